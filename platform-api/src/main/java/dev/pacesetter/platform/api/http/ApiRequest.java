@@ -1,0 +1,54 @@
+package dev.pacesetter.platform.api.http;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.osgi.annotation.versioning.ProviderType;
+
+/**
+ * The request as a route handler sees it. Implemented by the gateway; valid only during the
+ * call to {@link RouteHandler#handle(ApiRequest)}.
+ */
+@ProviderType
+public interface ApiRequest {
+
+    HttpMethod method();
+
+    /** The request path, e.g. {@code /api/v1/leads/42}. */
+    String path();
+
+    /**
+     * The value of a path parameter declared in the route template.
+     *
+     * @throws IllegalArgumentException if the template declares no such parameter (a programming error)
+     */
+    String pathParam(String name);
+
+    /**
+     * A path parameter read as a positive numeric id.
+     *
+     * @throws ApiException {@code 404 not_found} if it is not one: no record can have that id
+     */
+    long pathId(String name);
+
+    /** The first value of a query parameter, if present. */
+    Optional<String> queryParam(String name);
+
+    /** All values of a query parameter, in request order; empty if absent. */
+    List<String> queryParams(String name);
+
+    /** A request header (case-insensitive name), if present. */
+    Optional<String> header(String name);
+
+    /**
+     * Binds the JSON body to {@code type} (a record or bean; unknown fields are refused so that
+     * a client cannot set what the route does not accept).
+     *
+     * @throws ApiException {@code 400 malformed_json} if the body is not JSON, or
+     *         {@code 400 validation_failed} naming each field that is missing, unknown or of the wrong type
+     */
+    <T> T body(Class<T> type);
+
+    /** The id that ties this request to its log lines; echoed in the {@code X-Request-Id} header. */
+    String correlationId();
+}

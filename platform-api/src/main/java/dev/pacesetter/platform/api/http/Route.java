@@ -1,0 +1,136 @@
+package dev.pacesetter.platform.api.http;
+
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+import dev.pacesetter.platform.api.Role;
+
+/**
+ * One REST endpoint: method, path template, who may call it, and its handler.
+ *
+ * <p>The path is relative to {@code /api/v1} and starts with the top-level resource, e.g.
+ * {@code /leads/{id}/touches}. Segments are literals ({@code [A-Za-z0-9._-]+}) or parameters
+ * ({@code {name}}); the first segment is always a literal, and a literal segment wins over a
+ * parameter when both match. Immutable; the {@code with…} methods return copies.
+ *
+ * <p>By default a route needs an authenticated caller with any role; {@link #roles(Role...)}
+ * narrows that and {@link #publicAccess()} opens it to anonymous callers.
+ */
+public final class Route {
+
+    private static final Pattern LITERAL = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern PARAMETER = Pattern.compile("\\{[A-Za-z][A-Za-z0-9_]*}");
+
+    private final HttpMethod method;
+    private final String path;
+    private final Set<Role> roles;
+    private final boolean publicAccess;
+    private final String summary;
+    private final RouteHandler handler;
+
+    private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
+            RouteHandler handler) {
+        this.method = Objects.requireNonNull(method, "method");
+        this.path = validPath(path);
+        this.roles = Set.copyOf(roles);
+        this.publicAccess = publicAccess;
+        this.summary = summary;
+        this.handler = Objects.requireNonNull(handler, "handler");
+    }
+
+    public static Route of(HttpMethod method, String path, RouteHandler handler) {
+        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler);
+    }
+
+    public static Route get(String path, RouteHandler handler) {
+        return of(HttpMethod.GET, path, handler);
+    }
+
+    public static Route post(String path, RouteHandler handler) {
+        return of(HttpMethod.POST, path, handler);
+    }
+
+    public static Route put(String path, RouteHandler handler) {
+        return of(HttpMethod.PUT, path, handler);
+    }
+
+    public static Route patch(String path, RouteHandler handler) {
+        return of(HttpMethod.PATCH, path, handler);
+    }
+
+    public static Route delete(String path, RouteHandler handler) {
+        return of(HttpMethod.DELETE, path, handler);
+    }
+
+    /** A copy that only callers holding at least one of {@code allowed} may call. */
+    public Route roles(Role... allowed) {
+        Set<Role> set = EnumSet.noneOf(Role.class);
+        set.addAll(Set.of(allowed));
+        return new Route(method, path, set, false, summary, handler);
+    }
+
+    /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
+    public Route publicAccess() {
+        return new Route(method, path, Set.of(), true, summary, handler);
+    }
+
+    /** A copy with a one-line description, shown in the API description. */
+    public Route summary(String text) {
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler);
+    }
+
+    public HttpMethod method() {
+        return method;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** The first path segment: the resource the owning module claims. */
+    public String resource() {
+        int next = path.indexOf('/', 1);
+        return next < 0 ? path.substring(1) : path.substring(1, next);
+    }
+
+    /** Roles allowed to call; empty means any authenticated caller (or anyone, if public). */
+    public Set<Role> roles() {
+        return roles;
+    }
+
+    public boolean isPublic() {
+        return publicAccess;
+    }
+
+    public String summary() {
+        return summary;
+    }
+
+    public RouteHandler handler() {
+        return handler;
+    }
+
+    @Override
+    public String toString() {
+        return method + " " + path;
+    }
+
+    private static String validPath(String path) {
+        Objects.requireNonNull(path, "path");
+        if (!path.startsWith("/") || path.length() < 2 || path.endsWith("/")) {
+            throw new IllegalArgumentException("route path '" + path + "' must look like /resource[/…] without a trailing slash");
+        }
+        String[] segments = path.substring(1).split("/", -1);
+        for (int i = 0; i < segments.length; i++) {
+            String segment = segments[i];
+            boolean literal = LITERAL.matcher(segment).matches();
+            if (!literal && (i == 0 || !PARAMETER.matcher(segment).matches())) {
+                throw new IllegalArgumentException("route path '" + path + "': segment '" + segment + "' is neither a literal"
+                        + (i == 0 ? " (the first segment must be)" : " nor a {parameter}"));
+            }
+        }
+        return path;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.pacesetter.platform.api.http;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Collects every field error of a request before refusing it, so the caller learns all of them at once.
+ *
+ * <pre>
+ * new Validation()
+ *     .require(body.name() != null &amp;&amp; !body.name().isBlank(), "name", "must not be blank")
+ *     .require(body.budget() == null || body.budget().signum() &gt;= 0, "budget", "must not be negative")
+ *     .orThrow();
+ * </pre>
+ * Not thread-safe; use one per request.
+ */
+public final class Validation {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    /** Records {@code message} against {@code field} unless {@code condition} holds. */
+    public Validation require(boolean condition, String field, String message) {
+        if (!condition) {
+            errors.add(new FieldError(field, message));
+        }
+        return this;
+    }
+
+    public boolean isValid() {
+        return errors.isEmpty();
+    }
+
+    public List<FieldError> errors() {
+        return List.copyOf(errors);
+    }
+
+    /** @throws ApiException {@code 400 validation_failed} if any requirement failed */
+    public void orThrow() {
+        if (!errors.isEmpty()) {
+            throw ApiException.invalidFields(errors);
+        }
+    }
+}

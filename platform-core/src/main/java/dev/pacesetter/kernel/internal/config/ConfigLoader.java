@@ -1,0 +1,167 @@
+package dev.pacesetter.kernel.internal.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Collectors;
+
+import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
+
+/**
+ * Resolves the configuration from, in increasing precedence: built-in defaults,
+ * {@code <install>/conf/pacesetter.properties}, {@code <home>/conf/pacesetter.properties}, environment
+ * variables, {@code -D} system properties, and command-line flags. A fresh checkout needs none of them.
+ */
+public final class ConfigLoader {
+
+    public static final String CONF_FILE = "conf/pacesetter.properties";
+
+    private final Map<String, String> environment;
+    private final Properties systemProperties;
+
+    public ConfigLoader(Map<String, String> environment, Properties systemProperties) {
+        this.environment = environment;
+        this.systemProperties = systemProperties;
+    }
+
+    public KernelConfig load(String... args) {
+        Map<Setting, Sourced> flags = parseFlags(args);
+        Map<Setting, Sourced> resolved = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            if (s.defaultValue() != null) {
+                resolved.put(s, new Sourced(s.defaultValue(), "default"));
+            }
+        }
+        // install dir and home decide which files are read, so they are resolved from the outer layers first
+        Map<Setting, Sourced> outer = new EnumMap<>(Setting.class);
+        outer.putAll(fromEnvironment());
+        outer.putAll(fromSystemProperties());
+        outer.putAll(flags);
+        Path install = path(firstOf(outer, resolved, Setting.INSTALL_DIR), Path.of("."));
+        Path home = path(firstOf(outer, resolved, Setting.HOME), install);
+
+        resolved.putAll(fromFile(install.resolve(CONF_FILE)));
+        if (!home.normalize().equals(install.normalize())) {
+            resolved.putAll(fromFile(home.resolve(CONF_FILE)));
+        }
+        resolved.putAll(outer);
+
+        Path data = path(resolved.get(Setting.DATA_DIR), home.resolve("data"));
+        String url = resolved.get(Setting.JDBC_URL).value().trim();
+        DatabaseConfig db = new DatabaseConfig(url.isEmpty() ? Optional.empty() : Optional.of(url),
+                resolved.get(Setting.JDBC_USER).value(), resolved.get(Setting.JDBC_PASSWORD).value(),
+                intIn(resolved, Setting.JDBC_POOL_SIZE, 1, 500));
+        return new KernelConfig(install, home, data,
+                path(resolved.get(Setting.DEPLOY_DIR), home.resolve("deploy")),
+                path(resolved.get(Setting.BUNDLES_DIR), install.resolve("bundles")),
+                resolved.get(Setting.HOST).value(),
+                intIn(resolved, Setting.PORT, 0, 65535),
+                db,
+                Duration.ofMillis(intIn(resolved, Setting.DEPLOY_POLL_MS, 10, 600_000)),
+                ByteSize.parse(resolved.get(Setting.BODY_LIMIT).value(), Setting.BODY_LIMIT.key() + " (" + resolved.get(Setting.BODY_LIMIT).source() + ")"),
+                Duration.ofMillis(intIn(resolved, Setting.DRAIN_TIMEOUT_MS, 0, 600_000)));
+    }
+
+    /** Text for {@code --help}. */
+    public static String usage() {
+        return Arrays.stream(Setting.values())
+                .map(s -> String.format("  %-22s %-28s %s%s", s.flag(), s.environmentVariable(), s.description(),
+                        s.defaultValue() == null || s.defaultValue().isEmpty() ? "" : " [" + s.defaultValue() + "]"))
+                .collect(Collectors.joining("\n", "Usage: pacesetter [flags]\n  flag                   environment variable\n", "\n"));
+    }
+
+    private Map<Setting, Sourced> parseFlags(String[] args) {
+        Map<Setting, Sourced> flags = new EnumMap<>(Setting.class);
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            String name = arg.contains("=") ? arg.substring(0, arg.indexOf('=')) : arg;
+            Setting setting = Setting.byFlag(name).orElseThrow(() -> new ConfigException(
+                    "Unknown option '" + name + "'. Run with --help to list the options."));
+            String value;
+            if (arg.contains("=")) {
+                value = arg.substring(arg.indexOf('=') + 1);
+            } else if (i + 1 < args.length) {
+                value = args[++i];
+            } else {
+                throw new ConfigException("Option " + name + " needs a value, e.g. " + name + "=...");
+            }
+            flags.put(setting, new Sourced(value, "command line " + name));
+        }
+        return flags;
+    }
+
+    private Map<Setting, Sourced> fromEnvironment() {
+        Map<Setting, Sourced> found = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String value = environment.get(s.environmentVariable());
+            if (value != null) {
+                found.put(s, new Sourced(value, "environment " + s.environmentVariable()));
+            }
+        }
+        return found;
+    }
+
+    private Map<Setting, Sourced> fromSystemProperties() {
+        Map<Setting, Sourced> found = new EnumMap<>(Setting.class);
+        for (Setting s : Setting.values()) {
+            String value = systemProperties.getProperty(s.key());
+            if (value != null) {
+                found.put(s, new Sourced(value, "system property " + s.key()));
+            }
+        }
+        return found;
+    }
+
+    private static Map<Setting, Sourced> fromFile(Path file) {
+        Map<Setting, Sourced> found = new EnumMap<>(Setting.class);
+        if (!Files.isRegularFile(file)) {
+            return found;
+        }
+        Properties props = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            props.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("Cannot read " + file + ": " + e.getMessage());
+        }
+        for (String key : props.stringPropertyNames()) {
+            Setting s = Setting.byKey(key).orElseThrow(() -> new ConfigException(
+                    "Unknown key '" + key + "' in " + file + ". Known keys: "
+                            + Arrays.stream(Setting.values()).map(Setting::key).collect(Collectors.joining(", "))));
+            found.put(s, new Sourced(props.getProperty(key).trim(), file.toString()));
+        }
+        return found;
+    }
+
+    private static Sourced firstOf(Map<Setting, Sourced> outer, Map<Setting, Sourced> defaults, Setting s) {
+        return outer.containsKey(s) ? outer.get(s) : defaults.get(s);
+    }
+
+    private static Path path(Sourced value, Path fallback) {
+        return value == null || value.value().isBlank() ? fallback : Path.of(value.value());
+    }
+
+    private static int intIn(Map<Setting, Sourced> resolved, Setting s, int min, int max) {
+        Sourced v = resolved.get(s);
+        int n;
+        try {
+            n = Integer.parseInt(v.value().trim());
+        } catch (NumberFormatException e) {
+            throw new ConfigException(s.key() + ": '" + v.value() + "' is not a whole number (from " + v.source() + ")");
+        }
+        if (n < min || n > max) {
+            throw new ConfigException(s.key() + ": " + n + " is outside " + min + ".." + max + " (from " + v.source() + ")");
+        }
+        return n;
+    }
+
+    private record Sourced(String value, String source) {
+    }
+}

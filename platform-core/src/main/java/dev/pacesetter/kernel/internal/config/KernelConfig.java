@@ -1,0 +1,44 @@
+package dev.pacesetter.kernel.internal.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The kernel's resolved configuration. Built by {@link ConfigLoader}; immutable.
+ *
+ * @param installDir folder holding lib/ and bundles/
+ * @param home folder holding conf/, data/ and deploy/
+ * @param dataDir database files, OSGi cache, temp files
+ * @param deployDir hot-deploy folder watched by File Install
+ * @param bundlesDir bundles installed and started at boot
+ * @param host bind address
+ * @param port HTTP port (0 picks a free one)
+ * @param database how to reach the database
+ * @param deployPoll scan interval of deploy/
+ * @param bodyLimitBytes largest accepted request body
+ * @param drainTimeout bound on waiting for in-flight requests at shutdown
+ */
+public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
+        DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout) {
+
+    /**
+     * @param jdbcUrl explicit URL, or empty for the embedded H2 file database
+     * @param user database user (may be empty)
+     * @param password database password (may be empty; never logged)
+     * @param poolSize maximum pooled connections
+     */
+    public record DatabaseConfig(Optional<String> jdbcUrl, String user, String password, int poolSize) {
+
+        @Override
+        public String toString() {
+            return "DatabaseConfig[jdbcUrl=" + jdbcUrl.orElse("<embedded H2>") + ", user=" + user + ", poolSize=" + poolSize + "]";
+        }
+    }
+
+    /** A copy listening on another port (tests and benchmarks use port 0). */
+    public KernelConfig withPort(int newPort) {
+        return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
+                bodyLimitBytes, drainTimeout);
+    }
+}

@@ -1,0 +1,66 @@
+package dev.pacesetter.kernel.internal.config;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Every configuration key the kernel understands. Each key has three spellings derived by one rule:
+ * {@code pacesetter.jdbc.url} in a properties file or {@code -D}, {@code PACESETTER_JDBC_URL} in the
+ * environment, {@code --jdbc-url} on the command line.
+ */
+public enum Setting {
+    HOME("pacesetter.home", null, "where conf/, data/ and deploy/ live (default: the installation folder)"),
+    INSTALL_DIR("pacesetter.install.dir", ".", "the installation folder holding lib/ and bundles/"),
+    PORT("pacesetter.port", "7070", "HTTP port of the gateway (0 = any free port)"),
+    HOST("pacesetter.host", "0.0.0.0", "interface the gateway binds to"),
+    DATA_DIR("pacesetter.data.dir", null, "data folder (default: <home>/data)"),
+    DEPLOY_DIR("pacesetter.deploy.dir", null, "hot-deploy folder (default: <home>/deploy)"),
+    BUNDLES_DIR("pacesetter.bundles.dir", null, "bundles started at boot (default: <install>/bundles)"),
+    JDBC_URL("pacesetter.jdbc.url", "", "JDBC URL; empty = embedded H2 under the data folder"),
+    JDBC_USER("pacesetter.jdbc.user", "", "database user"),
+    JDBC_PASSWORD("pacesetter.jdbc.password", "", "database password"),
+    JDBC_POOL_SIZE("pacesetter.jdbc.pool.size", "10", "maximum pooled connections"),
+    DEPLOY_POLL_MS("pacesetter.deploy.poll.ms", "250", "how often deploy/ is scanned, in milliseconds"),
+    BODY_LIMIT("pacesetter.body.limit", "1MiB", "largest accepted request body (bytes, or KiB/MiB)"),
+    DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
+
+    private final String key;
+    private final String defaultValue;
+    private final String description;
+
+    Setting(String key, String defaultValue, String description) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.description = description;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    /** The built-in default, or {@code null} where the default derives from another setting. */
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public String environmentVariable() {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    public String flag() {
+        return "--" + key.substring("pacesetter.".length()).replace('.', '-');
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        return Arrays.stream(values()).filter(s -> s.key.equals(key)).findFirst();
+    }
+
+    public static Optional<Setting> byFlag(String flag) {
+        return Arrays.stream(values()).filter(s -> s.flag().equals(flag)).findFirst();
+    }
+}

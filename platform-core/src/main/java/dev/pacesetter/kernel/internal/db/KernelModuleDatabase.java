@@ -1,0 +1,52 @@
+package dev.pacesetter.kernel.internal.db;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import javax.sql.DataSource;
+
+import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.SqlWork;
+
+/** The {@link ModuleDatabase} the kernel registers for a module once its schema is migrated. */
+final class KernelModuleDatabase implements ModuleDatabase {
+
+    private final String moduleId;
+    private final DataSource dataSource;
+
+    KernelModuleDatabase(String moduleId, DataSource dataSource) {
+        this.moduleId = moduleId;
+        this.dataSource = dataSource;
+    }
+
+    @Override
+    public String moduleId() {
+        return moduleId;
+    }
+
+    @Override
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    @Override
+    public <T> T inTransaction(SqlWork<T> work) {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException | Error e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("module " + moduleId + ": database work failed (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package dev.pacesetter.kernel.internal.db;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+
+import dev.pacesetter.kernel.internal.config.ConfigException;
+import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
+
+/** Opens the one HikariCP pool: embedded H2 under the data folder unless a JDBC URL is configured. */
+public final class PooledDataSource {
+
+    private PooledDataSource() {
+    }
+
+    /** @throws ConfigException saying what to check when the database cannot be reached */
+    public static HikariDataSource open(DatabaseConfig db, Path dataDir) {
+        String url = db.jdbcUrl().orElseGet(() -> embeddedUrl(dataDir));
+        HikariConfig hikari = new HikariConfig();
+        hikari.setPoolName("pacesetter-db");
+        hikari.setJdbcUrl(url);
+        if (!db.user().isEmpty()) {
+            hikari.setUsername(db.user());
+        }
+        if (!db.password().isEmpty()) {
+            hikari.setPassword(db.password());
+        }
+        hikari.setMaximumPoolSize(db.poolSize());
+        hikari.setMinimumIdle(Math.min(2, db.poolSize()));
+        hikari.setConnectionTimeout(5_000);
+        hikari.setInitializationFailTimeout(5_000);
+        try {
+            HikariDataSource pool = new HikariDataSource(hikari);
+            try (Connection c = pool.getConnection()) {
+                c.isValid(2);
+            }
+            return pool;
+        } catch (HikariPool.PoolInitializationException | SQLException e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            throw new ConfigException("Cannot connect to the database at " + url + ": " + cause.getMessage()
+                    + ". Check pacesetter.jdbc.url, pacesetter.jdbc.user and pacesetter.jdbc.password, and that the database is running.");
+        }
+    }
+
+    static String embeddedUrl(Path dataDir) {
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pacesetter");
+    }
+}

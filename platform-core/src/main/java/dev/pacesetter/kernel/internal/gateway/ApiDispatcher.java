@@ -1,0 +1,126 @@
+package dev.pacesetter.kernel.internal.gateway;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.HttpMethod;
+import dev.pacesetter.platform.api.http.Reply;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+
+/**
+ * The one Javalin handler behind {@code /api/*}: looks the request up in the live route table and calls
+ * the owning module's handler, turning every outcome into a JSON response. No stack trace ever leaves.
+ */
+final class ApiDispatcher implements Handler {
+
+    static final String CORRELATION_ATTRIBUTE = "pacesetter.correlationId";
+    private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+
+    private final LiveRouteTable routes;
+    private final JsonCodec json;
+    private final InFlightRequests inFlight;
+    private final long bodyLimit;
+
+    ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit) {
+        this.routes = routes;
+        this.json = json;
+        this.inFlight = inFlight;
+        this.bodyLimit = bodyLimit;
+    }
+
+    @Override
+    public void handle(Context ctx) {
+        String correlationId = CorrelationId.from(ctx.header(CorrelationId.HEADER));
+        ctx.attribute(CORRELATION_ATTRIBUTE, correlationId);
+        ctx.header(CorrelationId.HEADER, correlationId);
+        if (!inFlight.enter()) {
+            ctx.header("Connection", "close");
+            fail(ctx, new ApiException(503, "shutting_down", "The server is shutting down; retry against another node or in a moment.", null),
+                    correlationId);
+            return;
+        }
+        try {
+            dispatch(ctx, correlationId);
+        } catch (ApiException e) {
+            fail(ctx, e, correlationId);
+        } catch (Exception | LinkageError e) {
+            LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), correlationId, e);
+            fail(ctx, new ApiException(500, "internal_error",
+                    "Something went wrong on our side. Quote " + correlationId + " when you report it.", null), correlationId);
+        } finally {
+            inFlight.exit();
+        }
+    }
+
+    private void dispatch(Context ctx, String correlationId) throws Exception {
+        List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
+        RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
+        if (lookup instanceof RouteLookup.Found found) {
+            checkBody(ctx, found.route().method());
+            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, bodyLimit));
+            if (reply == null) {
+                throw new IllegalStateException("handler of " + found.route() + " returned no reply");
+            }
+            write(ctx, reply);
+        } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
+            String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
+            ctx.header("Allow", allow);
+            throw new ApiException(405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path() + "; use " + allow + ".",
+                    Map.of("allowed", wrong.allowed()));
+        } else if (lookup instanceof RouteLookup.Unavailable unavailable) {
+            ctx.header("Retry-After", "2");
+            throw new ApiException(503, "module_unavailable", "Module '" + unavailable.moduleId()
+                    + "' is starting, stopping or being updated; retry in a moment.", Map.of("module", unavailable.moduleId()));
+        } else {
+            throw new ApiException(404, "route_not_found", "No API route matches " + ctx.method().name() + " " + ctx.path() + ".", null);
+        }
+    }
+
+    /** Refuses bodies that are too large or not JSON before any plugin code runs. */
+    private void checkBody(Context ctx, HttpMethod method) {
+        long length = ctx.req().getContentLengthLong();
+        boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
+        if (!hasBody) {
+            return;
+        }
+        if (length > bodyLimit) {
+            throw new ApiException(413, "payload_too_large",
+                    "The request body (" + length + " bytes) is larger than the limit of " + bodyLimit + " bytes.", Map.of("limitBytes", bodyLimit));
+        }
+        String type = ctx.header("Content-Type");
+        if (method.carriesBody() && !isJson(type)) {
+            throw new ApiException(415, "unsupported_media_type",
+                    "Send the body as application/json" + (type == null ? "" : ", not " + type) + ".", Map.of("expected", "application/json"));
+        }
+    }
+
+    private static boolean isJson(String contentType) {
+        if (contentType == null) {
+            return false;
+        }
+        int semicolon = contentType.indexOf(';');
+        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+    }
+
+    private void write(Context ctx, Reply reply) {
+        ctx.status(reply.status());
+        reply.headers().forEach(ctx::header);
+        if (reply.body() != null) {
+            ctx.contentType("application/json");
+            ctx.result(json.write(reply.body()));
+        }
+    }
+
+    private void fail(Context ctx, ApiException e, String correlationId) {
+        ctx.status(e.status());
+        ctx.contentType("application/json");
+        ctx.result(json.write(ErrorBody.of(e.code(), e.getMessage(), e.details(), correlationId)));
+    }
+}

@@ -1,0 +1,91 @@
+package dev.pacesetter.kernel.internal.gateway;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
+
+/**
+ * The HTTP server: one Javalin instance whose only API route is a wildcard handing every request under
+ * {@code /api/} to the {@link ApiDispatcher}. Routes come and go in the {@link LiveRouteTable}, never in Javalin,
+ * which cannot remove routes.
+ */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    private static final Logger REQUESTS = LoggerFactory.getLogger("pacesetter.request");
+    private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+
+    private final Javalin app;
+    private final InFlightRequests inFlight;
+
+    private Gateway(Javalin app, InFlightRequests inFlight) {
+        this.app = app;
+        this.inFlight = inFlight;
+    }
+
+    /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
+    public static Gateway start(String host, int port, long bodyLimit, LiveRouteTable routes, JsonCodec json) {
+        InFlightRequests inFlight = new InFlightRequests();
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit);
+        Javalin app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.startup.showOldJavalinVersionWarning = false;
+            cfg.http.maxRequestSize = bodyLimit;
+            cfg.jetty.host = host;
+            cfg.jetty.port = port;
+            cfg.requestLogger.http(Gateway::logRequest);
+            for (HandlerType method : METHODS) {
+                cfg.routes.addHttpHandler(method, "/api/*", dispatcher);
+            }
+            cfg.routes.error(404, ctx -> {
+                if (!ctx.path().startsWith("/api/")) { // API 404s were already answered by the dispatcher
+                    ctx.contentType("application/json").result(json.write(ErrorBody.of("not_found",
+                            "Nothing at " + ctx.path() + ". The API lives under /api/v1/.", Map.of(), null)));
+                }
+            });
+            cfg.routes.exception(Exception.class, (e, ctx) -> {
+                LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                ctx.status(500).contentType("application/json")
+                        .result(json.write(ErrorBody.of("internal_error", "Something went wrong on our side.", Map.of(), null)));
+            });
+        }).start();
+        return new Gateway(app, inFlight);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    /** Stops taking requests, waits up to {@code bound} for those in flight, then closes the server. */
+    public void drainAndStop(Duration bound) {
+        try {
+            int left = inFlight.drain(bound);
+            if (left > 0) {
+                LOG.warn("{} request(s) still running after {} ms; closing anyway", left, bound.toMillis());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        app.stop();
+    }
+
+    @Override
+    public void close() {
+        drainAndStop(Duration.ZERO);
+    }
+
+    private static void logRequest(Context ctx, Float ms) {
+        if (REQUESTS.isInfoEnabled()) {
+            Object id = ctx.attribute(ApiDispatcher.CORRELATION_ATTRIBUTE);
+            REQUESTS.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms), id == null ? "-" : id);
+        }
+    }
+}

@@ -1,0 +1,154 @@
+package dev.pacesetter.kernel.internal.gateway;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.FieldError;
+
+/**
+ * JSON for the gateway: strict binding (unknown fields, wrong types and coerced scalars are refused and
+ * named), ISO-8601 dates, plain decimals. Thread-safe.
+ *
+ * <p>Jackson caches per class; plugin classes die with their bundle, so {@link #forgetPluginClasses()}
+ * replaces the mapper when a bundle goes away rather than pin its class loader.
+ */
+public final class JsonCodec {
+
+    private volatile ObjectMapper mapper = newMapper();
+
+    static ObjectMapper newMapper() {
+        return JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
+    }
+
+    public byte[] write(Object value) {
+        try {
+            return mapper.writeValueAsBytes(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render " + value.getClass().getName() + " as JSON", e);
+        }
+    }
+
+    /**
+     * @throws ApiException 400 {@code malformed_json} or {@code validation_failed} naming the fields
+     */
+    public <T> T read(byte[] body, Class<T> type) {
+        try {
+            T value = mapper.readValue(body, type);
+            if (value == null) {
+                throw ApiException.badRequest("missing_body", "The request needs a JSON object body.");
+            }
+            return value;
+        } catch (ValueInstantiationException e) {
+            if (e.getCause() instanceof ApiException api) {
+                throw api;
+            }
+            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "is invalid";
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), message)));
+        } catch (UnrecognizedPropertyException e) {
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, e.getPropertyName()),
+                    "is not a field this request accepts")));
+        } catch (MismatchedInputException e) {
+            if (e.getPath().isEmpty()) {
+                throw ApiException.badRequest("malformed_json", "The request body must be a JSON "
+                        + (type.isArray() || List.class.isAssignableFrom(type) ? "array." : "object."));
+            }
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), expectation(e.getTargetType()))));
+        } catch (StreamReadException e) {
+            throw malformed(e);
+        } catch (JsonMappingException e) {
+            if (e.getCause() instanceof StreamReadException broken) {
+                throw malformed(broken);
+            }
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), "is invalid")));
+        } catch (IOException e) {
+            throw ApiException.badRequest("malformed_json", "The request body could not be read as JSON.");
+        }
+    }
+
+    private static ApiException malformed(StreamReadException e) {
+        String where = e.getLocation() == null ? ""
+                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
+        return ApiException.badRequest("malformed_json", "The request body is not valid JSON" + where + ".");
+    }
+
+    void forgetPluginClasses() {
+        mapper = newMapper();
+    }
+
+    private static String fieldPath(JsonMappingException e, String fallback) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference ref : e.getPath()) {
+            if (ref.getFieldName() != null) {
+                if (path.length() > 0) {
+                    path.append('.');
+                }
+                path.append(ref.getFieldName());
+            } else if (ref.getIndex() >= 0) {
+                path.append('[').append(ref.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? fallback : path.toString();
+    }
+
+    private static String expectation(Class<?> type) {
+        if (type == null) {
+            return "has the wrong type";
+        }
+        if (type.isEnum()) {
+            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]"));
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class
+                || type == BigInteger.class || type == Short.class || type == short.class) {
+            return "must be a whole number";
+        }
+        if (type == BigDecimal.class || type == Double.class || type == double.class || Number.class.isAssignableFrom(type)) {
+            return "must be a number";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "must be true or false";
+        }
+        if (type == String.class) {
+            return "must be a string";
+        }
+        if (Temporal.class.isAssignableFrom(type)) {
+            return "must be an ISO-8601 date or time";
+        }
+        if (List.class.isAssignableFrom(type) || type.isArray()) {
+            return "must be an array";
+        }
+        return "must be an object";
+    }
+}

@@ -1,0 +1,142 @@
+package dev.pacesetter.kernel.internal.gateway;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.kernel.internal.modules.ModuleRecord;
+import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/**
+ * Whiteboard for {@link RouteProvider} services: whenever a provider or a module changes, rebuilds the
+ * route table from scratch and publishes it in one swap.
+ */
+public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvider, RouteAssembler.Provided> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RouteAssembler.class);
+
+    /** The routes one provider service offered when it was bound. */
+    record Provided(Bundle bundle, List<Route> routes) {
+    }
+
+    private final BundleContext context;
+    private final ModuleRegistry modules;
+    private final LiveRouteTable live;
+    private final JsonCodec json;
+    private final Map<ServiceReference<RouteProvider>, Provided> provided = new ConcurrentHashMap<>();
+    private final ServiceTracker<RouteProvider, Provided> tracker;
+
+    public RouteAssembler(BundleContext context, ModuleRegistry modules, LiveRouteTable live, JsonCodec json) {
+        this.context = context;
+        this.modules = modules;
+        this.live = live;
+        this.json = json;
+        this.tracker = new ServiceTracker<>(context, RouteProvider.class, this);
+        modules.onChange(this::refresh);
+    }
+
+    public void open() {
+        tracker.open();
+    }
+
+    public void close() {
+        tracker.close();
+    }
+
+    @Override
+    public Provided addingService(ServiceReference<RouteProvider> reference) {
+        Bundle bundle = reference.getBundle();
+        RouteProvider provider = context.getService(reference); // activates a delayed DS component
+        if (provider == null) {
+            LOG.error("Route provider of bundle {} could not be activated; its module is reported FAILED", bundle.getSymbolicName());
+            modules.changed();
+            return null;
+        }
+        List<Route> routes;
+        try {
+            routes = List.copyOf(provider.routes());
+        } catch (RuntimeException e) {
+            LOG.error("Route provider {} of bundle {} threw from routes(); ignored", provider.getClass().getName(), bundle.getSymbolicName(), e);
+            context.ungetService(reference);
+            return null;
+        }
+        Provided entry = new Provided(bundle, routes);
+        provided.put(reference, entry);
+        LOG.info("Bundle {} contributes {} route(s)", bundle.getSymbolicName(), routes.size());
+        refresh();
+        return entry;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<RouteProvider> reference, Provided entry) {
+        // routes are read once per registration; property changes do not alter them
+    }
+
+    @Override
+    public void removedService(ServiceReference<RouteProvider> reference, Provided entry) {
+        provided.remove(reference);
+        context.ungetService(reference);
+        json.forgetPluginClasses();
+        refresh();
+    }
+
+    /** Rebuilds and publishes the table. Synchronized so concurrent changes publish in a consistent order. */
+    public synchronized void refresh() {
+        Map<Long, List<Route>> routesByBundle = new HashMap<>();
+        for (Provided p : provided.values()) {
+            routesByBundle.computeIfAbsent(p.bundle().getBundleId(), k -> new ArrayList<>()).addAll(p.routes());
+        }
+        List<RouteClaim> claims = new ArrayList<>();
+        Map<String, ModuleRecord> claimants = new HashMap<>();
+        for (ModuleRecord record : modules.records()) {
+            long bundleId = record.bundle().getBundleId();
+            List<Route> routes = routesByBundle.getOrDefault(bundleId, List.of());
+            Optional<ModuleRecord> earlier = modules.earlierProviderOf(record);
+            if (record.descriptor() == null || earlier.isPresent()) {
+                continue;
+            }
+            Set<String> reserved = record.isInTransition() ? record.resources() : Set.of();
+            if (routes.isEmpty() && reserved.isEmpty()) {
+                record.routeRefusal(null);
+                continue;
+            }
+            claims.add(new RouteClaim(record.id(), bundleId, routes, reserved, record.isServing() && !routes.isEmpty()));
+            claimants.put(record.id(), record);
+        }
+        for (Long bundleId : routesByBundle.keySet()) {
+            Bundle bundle = context.getBundle(bundleId);
+            if (bundle != null && modules.recordOf(bundle).isEmpty()) {
+                LOG.warn("Bundle {} registers routes but declares no Pacesetter-Module; they are not served", bundle.getSymbolicName());
+            }
+        }
+        RouteTableBuilder.Result result = RouteTableBuilder.build(claims);
+        claimants.forEach((id, record) -> {
+            String refusal = result.refusals().get(id);
+            if (refusal != null && !refusal.equals(record.routeRefusal())) {
+                LOG.error("Module {} refused: {}", id, refusal);
+            }
+            record.routeRefusal(refusal);
+            Set<String> owned = result.owned().get(id);
+            if (owned == null) {
+                record.resources(Set.of());
+            } else if (!routesByBundle.getOrDefault(record.bundle().getBundleId(), List.of()).isEmpty()) {
+                record.resources(owned);
+            }
+        });
+        live.publish(result.table());
+    }
+}

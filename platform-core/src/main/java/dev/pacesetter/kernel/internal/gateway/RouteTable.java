@@ -1,0 +1,75 @@
+package dev.pacesetter.kernel.internal.gateway;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import dev.pacesetter.platform.api.http.HttpMethod;
+import dev.pacesetter.platform.api.http.Route;
+
+/**
+ * An immutable snapshot of every served route, indexed by top-level resource. The gateway swaps whole
+ * tables atomically, so a request sees either the old table or the new one, never a mix.
+ */
+final class RouteTable {
+
+    static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
+
+    /** One served route, with its template parsed once. */
+    record Entry(String moduleId, Route route, PathTemplate template) {
+    }
+
+    private final Map<String, List<Entry>> byResource;
+    private final Map<String, String> unavailable;
+
+    /**
+     * @param byResource entries per resource, most specific template first
+     * @param unavailable resources whose owning module is in transition, mapped to that module
+     */
+    RouteTable(Map<String, List<Entry>> byResource, Map<String, String> unavailable) {
+        this.byResource = Map.copyOf(byResource);
+        this.unavailable = Map.copyOf(unavailable);
+    }
+
+    /**
+     * @param method the request method as sent (may be one no route can have, such as {@code HEAD})
+     * @param segments decoded path segments after {@code /api/v1}
+     */
+    RouteLookup lookup(String method, List<String> segments) {
+        if (segments.isEmpty()) {
+            return new RouteLookup.NotFound();
+        }
+        String resource = segments.get(0);
+        String transitioning = unavailable.get(resource);
+        if (transitioning != null) {
+            return new RouteLookup.Unavailable(transitioning);
+        }
+        List<Entry> entries = byResource.get(resource);
+        if (entries == null) {
+            return new RouteLookup.NotFound();
+        }
+        Set<HttpMethod> allowed = null;
+        String owner = null;
+        for (Entry entry : entries) {
+            Map<String, String> params = entry.template().match(segments);
+            if (params == null) {
+                continue;
+            }
+            if (entry.route().method().name().equals(method)) {
+                return new RouteLookup.Found(entry.moduleId(), entry.route(), entry.template(), params);
+            }
+            if (allowed == null) {
+                allowed = EnumSet.noneOf(HttpMethod.class);
+                owner = entry.moduleId();
+            }
+            allowed.add(entry.route().method());
+        }
+        return allowed == null ? new RouteLookup.NotFound() : new RouteLookup.WrongMethod(owner, allowed);
+    }
+
+    /** Every served route, for the API description. */
+    List<Entry> entries() {
+        return byResource.values().stream().flatMap(List::stream).toList();
+    }
+}

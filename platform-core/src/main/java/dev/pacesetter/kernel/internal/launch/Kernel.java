@@ -1,0 +1,253 @@
+package dev.pacesetter.kernel.internal.launch;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Dictionary;
+import java.util.Hashtable;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
+
+import javax.sql.DataSource;
+
+import org.apache.felix.framework.FrameworkFactory;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.osgi.framework.launch.Framework;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+import dev.pacesetter.kernel.internal.config.ConfigException;
+import dev.pacesetter.kernel.internal.config.KernelConfig;
+import dev.pacesetter.kernel.internal.db.PooledDataSource;
+import dev.pacesetter.kernel.internal.db.SchemaMigrator;
+import dev.pacesetter.kernel.internal.gateway.Gateway;
+import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
+import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
+import dev.pacesetter.kernel.internal.modules.ComponentHealth;
+import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
+import dev.pacesetter.kernel.internal.platform.PlatformRoutes;
+import dev.pacesetter.platform.api.ModuleDescriptor;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/**
+ * The running kernel: database pool, embedded Felix with the boot bundles, and the gateway. The slow,
+ * independent parts (pool + H2, Jetty) start in parallel with the framework.
+ */
+public final class Kernel implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+
+    private final KernelConfig config;
+    private final Framework framework;
+    private final HikariDataSource dataSource;
+    private final Gateway gateway;
+    private final SchemaMigrator migrator;
+    private final ComponentHealth components;
+    private final AtomicBoolean ready;
+    private boolean closed;
+
+    private Kernel(KernelConfig config, Framework framework, HikariDataSource dataSource, Gateway gateway, SchemaMigrator migrator,
+            ComponentHealth components, AtomicBoolean ready) {
+        this.config = config;
+        this.framework = framework;
+        this.dataSource = dataSource;
+        this.gateway = gateway;
+        this.migrator = migrator;
+        this.components = components;
+        this.ready = ready;
+    }
+
+    /**
+     * Starts everything and returns once the gateway listens and every boot bundle was started (or failed).
+     *
+     * @throws ConfigException when the configuration or the database is unusable
+     */
+    public static Kernel start(KernelConfig config) throws Exception {
+        long began = System.nanoTime();
+        createFolders(config);
+        ExecutorService boot = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "pacesetter-boot");
+            t.setDaemon(true);
+            return t;
+        });
+        LiveRouteTable live = new LiveRouteTable();
+        JsonCodec json = new JsonCodec();
+        Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
+        Future<Gateway> server = boot.submit(() -> Gateway.start(config.host(), config.port(), config.bodyLimitBytes(), live, json));
+        boot.shutdown();
+
+        Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
+        HikariDataSource dataSource = null;
+        Gateway gateway = null;
+        try {
+            framework.init();
+            BundleContext system = framework.getBundleContext();
+            ModuleRegistry modules = new ModuleRegistry(system, kernelVersion());
+            BundleLifecycleLog lifecycle = new BundleLifecycleLog(modules);
+            system.addBundleListener(lifecycle);
+            system.addFrameworkListener(lifecycle);
+            modules.open();
+            new RouteAssembler(system, modules, live, json).open();
+            List<Bundle> bootBundles = install(system, config.bundlesDir());
+
+            dataSource = unwrap(pool);
+            Dictionary<String, Object> dsProps = new Hashtable<>();
+            dsProps.put("pacesetter.datasource", "default");
+            system.registerService(DataSource.class, dataSource, dsProps);
+            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource);
+            migrator.open();
+            ComponentHealth components = new ComponentHealth(system);
+            AtomicBoolean ready = new AtomicBoolean();
+            system.registerService(RouteProvider.class,
+                    new PlatformRoutes(new ModuleStatusReporter(modules, components), dataSource, ready::get), null);
+
+            framework.start();
+            modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
+            startAll(bootBundles, modules);
+            gateway = unwrap(server);
+            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready);
+            ready.set(true);
+            LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
+                    (System.nanoTime() - began) / 1_000_000, config.host(), gateway.port(), config.home().toAbsolutePath(),
+                    config.database().jdbcUrl().orElse("embedded H2"));
+            return running;
+        } catch (Exception | Error e) {
+            stopQuietly(framework);
+            if (gateway == null && server.isDone() && !server.isCancelled()) {
+                try {
+                    server.get().close();
+                } catch (ExecutionException ignored) {
+                    // it never started
+                }
+            }
+            if (dataSource == null && pool.isDone()) {
+                try {
+                    pool.get().close();
+                } catch (ExecutionException ignored) {
+                    // it never opened
+                }
+            } else if (dataSource != null) {
+                dataSource.close();
+            }
+            throw e;
+        }
+    }
+
+    /** The port the gateway listens on. */
+    public int port() {
+        return gateway.port();
+    }
+
+    public KernelConfig config() {
+        return config;
+    }
+
+    /** Blocks until the framework stops (by {@link #close()} or from inside). */
+    public void awaitStop() throws InterruptedException {
+        framework.waitForStop(0);
+    }
+
+    /** Graceful shutdown: refuse new requests, drain in-flight ones, stop bundles, close the pool. Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        long began = System.nanoTime();
+        ready.set(false);
+        LOG.info("Pacesetter stopping: draining requests (up to {} ms)", config.drainTimeout().toMillis());
+        gateway.drainAndStop(config.drainTimeout());
+        stopQuietly(framework);
+        migrator.close();
+        components.close();
+        dataSource.close();
+        LOG.info("Pacesetter stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private static List<Bundle> install(BundleContext system, Path folder) throws IOException {
+        List<Bundle> installed = new ArrayList<>();
+        if (!Files.isDirectory(folder)) {
+            LOG.warn("No bundles folder at {}: starting without Declarative Services or plugins", folder.toAbsolutePath());
+            return installed;
+        }
+        List<Path> jars;
+        try (Stream<Path> files = Files.list(folder)) {
+            jars = files.filter(p -> p.getFileName().toString().endsWith(".jar")).sorted().toList();
+        }
+        List<Bundle> infrastructure = new ArrayList<>();
+        for (Path jar : jars) {
+            try {
+                // reference: reads the jar in place instead of copying it into the cache
+                Bundle bundle = system.installBundle("reference:" + jar.toAbsolutePath().toUri());
+                // infrastructure (SCR, Config Admin, Event Admin, File Install) starts before the modules that use it
+                (bundle.getHeaders("").get(ModuleDescriptor.MANIFEST_HEADER) == null ? infrastructure : installed).add(bundle);
+            } catch (BundleException e) {
+                LOG.error("Cannot install {}: {}", jar.getFileName(), e.getMessage());
+            }
+        }
+        infrastructure.addAll(installed);
+        return infrastructure;
+    }
+
+    private static void startAll(List<Bundle> bundles, ModuleRegistry modules) {
+        for (Bundle bundle : bundles) {
+            if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+                continue;
+            }
+            try {
+                bundle.start();
+            } catch (BundleException | RuntimeException e) {
+                LOG.error("Cannot start bundle {}: {}", bundle.getSymbolicName(), e.getMessage());
+                modules.recordOf(bundle).ifPresent(record -> {
+                    record.startFailure(e.getMessage());
+                    modules.changed();
+                });
+            }
+        }
+    }
+
+    private static void createFolders(KernelConfig config) throws IOException {
+        for (Path folder : List.of(config.dataDir(), config.deployDir())) {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static <T> T unwrap(Future<T> future) throws Exception {
+        try {
+            return future.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    private static void stopQuietly(Framework framework) {
+        try {
+            framework.stop();
+            framework.waitForStop(15_000);
+        } catch (BundleException | InterruptedException e) {
+            LOG.warn("Framework did not stop cleanly: {}", e.getMessage());
+        }
+    }
+
+    private static String kernelVersion() {
+        String version = Kernel.class.getPackage().getImplementationVersion();
+        return version == null ? "0.0.0-dev" : version;
+    }
+}

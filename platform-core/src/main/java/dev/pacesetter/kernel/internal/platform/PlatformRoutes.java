@@ -1,0 +1,74 @@
+package dev.pacesetter.kernel.internal.platform;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import dev.pacesetter.kernel.internal.modules.ModuleStatus;
+import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/** The platform module's own routes: health and the module list. Registered like any plugin's routes. */
+public final class PlatformRoutes implements RouteProvider {
+
+    private final ModuleStatusReporter reporter;
+    private final DataSource dataSource;
+    private final Readiness readiness;
+
+    public PlatformRoutes(ModuleStatusReporter reporter, DataSource dataSource, Readiness readiness) {
+        this.reporter = reporter;
+        this.dataSource = dataSource;
+        this.readiness = readiness;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/health", this::health).publicAccess()
+                        .summary("UP (200) when the kernel, the database and every module have settled; otherwise 503"),
+                Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses())))
+                        .summary("Every installed module with its state, version and failure reason"),
+                Route.get("/modules/{id}", this::module).summary("One module"));
+    }
+
+    private Reply health(ApiRequest request) {
+        List<ModuleStatus> statuses = reporter.statuses();
+        Map<String, Object> modules = new LinkedHashMap<>();
+        statuses.forEach(s -> modules.put(s.id(), s.state()));
+        boolean database = databaseReachable();
+        boolean kernel = readiness.kernelReady();
+        boolean settled = statuses.stream().allMatch(s -> s.state().isSettled());
+        String status = !kernel || !database ? "DOWN" : settled ? "UP" : "STARTING";
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", status);
+        body.put("database", database ? "UP" : "DOWN");
+        body.put("modules", modules);
+        if (!status.equals("UP")) {
+            throw new ApiException(503, "not_ready", status.equals("STARTING")
+                    ? "Modules are still starting; retry in a moment." : "The kernel or its database is not available.", body);
+        }
+        return Reply.ok(body);
+    }
+
+    private Reply module(ApiRequest request) {
+        String id = request.pathParam("id");
+        return reporter.statuses().stream().filter(s -> s.id().equals(id)).findFirst().map(Reply::ok)
+                .orElseThrow(() -> ApiException.notFound("No module '" + id + "' is installed."));
+    }
+
+    private boolean databaseReachable() {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+}

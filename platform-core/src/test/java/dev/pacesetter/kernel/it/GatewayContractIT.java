@@ -1,0 +1,165 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpRequest;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The gateway's promises to clients, seen over real HTTP: JSON in and out, one error shape, nothing half-done. */
+class GatewayContractIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Scenarios {
+
+        private final Database database;
+        private KernelHarness kernel;
+
+        Scenarios(Database database) {
+            this.database = database;
+        }
+
+        @BeforeAll
+        void start() throws Exception {
+            kernel = KernelHarness.start(database, List.of("hello-v1"), "--body-limit=1KiB");
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            if (kernel != null) {
+                kernel.close();
+            }
+        }
+
+        @Test
+        void aPluginRouteCreatesAndReadsBackThroughTheSharedDatabase() {
+            Http.Result created = kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"你好\",\"stars\":5}");
+            assertEquals(201, created.status(), created.body());
+            String location = created.header("Location");
+            assertEquals("/api/v1/hello/greetings/" + created.json().path("id").asLong(), location);
+            Http.Result read = kernel.http().get(location);
+            assertEquals(200, read.status());
+            assertEquals("你好", read.json().path("text").asText());
+            assertEquals(5, read.json().path("stars").asInt());
+        }
+
+        @Test
+        void malformedJsonIs400AndStoresNothing() {
+            int before = greetingCount();
+            Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\": \"unterminated");
+            assertError(result, 400, "malformed_json");
+            assertEquals(before, greetingCount());
+        }
+
+        @Test
+        void aFieldOfTheWrongTypeIs400NamingTheField() {
+            Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"hi\",\"stars\":\"five\"}");
+            JsonNode error = assertError(result, 400, "validation_failed");
+            assertEquals("stars", error.path("details").path("fields").get(0).path("field").asText());
+        }
+
+        @Test
+        void anUnknownFieldIsRefusedSoClientsCannotSetWhatTheRouteDoesNotAccept() {
+            int before = greetingCount();
+            Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"hi\",\"id\":99}");
+            JsonNode error = assertError(result, 400, "validation_failed");
+            assertEquals("id", error.path("details").path("fields").get(0).path("field").asText());
+            assertEquals(before, greetingCount());
+        }
+
+        @Test
+        void everyInvalidFieldIsNamedAtOnceByPluginValidation() {
+            Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"  \",\"stars\":9}");
+            JsonNode fields = assertError(result, 400, "validation_failed").path("details").path("fields");
+            assertEquals(2, fields.size(), fields.toString());
+            assertEquals("text", fields.get(0).path("field").asText());
+            assertEquals("stars", fields.get(1).path("field").asText());
+        }
+
+        @Test
+        void aBodyThatIsNotJsonIs415() {
+            Http.Result result = kernel.http().post("/api/v1/hello/greetings", "text/plain", "text=hi");
+            assertError(result, 415, "unsupported_media_type");
+        }
+
+        @Test
+        void aBodyOverTheConfiguredLimitIs413() {
+            String big = "{\"text\":\"" + "x".repeat(2048) + "\"}";
+            JsonNode error = assertError(kernel.http().post("/api/v1/hello/greetings", big), 413, "payload_too_large");
+            assertEquals(1024, error.path("details").path("limitBytes").asInt());
+        }
+
+        @Test
+        void aWrongMethodIs405WithTheAllowedOnes() {
+            Http.Result result = kernel.http().delete("/api/v1/hello/greetings");
+            assertError(result, 405, "method_not_allowed");
+            String allow = result.header("Allow");
+            assertTrue(allow.contains("GET") && allow.contains("POST"), allow);
+        }
+
+        @Test
+        void unknownRoutesAndUnknownIdsAre404() {
+            assertError(kernel.http().get("/api/v1/nothing-here"), 404, "route_not_found");
+            assertError(kernel.http().get("/api/v1/hello/greetings/999999"), 404, "not_found");
+            assertError(kernel.http().get("/api/v1/hello/greetings/abc"), 404, "not_found");
+            assertError(kernel.http().get("/elsewhere"), 404, "not_found");
+        }
+
+        @Test
+        void anUnexpectedFailureIs500WithACorrelationIdAndNoInternals() {
+            Http.Result result = kernel.http().get("/api/v1/hello/boom");
+            JsonNode error = assertError(result, 500, "internal_error");
+            assertFalse(result.body().contains("secret internal detail"), result.body());
+            assertFalse(result.body().contains("Exception"), result.body());
+            assertFalse(result.body().contains("at dev.pacesetter"), result.body());
+            assertEquals(result.header("X-Request-Id"), error.path("correlationId").asText());
+            assertTrue(error.path("message").asText().contains(error.path("correlationId").asText()));
+        }
+
+        @Test
+        void aSaneCallerRequestIdIsKeptForCorrelation() {
+            Http.Result result = kernel.http().send(HttpRequest.newBuilder(kernel.http().uri("/api/v1/hello/ping"))
+                    .header("X-Request-Id", "client-trace-0001").GET());
+            assertEquals(200, result.status());
+            assertEquals("client-trace-0001", result.header("X-Request-Id"));
+        }
+
+        private int greetingCount() {
+            return kernel.http().get("/api/v1/hello/greetings").json().path("items").size();
+        }
+
+        private JsonNode assertError(Http.Result result, int status, String code) {
+            assertEquals(status, result.status(), result.body());
+            assertTrue(result.header("Content-Type").startsWith("application/json"), result.header("Content-Type"));
+            JsonNode error = result.json().path("error");
+            assertEquals(code, error.path("code").asText(), result.body());
+            assertFalse(error.path("message").asText().isBlank());
+            assertNotNull(error.get("details"));
+            return error;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+/** A plugin's whole life through the deploy/ folder, without ever restarting the kernel. */
+class HotDeployIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    abstract static class Scenarios {
+
+        private static final Duration DEPLOY_BOUND = Duration.ofSeconds(15);
+        private final Database database;
+        private KernelHarness kernel;
+
+        Scenarios(Database database) {
+            this.database = database;
+        }
+
+        @BeforeAll
+        void start() throws Exception {
+            kernel = KernelHarness.start(database, List.of());
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            if (kernel != null) {
+                kernel.close();
+            }
+        }
+
+        @Test
+        @Order(1)
+        void aJarDroppedIntoDeployIsInstalledMigratedAndServed() throws Exception {
+            assertEquals(404, kernel.http().get("/api/v1/hello").status());
+            kernel.deploy("hello-v1", "hello.jar");
+            KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello").status() == 200, "hello never answered");
+            assertEquals("1.0.0", kernel.http().get("/api/v1/hello").json().path("version").asText());
+            assertEquals(201, kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"kept across updates\"}").status());
+        }
+
+        @Test
+        @Order(2)
+        void aReplacedJarUpdatesTheBundleRunsNewMigrationsAndKeepsData() throws Exception {
+            kernel.deploy("hello-v2", "hello.jar");
+            KernelHarness.await(DEPLOY_BOUND, () -> {
+                Http.Result r = kernel.http().get("/api/v1/hello");
+                return r.status() == 200 && r.json().path("version").asText().equals("2.0.0");
+            }, "the new version never answered");
+            Http.Result hello = kernel.http().get("/api/v1/hello");
+            assertEquals("hello, again", hello.json().path("greeting").asText(), "migration V2 ran on update");
+            assertEquals("2", kernel.http().get("/api/v1/modules/hello").json().path("schemaVersion").asText());
+            assertEquals("kept across updates",
+                    kernel.http().get("/api/v1/hello/greetings").json().path("items").get(0).path("text").asText());
+            kernel.awaitHealthy();
+        }
+
+        @Test
+        @Order(3)
+        void aDeletedJarIsUninstalledAndItsRoutesAnswer404() throws Exception {
+            kernel.undeploy("hello.jar");
+            KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello").status() == 404, "hello still answers");
+            KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/modules/hello").status() == 404, "module still listed");
+            kernel.awaitHealthy();
+        }
+    }
+}

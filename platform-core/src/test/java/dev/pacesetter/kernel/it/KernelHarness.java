@@ -1,0 +1,135 @@
+package dev.pacesetter.kernel.it;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Stream;
+
+import dev.pacesetter.kernel.internal.config.ConfigLoader;
+import dev.pacesetter.kernel.internal.launch.Kernel;
+
+/**
+ * A real kernel in a temporary home: real Felix with the real infrastructure bundles, the chosen fixture
+ * plugins in bundles/, the gateway on a free port, and H2 or a fresh PostgreSQL database.
+ */
+public final class KernelHarness implements AutoCloseable {
+
+    static final Path INFRA_BUNDLES = Path.of(System.getProperty("pacesetter.it.bundles", "target/it-bundles"));
+    static final Path FIXTURES = Path.of(System.getProperty("pacesetter.it.fixtures", "target/it-fixtures"));
+
+    private final Path home;
+    private final Database.Provisioned database;
+    private final Kernel kernel;
+    private final Http http;
+
+    private KernelHarness(Path home, Database.Provisioned database, Kernel kernel) {
+        this.home = home;
+        this.database = database;
+        this.kernel = kernel;
+        this.http = new Http(kernel.port());
+    }
+
+    /**
+     * @param fixtures fixture plugins (e.g. {@code "hello-v1"}) placed in bundles/
+     * @param flags extra command-line flags
+     */
+    public static KernelHarness start(Database db, List<String> fixtures, String... flags) throws Exception {
+        Path home = Files.createTempDirectory("pacesetter-it-");
+        Path bundles = Files.createDirectories(home.resolve("bundles"));
+        try (Stream<Path> infra = Files.list(INFRA_BUNDLES)) {
+            for (Path jar : infra.toList()) {
+                Files.copy(jar, bundles.resolve(jar.getFileName()));
+            }
+        }
+        for (String fixture : fixtures) {
+            Files.copy(fixture(fixture), bundles.resolve("fixture-" + fixture + ".jar"));
+        }
+        Database.Provisioned provisioned = db.provision();
+        List<String> args = new ArrayList<>(List.of("--install-dir=" + home, "--home=" + home, "--port=0", "--host=127.0.0.1",
+                "--deploy-poll-ms=100"));
+        args.addAll(provisioned.kernelFlags());
+        args.addAll(List.of(flags));
+        try {
+            Kernel kernel = Kernel.start(new ConfigLoader(Map.of(), new Properties()).load(args.toArray(String[]::new)));
+            KernelHarness harness = new KernelHarness(home, provisioned, kernel);
+            harness.awaitHealthy();
+            return harness;
+        } catch (Exception | Error e) {
+            provisioned.close();
+            throw e;
+        }
+    }
+
+    public static Path fixture(String name) {
+        return FIXTURES.resolve("fixture-" + name + ".jar");
+    }
+
+    public Http http() {
+        return http;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** Copies a fixture into deploy/ the safe way: to a temporary name, then an atomic rename. */
+    public void deploy(String fixture, String jarName) throws IOException {
+        Path deploy = home.resolve("deploy");
+        Path temp = deploy.resolve("." + jarName + ".part");
+        Files.copy(fixture(fixture), temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, deploy.resolve(jarName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    public void undeploy(String jarName) throws IOException {
+        Files.delete(home.resolve("deploy").resolve(jarName));
+    }
+
+    public void awaitHealthy() {
+        String[] last = {""};
+        try {
+            await(Duration.ofSeconds(20), () -> {
+                Http.Result health = http.get("/api/v1/health");
+                last[0] = health.body();
+                return health.status() == 200;
+            }, "health never reported UP");
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; last answer: " + last[0], e);
+        }
+    }
+
+    /** Polls until {@code condition} holds, failing with {@code message} after {@code bound}. */
+    public static void await(Duration bound, BooleanSupplier condition, String message) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(message + " within " + bound.toMillis() + " ms");
+            }
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            kernel.close();
+        } finally {
+            database.close();
+            try (Stream<Path> files = Files.walk(home)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+}

@@ -1,0 +1,112 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.TestInstance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** One bad plugin never takes others down: each failure is reported on its module, and the rest serve. */
+class PluginIsolationIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+    abstract static class Scenarios {
+
+        private final Database database;
+        private KernelHarness kernel;
+
+        Scenarios(Database database) {
+            this.database = database;
+        }
+
+        @BeforeAll
+        void start() throws Exception {
+            kernel = KernelHarness.start(database, List.of("hello-v1", "broken", "intruder", "badschema"));
+        }
+
+        @AfterAll
+        void stop() throws Exception {
+            if (kernel != null) {
+                kernel.close();
+            }
+        }
+
+        @Test
+        void aPluginWhoseComponentThrowsOnActivateIsFailedWithTheReason() {
+            JsonNode broken = module("broken");
+            assertEquals("FAILED", broken.path("state").asText());
+            assertTrue(broken.path("reason").asText().contains("broken on purpose: pricing service unreachable"), broken.toString());
+            assertEquals(404, kernel.http().get("/api/v1/broken").status());
+        }
+
+        @Test
+        void aPluginClaimingAnotherModulesResourceIsRefusedWhole() {
+            JsonNode intruder = module("intruder");
+            assertEquals("FAILED", intruder.path("state").asText());
+            assertTrue(intruder.path("reason").asText().contains("claims /api/v1/hello, which module 'hello' owns"), intruder.toString());
+            assertEquals(404, kernel.http().get("/api/v1/hello/hijack").status(), "the contested route is not served");
+            assertEquals(404, kernel.http().get("/api/v1/intruder").status(), "none of the refused module's routes are served");
+        }
+
+        @Test
+        void aFailingMigrationMarksItsModuleFailedAndItsRoutesNeverActivate() {
+            JsonNode badschema = module("badschema");
+            assertEquals("FAILED", badschema.path("state").asText());
+            String reason = badschema.path("reason").asText();
+            assertTrue(reason.contains("V2__broken.sql"), reason);
+            assertEquals(404, kernel.http().get("/api/v1/badschema").status());
+        }
+
+        @Test
+        void theHealthyPluginKeepsServingAndHealthIsUpOnceAllHaveSettled() {
+            Http.Result hello = kernel.http().get("/api/v1/hello");
+            assertEquals(200, hello.status());
+            assertEquals("hello", hello.json().path("greeting").asText());
+            assertEquals("ACTIVE", module("hello").path("state").asText());
+
+            Http.Result health = kernel.http().get("/api/v1/health");
+            assertEquals(200, health.status(), health.body());
+            assertEquals("UP", health.json().path("status").asText());
+            assertEquals("FAILED", health.json().path("modules").path("broken").asText());
+            assertEquals("ACTIVE", health.json().path("modules").path("hello").asText());
+        }
+
+        @Test
+        void modulesListShowsIdNameDimensionVersionAndBundleState() {
+            JsonNode hello = module("hello");
+            assertEquals("Hello fixture", hello.path("name").asText());
+            assertEquals("CUSTOM", hello.path("dimension").asText());
+            assertEquals("1.0.0", hello.path("version").asText());
+            assertEquals("ACTIVE", hello.path("bundle").path("state").asText());
+            assertEquals("1", hello.path("schemaVersion").asText());
+            assertEquals(404, kernel.http().get("/api/v1/modules/nope").status());
+        }
+
+        private JsonNode module(String id) {
+            Http.Result result = kernel.http().get("/api/v1/modules/" + id);
+            assertEquals(200, result.status(), result.body());
+            return result.json();
+        }
+    }
+}
