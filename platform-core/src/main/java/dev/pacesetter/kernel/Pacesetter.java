@@ -42,12 +42,23 @@ public final class Pacesetter {
             System.exit(1);
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(kernel::close, "pacesetter-shutdown"));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            kernel.close();
+            flushLogs();
+        }, "pacesetter-shutdown"));
         try {
             kernel.awaitStop();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         kernel.close();
+        flushLogs();
+    }
+
+    /** Log lines go through an asynchronous appender; stopping the context writes out what is queued. */
+    private static void flushLogs() {
+        if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
+            context.stop();
+        }
     }
 }
