@@ -1,9 +1,13 @@
 package dev.pacesetter.kernel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -68,11 +72,26 @@ class HotDeployIT {
         @Test
         @Order(2)
         void aReplacedJarUpdatesTheBundleRunsNewMigrationsAndKeepsData() throws Exception {
+            Map<Integer, Integer> statusesDuringUpdate = new ConcurrentHashMap<>();
+            AtomicBoolean hammering = new AtomicBoolean(true);
+            Thread hammer = new Thread(() -> {
+                while (hammering.get()) {
+                    statusesDuringUpdate.merge(kernel.http().get("/api/v1/hello/ping").status(), 1, Integer::sum);
+                }
+            });
+            hammer.start();
             kernel.deploy("hello-v2", "hello.jar");
-            KernelHarness.await(DEPLOY_BOUND, () -> {
-                Http.Result r = kernel.http().get("/api/v1/hello");
-                return r.status() == 200 && r.json().path("version").asText().equals("2.0.0");
-            }, "the new version never answered");
+            try {
+                KernelHarness.await(DEPLOY_BOUND, () -> {
+                    Http.Result r = kernel.http().get("/api/v1/hello");
+                    return r.status() == 200 && r.json().path("version").asText().equals("2.0.0");
+                }, "the new version never answered");
+            } finally {
+                hammering.set(false);
+                hammer.join();
+            }
+            statusesDuringUpdate.keySet().forEach(status -> assertTrue(status == 200 || status == 503,
+                    "while updating, the module answers 200 or 503 (Retry-After), never " + status + ": " + statusesDuringUpdate));
             Http.Result hello = kernel.http().get("/api/v1/hello");
             assertEquals("hello, again", hello.json().path("greeting").asText(), "migration V2 ran on update");
             assertEquals("2", kernel.http().get("/api/v1/modules/hello").json().path("schemaVersion").asText());

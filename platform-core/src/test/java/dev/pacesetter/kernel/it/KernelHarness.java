@@ -121,6 +121,11 @@ public final class KernelHarness implements AutoCloseable {
         }
     }
 
+    /** Shuts the kernel down gracefully, as SIGTERM does; the home folder stays until {@link #close()}. */
+    public void stopKernel() {
+        kernel.close();
+    }
+
     @Override
     public void close() throws IOException {
         try {

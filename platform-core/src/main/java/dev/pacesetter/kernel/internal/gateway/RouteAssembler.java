@@ -16,6 +16,8 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.modules.ComponentHealth;
+import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.http.Route;
@@ -37,11 +39,13 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     private final ModuleRegistry modules;
     private final LiveRouteTable live;
     private final JsonCodec json;
+    private final ComponentHealth components;
     private final Map<ServiceReference<RouteProvider>, Provided> provided = new ConcurrentHashMap<>();
     private final ServiceTracker<RouteProvider, Provided> tracker;
 
-    public RouteAssembler(BundleContext context, ModuleRegistry modules, LiveRouteTable live, JsonCodec json) {
+    public RouteAssembler(BundleContext context, ModuleRegistry modules, ComponentHealth components, LiveRouteTable live, JsonCodec json) {
         this.context = context;
+        this.components = components;
         this.modules = modules;
         this.live = live;
         this.json = json;
@@ -109,7 +113,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             if (record.descriptor() == null || earlier.isPresent()) {
                 continue;
             }
-            Set<String> reserved = record.isInTransition() ? record.resources() : Set.of();
+            Set<String> reserved = isInTransition(record) ? record.resources() : Set.of();
             if (routes.isEmpty() && reserved.isEmpty()) {
                 record.routeRefusal(null);
                 continue;
@@ -138,5 +142,12 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             }
         });
         live.publish(result.table());
+    }
+
+    /** On its way back to serving, including the moments after start before DS has registered its routes. */
+    private boolean isInTransition(ModuleRecord record) {
+        Bundle bundle = record.bundle();
+        return record.isInTransition() || (bundle.getState() == Bundle.ACTIVE
+                && record.migration().phase() != MigrationStatus.Phase.FAILED && components.isPending(bundle));
     }
 }

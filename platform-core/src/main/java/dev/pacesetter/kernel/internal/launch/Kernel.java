@@ -100,7 +100,8 @@ public final class Kernel implements AutoCloseable {
             system.addBundleListener(lifecycle);
             system.addFrameworkListener(lifecycle);
             modules.open();
-            new RouteAssembler(system, modules, live, json).open();
+            ComponentHealth components = new ComponentHealth(system);
+            new RouteAssembler(system, modules, components, live, json).open();
             List<Bundle> bootBundles = install(system, config.bundlesDir());
 
             dataSource = unwrap(pool);
@@ -109,7 +110,6 @@ public final class Kernel implements AutoCloseable {
             system.registerService(DataSource.class, dataSource, dsProps);
             SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource);
             migrator.open();
-            ComponentHealth components = new ComponentHealth(system);
             AtomicBoolean ready = new AtomicBoolean();
             system.registerService(RouteProvider.class,
                     new PlatformRoutes(new ModuleStatusReporter(modules, components), dataSource, ready::get), null);
