@@ -148,6 +148,16 @@ class GatewayContractIT {
             assertEquals("client-trace-0001", result.header("X-Request-Id"));
         }
 
+        @Test
+        void theApiDescriptionListsPluginRoutesWithTheirParameters() {
+            JsonNode paths = kernel.http().get("/api/v1/openapi.json").json().path("paths");
+            JsonNode byId = paths.path("/api/v1/hello/greetings/{id}").path("get");
+            assertEquals("hello", byId.path("tags").get(0).asText());
+            assertEquals("id", byId.path("parameters").get(0).path("name").asText());
+            assertTrue(paths.path("/api/v1/hello/greetings").has("post"));
+            assertTrue(paths.has("/api/v1/health"));
+        }
+
         private int greetingCount() {
             return kernel.http().get("/api/v1/hello/greetings").json().path("items").size();
         }

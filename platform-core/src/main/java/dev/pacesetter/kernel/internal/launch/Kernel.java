@@ -112,7 +112,7 @@ public final class Kernel implements AutoCloseable {
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             system.registerService(RouteProvider.class,
-                    new PlatformRoutes(new ModuleStatusReporter(modules, components), dataSource, ready::get), null);
+                    new PlatformRoutes(new ModuleStatusReporter(modules, components), dataSource, ready::get, live, kernelVersion()), null);
 
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve

@@ -8,6 +8,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
 import dev.pacesetter.kernel.internal.modules.ModuleStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.platform.api.http.ApiException;
@@ -22,11 +23,16 @@ public final class PlatformRoutes implements RouteProvider {
     private final ModuleStatusReporter reporter;
     private final DataSource dataSource;
     private final Readiness readiness;
+    private final LiveRouteTable routes;
+    private final String version;
 
-    public PlatformRoutes(ModuleStatusReporter reporter, DataSource dataSource, Readiness readiness) {
+    public PlatformRoutes(ModuleStatusReporter reporter, DataSource dataSource, Readiness readiness, LiveRouteTable routes,
+            String version) {
         this.reporter = reporter;
         this.dataSource = dataSource;
         this.readiness = readiness;
+        this.routes = routes;
+        this.version = version;
     }
 
     @Override
@@ -36,7 +42,9 @@ public final class PlatformRoutes implements RouteProvider {
                         .summary("UP (200) when the kernel, the database and every module have settled; otherwise 503"),
                 Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses())))
                         .summary("Every installed module with its state, version and failure reason"),
-                Route.get("/modules/{id}", this::module).summary("One module"));
+                Route.get("/modules/{id}", this::module).summary("One module"),
+                Route.get("/openapi.json", request -> Reply.ok(OpenApiDocument.of(routes.served(), version))).publicAccess()
+                        .summary("OpenAPI description of every route served now, plugins' included"));
     }
 
     private Reply health(ApiRequest request) {
