@@ -9,10 +9,7 @@ import java.net.http.HttpRequest;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,26 +30,10 @@ class GatewayContractIT {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Scenarios {
-
-        private final Database database;
-        private KernelHarness kernel;
+    abstract static class Scenarios extends KernelScenarios {
 
         Scenarios(Database database) {
-            this.database = database;
-        }
-
-        @BeforeAll
-        void start() throws Exception {
-            kernel = KernelHarness.start(database, List.of("hello-v1"), "--body-limit=1KiB");
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (kernel != null) {
-                kernel.close();
-            }
+            super(database, List.of("hello-v1"), "--body-limit=1KiB");
         }
 
         @Test

@@ -13,10 +13,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 /** A plugin's whole life through the deploy/ folder, without ever restarting the kernel. */
 class HotDeployIT {
@@ -35,28 +32,13 @@ class HotDeployIT {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
     @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-    abstract static class Scenarios {
+    abstract static class Scenarios extends KernelScenarios {
 
         private static final Duration DEPLOY_BOUND = Duration.ofSeconds(15);
-        private final Database database;
-        private KernelHarness kernel;
 
         Scenarios(Database database) {
-            this.database = database;
-        }
-
-        @BeforeAll
-        void start() throws Exception {
-            kernel = KernelHarness.start(database, List.of());
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (kernel != null) {
-                kernel.close();
-            }
+            super(database, List.of());
         }
 
         @Test

@@ -6,10 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.TestInstance;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,26 +27,10 @@ class PluginIsolationIT {
         }
     }
 
-    @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-    abstract static class Scenarios {
-
-        private final Database database;
-        private KernelHarness kernel;
+    abstract static class Scenarios extends KernelScenarios {
 
         Scenarios(Database database) {
-            this.database = database;
-        }
-
-        @BeforeAll
-        void start() throws Exception {
-            kernel = KernelHarness.start(database, List.of("hello-v1", "broken", "intruder", "badschema"));
-        }
-
-        @AfterAll
-        void stop() throws Exception {
-            if (kernel != null) {
-                kernel.close();
-            }
+            super(database, List.of("hello-v1", "broken", "intruder", "badschema"));
         }
 
         @Test
