@@ -3,6 +3,10 @@ package dev.pacesetter.kernel.internal.gateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.handler.GracefulHandler;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,19 +27,31 @@ public final class Gateway implements AutoCloseable {
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
 
+    /** How long Jetty may take, after the drain, to finish writing responses whose handlers have returned. */
+    private static final long FLUSH_MS = 2_000;
+
     private final Javalin app;
     private final InFlightRequests inFlight;
+    private final AtomicReference<Server> jetty;
 
-    private Gateway(Javalin app, InFlightRequests inFlight) {
+    private Gateway(Javalin app, InFlightRequests inFlight, AtomicReference<Server> jetty) {
         this.app = app;
         this.inFlight = inFlight;
+        this.jetty = jetty;
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
     public static Gateway start(String host, int port, long bodyLimit, LiveRouteTable routes, JsonCodec json) {
         InFlightRequests inFlight = new InFlightRequests();
         ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit);
+        AtomicReference<Server> jetty = new AtomicReference<>();
         Javalin app = Javalin.create(cfg -> {
+            // the dispatcher's count ends when a handler returns; Jetty's graceful stop then waits for the bytes to go out
+            cfg.jetty.modifyServer(server -> {
+                server.insertHandler(new GracefulHandler());
+                server.setStopTimeout(FLUSH_MS);
+                jetty.set(server);
+            });
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
             cfg.http.maxRequestSize = bodyLimit;
@@ -57,7 +73,7 @@ public final class Gateway implements AutoCloseable {
                         .result(json.write(ErrorBody.of("internal_error", "Something went wrong on our side.", Map.of(), null)));
             });
         }).start();
-        return new Gateway(app, inFlight);
+        return new Gateway(app, inFlight, jetty);
     }
 
     public int port() {
@@ -70,11 +86,20 @@ public final class Gateway implements AutoCloseable {
             int left = inFlight.drain(bound);
             if (left > 0) {
                 LOG.warn("{} request(s) still running after {} ms; closing anyway", left, bound.toMillis());
+                Server server = jetty.get();
+                if (server != null) {
+                    server.setStopTimeout(100);
+                }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        app.stop();
+        try {
+            app.stop();
+        } catch (RuntimeException e) {
+            // Jetty reports a graceful stop that ran out of time after it has stopped anyway
+            LOG.warn("HTTP server stopped with requests still open: {}", e.getMessage());
+        }
     }
 
     @Override
