@@ -1,0 +1,138 @@
+package dev.pacesetter.distribution;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The assembled product, started through {@code bin/pacesetter} exactly as an administrator starts it. */
+class DistributionIT {
+
+    private static final Path DIST = Path.of(System.getProperty("pacesetter.dist", "target/pacesetter"));
+    private static final Path FIXTURES = Path.of(System.getProperty("pacesetter.it.fixtures", "target/it-fixtures"));
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final List<Process> started = new ArrayList<>();
+
+    @AfterEach
+    void killLeftovers() {
+        started.forEach(Process::destroyForcibly);
+    }
+
+    @Test
+    void twoInstancesRunSideBySideFromOneInstallationEachInItsOwnHome(@TempDir Path homeA, @TempDir Path homeB) throws Exception {
+        int portA = freePort();
+        int portB = freePort();
+        Process a = start(homeA, portA);
+        Process b = start(homeB, portB);
+        awaitHealthy(portA, a, homeA);
+        awaitHealthy(portB, b, homeB);
+
+        assertTrue(Files.isDirectory(homeA.resolve("data/db")), "embedded H2 lives in the instance's home");
+        assertTrue(Files.isDirectory(homeB.resolve("deploy")));
+        assertFalse(Files.exists(DIST.resolve("data/db")), "nothing is written into the installation");
+
+        Path temp = homeA.resolve("deploy/.hello.jar.part");
+        Files.copy(FIXTURES.resolve("fixture-hello-v1.jar"), temp);
+        Files.move(temp, homeA.resolve("deploy/hello.jar"), StandardCopyOption.ATOMIC_MOVE);
+        awaitStatus(portA, "/api/v1/hello", 200, Duration.ofSeconds(20));
+        assertEquals(404, get(portB, "/api/v1/hello").statusCode(), "the other instance is not affected");
+    }
+
+    @Test
+    void sigtermShutsDownGracefullyAndSaysSo(@TempDir Path home) throws Exception {
+        int port = freePort();
+        Process kernel = start(home, port);
+        awaitHealthy(port, kernel, home);
+
+        kernel.destroy(); // SIGTERM
+        assertTrue(kernel.waitFor(30, TimeUnit.SECONDS), "the kernel stops on SIGTERM");
+        assertEquals(143, kernel.exitValue());
+        String log = Files.readString(home.resolve("console.log"));
+        assertTrue(log.contains("Pacesetter stopping: draining requests"), log);
+        assertTrue(log.contains("Pacesetter stopped in"), "the last log line is flushed: " + log);
+    }
+
+    @Test
+    void badConfigurationStopsAtOnceWithExitTwoAndTheKeyNamed(@TempDir Path home) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString(), "--port", "seventy")
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().put("PACESETTER_HOME", home.toString());
+        Process process = builder.start();
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(2, process.exitValue());
+        assertTrue(Files.readString(home.resolve("console.log")).contains("pacesetter.port: 'seventy' is not a whole number"));
+    }
+
+    private Process start(Path home, int port) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().put("PACESETTER_HOME", home.toString());
+        builder.environment().put("PACESETTER_PORT", Integer.toString(port));
+        builder.environment().put("PACESETTER_CDS", "off");
+        Process process = builder.start();
+        started.add(process);
+        return process;
+    }
+
+    private static void awaitHealthy(int port, Process process, Path home) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new AssertionError("exited with " + process.exitValue() + ": " + Files.readString(home.resolve("console.log")));
+            }
+            if (statusOf(port, "/api/v1/health") == 200) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("never healthy: " + Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8));
+    }
+
+    private static void awaitStatus(int port, String path, int status, Duration bound) throws Exception {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (statusOf(port, path) != status) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(path + " never answered " + status);
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static int statusOf(int port, String path) throws InterruptedException {
+        try {
+            return get(port, path).statusCode();
+        } catch (IOException notListeningYet) {
+            return -1;
+        }
+    }
+
+    private static HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
