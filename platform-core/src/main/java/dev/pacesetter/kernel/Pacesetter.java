@@ -55,7 +55,7 @@ public final class Pacesetter {
         flushLogs();
     }
 
-    /** Log lines go through an asynchronous appender; stopping the context writes out what is queued. */
+    /** Stopping the logging context writes out whatever appenders still buffer. */
     private static void flushLogs() {
         if (LoggerFactory.getILoggerFactory() instanceof ch.qos.logback.classic.LoggerContext context) {
             context.stop();

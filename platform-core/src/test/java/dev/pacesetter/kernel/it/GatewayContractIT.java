@@ -6,12 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpRequest;
+import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Nested;
 
+import org.slf4j.LoggerFactory;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 
 /** The gateway's promises to clients, seen over real HTTP: JSON in and out, one error shape, nothing half-done. */
 class GatewayContractIT {
@@ -127,6 +134,25 @@ class GatewayContractIT {
                     .header("X-Request-Id", "client-trace-0001").GET());
             assertEquals(200, result.status());
             assertEquals("client-trace-0001", result.header("X-Request-Id"));
+        }
+
+        @Test
+        void everyRequestIsLoggedOnceWithMethodPathStatusTimeAndCorrelationId() {
+            ListAppender<ILoggingEvent> captured = new ListAppender<>();
+            captured.start();
+            Logger requests = (Logger) LoggerFactory.getLogger("pacesetter.request");
+            requests.addAppender(captured);
+            try {
+                Http.Result result = kernel.http().get("/api/v1/hello/greetings/424242");
+                String id = result.header("X-Request-Id");
+                KernelHarness.await(Duration.ofSeconds(5), () -> captured.list.stream()
+                        .anyMatch(e -> e.getFormattedMessage().endsWith(" " + id)), "no request log line for " + id);
+                List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.endsWith(" " + id)).toList();
+                assertEquals(1, lines.size(), lines.toString());
+                assertTrue(lines.get(0).matches("GET /api/v1/hello/greetings/424242 404 \\d+\\.\\dms " + id), lines.get(0));
+            } finally {
+                requests.detachAppender(captured);
+            }
         }
 
         @Test

@@ -12,7 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
-import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 
 /**
@@ -23,7 +22,6 @@ import io.javalin.http.HandlerType;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
-    private static final Logger REQUESTS = LoggerFactory.getLogger("pacesetter.request");
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
             HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
 
@@ -33,11 +31,13 @@ public final class Gateway implements AutoCloseable {
     private final Javalin app;
     private final InFlightRequests inFlight;
     private final AtomicReference<Server> jetty;
+    private final RequestLog requestLog;
 
-    private Gateway(Javalin app, InFlightRequests inFlight, AtomicReference<Server> jetty) {
+    private Gateway(Javalin app, InFlightRequests inFlight, AtomicReference<Server> jetty, RequestLog requestLog) {
         this.app = app;
         this.inFlight = inFlight;
         this.jetty = jetty;
+        this.requestLog = requestLog;
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
@@ -45,6 +45,7 @@ public final class Gateway implements AutoCloseable {
         InFlightRequests inFlight = new InFlightRequests();
         ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit);
         AtomicReference<Server> jetty = new AtomicReference<>();
+        RequestLog requestLog = new RequestLog();
         Javalin app = Javalin.create(cfg -> {
             // the dispatcher's count ends when a handler returns; Jetty's graceful stop then waits for the bytes to go out
             cfg.jetty.modifyServer(server -> {
@@ -57,7 +58,7 @@ public final class Gateway implements AutoCloseable {
             cfg.http.maxRequestSize = bodyLimit;
             cfg.jetty.host = host;
             cfg.jetty.port = port;
-            cfg.requestLogger.http(Gateway::logRequest);
+            cfg.requestLogger.http(requestLog::record);
             for (HandlerType method : METHODS) {
                 cfg.routes.addHttpHandler(method, "/api/*", dispatcher);
             }
@@ -73,7 +74,7 @@ public final class Gateway implements AutoCloseable {
                         .result(json.write(ErrorBody.of("internal_error", "Something went wrong on our side.", Map.of(), null)));
             });
         }).start();
-        return new Gateway(app, inFlight, jetty);
+        return new Gateway(app, inFlight, jetty, requestLog);
     }
 
     public int port() {
@@ -100,17 +101,11 @@ public final class Gateway implements AutoCloseable {
             // Jetty reports a graceful stop that ran out of time after it has stopped anyway
             LOG.warn("HTTP server stopped with requests still open: {}", e.getMessage());
         }
+        requestLog.close();
     }
 
     @Override
     public void close() {
         drainAndStop(Duration.ZERO);
-    }
-
-    private static void logRequest(Context ctx, Float ms) {
-        if (REQUESTS.isInfoEnabled()) {
-            Object id = ctx.attribute(ApiDispatcher.CORRELATION_ATTRIBUTE);
-            REQUESTS.info("{} {} {} {}ms {}", ctx.method(), ctx.path(), ctx.statusCode(), String.format("%.1f", ms), id == null ? "-" : id);
-        }
     }
 }

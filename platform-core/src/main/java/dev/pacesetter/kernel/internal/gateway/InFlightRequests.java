@@ -1,63 +1,56 @@
 package dev.pacesetter.kernel.internal.gateway;
 
 import java.time.Duration;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Counts requests being handled so shutdown can stop taking new ones and wait, within a bound, for the rest. */
+/**
+ * Counts requests being handled so shutdown can stop taking new ones and wait, within a bound, for the
+ * rest. Lock-free on the request path; only a draining shutdown waits.
+ */
 final class InFlightRequests {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition idle = lock.newCondition();
-    private int count;
-    private boolean draining;
+    private final AtomicInteger count = new AtomicInteger();
+    private final Object idle = new Object();
+    private volatile boolean draining;
 
     /** @return false if the gateway is draining and the request must be turned away */
     boolean enter() {
-        lock.lock();
-        try {
-            if (draining) {
-                return false;
-            }
-            count++;
-            return true;
-        } finally {
-            lock.unlock();
+        if (draining) {
+            return false;
         }
+        count.incrementAndGet();
+        if (draining) { // drain began between the check and the increment: back out
+            exit();
+            return false;
+        }
+        return true;
     }
 
     void exit() {
-        lock.lock();
-        try {
-            if (--count == 0) {
-                idle.signalAll();
+        if (count.decrementAndGet() == 0 && draining) {
+            synchronized (idle) {
+                idle.notifyAll();
             }
-        } finally {
-            lock.unlock();
         }
     }
 
     boolean isDraining() {
-        lock.lock();
-        try {
-            return draining;
-        } finally {
-            lock.unlock();
-        }
+        return draining;
     }
 
     /** Refuses new requests, then waits for those in flight; returns how many were still running at the bound. */
     int drain(Duration bound) throws InterruptedException {
-        lock.lock();
-        try {
-            draining = true;
-            long nanos = bound.toNanos();
-            while (count > 0 && nanos > 0) {
-                nanos = idle.awaitNanos(nanos);
+        draining = true;
+        long deadline = System.nanoTime() + bound.toNanos();
+        synchronized (idle) {
+            while (count.get() > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    break;
+                }
+                idle.wait(Math.max(1, left / 1_000_000));
             }
-            return count;
-        } finally {
-            lock.unlock();
         }
+        return count.get();
     }
 }
