@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Nested;
@@ -145,11 +146,12 @@ class GatewayContractIT {
             try {
                 Http.Result result = kernel.http().get("/api/v1/hello/greetings/424242");
                 String id = result.header("X-Request-Id");
-                KernelHarness.await(Duration.ofSeconds(5), () -> captured.list.stream()
-                        .anyMatch(e -> e.getFormattedMessage().endsWith(" " + id)), "no request log line for " + id);
-                List<String> lines = captured.list.stream().map(ILoggingEvent::getFormattedMessage).filter(m -> m.endsWith(" " + id)).toList();
+                KernelHarness.await(Duration.ofSeconds(5), () -> loggedLines(captured).anyMatch(line -> line.endsWith(" " + id)),
+                        "no request log line for " + id);
+                List<String> lines = loggedLines(captured).filter(line -> line.endsWith(" " + id)).toList();
                 assertEquals(1, lines.size(), lines.toString());
-                assertTrue(lines.get(0).matches("GET /api/v1/hello/greetings/424242 404 \\d+\\.\\dms " + id), lines.get(0));
+                assertTrue(lines.get(0).matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z GET /api/v1/hello/greetings/424242 404 \\d+\\.\\dms " + id),
+                        lines.get(0));
             } finally {
                 requests.detachAppender(captured);
             }
@@ -163,6 +165,15 @@ class GatewayContractIT {
             assertEquals("id", byId.path("parameters").get(0).path("name").asText());
             assertTrue(paths.path("/api/v1/hello/greetings").has("post"));
             assertTrue(paths.has("/api/v1/health"));
+        }
+
+        /** Copy first: the writer thread may append while we read. */
+        private Stream<String> loggedLines(ListAppender<ILoggingEvent> captured) {
+            List<ILoggingEvent> events;
+            synchronized (captured) {
+                events = List.copyOf(captured.list);
+            }
+            return events.stream().flatMap(e -> e.getFormattedMessage().lines());
         }
 
         private int greetingCount() {

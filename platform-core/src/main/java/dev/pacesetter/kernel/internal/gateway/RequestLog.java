@@ -1,5 +1,6 @@
 package dev.pacesetter.kernel.internal.gateway;
 
+import java.time.Instant;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,13 +13,16 @@ import org.slf4j.LoggerFactory;
 import io.javalin.http.Context;
 
 /**
- * One line per request ({@code method path status ms correlation-id}) on the {@value #LOGGER} logger.
+ * One line per request ({@code time method path status ms correlation-id}) on the {@value #LOGGER} logger.
  *
  * <p>Request threads only format the line and hand it over through a lock-free queue; one writer
  * thread passes the lines to SLF4J. Logging from every request thread directly made them queue on the
- * appender's lock and cost a third of the gateway's throughput. A line reaches the log within
- * {@link #IDLE_WAIT_MS} ms; if the writer falls more than {@link #CAPACITY} lines behind, lines are
- * dropped and the number dropped is logged rather than slowing requests down.
+ * appender's lock and cost a third of the gateway's throughput. Under load the writer hands several
+ * lines (each with its own timestamp) to SLF4J as one event, so the log costs little more at 40,000
+ * requests a second than at 40: give this logger an appender whose pattern is just {@code %msg%n}.
+ * A line reaches the log within {@link #IDLE_WAIT_MS} ms; if the writer falls more than
+ * {@link #CAPACITY} lines behind, lines are dropped and the number dropped is logged rather than
+ * slowing requests down.
  */
 final class RequestLog implements AutoCloseable {
 
@@ -27,6 +31,7 @@ final class RequestLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RequestLog.class);
     private static final int CAPACITY = 100_000;
     private static final long IDLE_WAIT_MS = 50;
+    private static final int MAX_BATCH = 256;
 
     private final ConcurrentLinkedQueue<String> lines = new ConcurrentLinkedQueue<>();
     private final AtomicInteger queued = new AtomicInteger();
@@ -52,22 +57,31 @@ final class RequestLog implements AutoCloseable {
         }
         Object id = ctx.attribute(ApiDispatcher.CORRELATION_ATTRIBUTE);
         long tenths = Math.round(ms * 10);
-        String line = new StringBuilder(96).append(ctx.method().name()).append(' ').append(ctx.path()).append(' ')
+        String line = new StringBuilder(120).append(Instant.ofEpochMilli(System.currentTimeMillis())).append(' ').append(ctx.method().name()).append(' ').append(ctx.path()).append(' ')
                 .append(ctx.statusCode()).append(' ').append(tenths / 10).append('.').append(tenths % 10).append("ms ")
                 .append(id == null ? "-" : id).toString();
         lines.offer(line);
     }
 
     private void writeLoop() {
+        StringBuilder batch = new StringBuilder(16 * 1024);
         while (running || !lines.isEmpty()) {
-            String line = lines.poll();
-            if (line == null) {
+            int count = 0;
+            String line;
+            while (count < MAX_BATCH && (line = lines.poll()) != null) {
+                if (count++ > 0) {
+                    batch.append('\n');
+                }
+                batch.append(line);
+            }
+            if (count == 0) {
                 reportDrops();
                 LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(IDLE_WAIT_MS));
                 continue;
             }
-            queued.decrementAndGet();
-            REQUESTS.info(line);
+            queued.addAndGet(-count);
+            REQUESTS.info(batch.toString());
+            batch.setLength(0);
         }
         reportDrops();
     }
