@@ -87,6 +87,10 @@ public final class Kernel implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
         Future<Gateway> server = boot.submit(() -> Gateway.start(config.host(), config.port(), config.bodyLimitBytes(), live, json));
+        boot.submit(() -> {
+            SchemaMigrator.warmUp(pool.get());
+            return null;
+        });
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
