@@ -30,7 +30,7 @@ class PluginIsolationIT {
     abstract static class Scenarios extends KernelScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("hello-v1", "broken", "intruder", "badschema"));
+            super(database, List.of("hello-v1", "broken", "intruder", "badschema", "orphan"));
         }
 
         @Test
@@ -57,6 +57,14 @@ class PluginIsolationIT {
             String reason = badschema.path("reason").asText();
             assertTrue(reason.contains("V2__broken.sql"), reason);
             assertEquals(404, kernel.http().get("/api/v1/badschema").status());
+        }
+
+        @Test
+        void aPluginThatCannotResolveIsFailedNamingWhatIsMissing() {
+            JsonNode orphan = module("orphan");
+            assertEquals("FAILED", orphan.path("state").asText());
+            assertEquals("INSTALLED", orphan.path("bundle").path("state").asText());
+            assertTrue(orphan.path("reason").asText().contains("package dev.pacesetter.missing.api [1.0.0,2.0.0)"), orphan.toString());
         }
 
         @Test

@@ -36,6 +36,7 @@ import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
 import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
 import dev.pacesetter.kernel.internal.modules.ComponentHealth;
+import dev.pacesetter.kernel.internal.modules.MissingRequirements;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.kernel.internal.platform.PlatformRoutes;
@@ -116,7 +117,7 @@ public final class Kernel implements AutoCloseable {
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             system.registerService(RouteProvider.class,
-                    new PlatformRoutes(new ModuleStatusReporter(modules, components), dataSource, ready::get, live, kernelVersion()), null);
+                    new PlatformRoutes(new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle())), dataSource, ready::get, live, kernelVersion()), null);
 
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve

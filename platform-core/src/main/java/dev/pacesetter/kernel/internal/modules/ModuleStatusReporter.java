@@ -13,10 +13,12 @@ public final class ModuleStatusReporter {
 
     private final ModuleRegistry registry;
     private final ComponentHealth components;
+    private final MissingRequirements missing;
 
-    public ModuleStatusReporter(ModuleRegistry registry, ComponentHealth components) {
+    public ModuleStatusReporter(ModuleRegistry registry, ComponentHealth components, MissingRequirements missing) {
         this.registry = registry;
         this.components = components;
+        this.missing = missing;
     }
 
     public List<ModuleStatus> statuses() {
@@ -37,12 +39,16 @@ public final class ModuleStatusReporter {
             state = ModuleState.FAILED;
             reason = "module id '" + record.id() + "' is already provided by bundle " + earlier.get().bundle().getSymbolicName()
                     + " (" + earlier.get().bundle().getBundleId() + ")";
+        } else if (bundleState == Bundle.INSTALLED) {
+            List<String> unmet = missing.of(bundle);
+            // a bundle no installed bundle can satisfy has failed; installing the provider resolves it later
+            state = unmet.isEmpty() && record.startFailure() == null ? ModuleState.INSTALLED : ModuleState.FAILED;
+            reason = !unmet.isEmpty() ? "cannot resolve: nothing provides " + String.join(", ", unmet)
+                    : record.startFailure() != null ? record.startFailure() : "not resolved yet";
         } else if (record.startFailure() != null && bundleState != Bundle.ACTIVE) {
             state = ModuleState.FAILED;
             reason = record.startFailure();
-        } else if (bundleState == Bundle.INSTALLED) {
-            state = ModuleState.INSTALLED;
-            reason = "not resolved: a package it imports is missing";
+
         } else if (bundleState == Bundle.STARTING) {
             state = ModuleState.STARTING;
         } else if (bundleState == Bundle.STOPPING) {
