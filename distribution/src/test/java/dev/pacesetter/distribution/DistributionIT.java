@@ -82,6 +82,23 @@ class DistributionIT {
         assertTrue(Files.readString(home.resolve("console.log")).contains("pacesetter.port: 'seventy' is not a whole number"));
     }
 
+    @Test
+    void anUnreachableDatabaseStopsTheStartWithExitOneAndSaysWhatToCheck(@TempDir Path home) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString())
+                .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());
+        builder.environment().put("PACESETTER_HOME", home.toString());
+        builder.environment().put("PACESETTER_PORT", Integer.toString(freePort()));
+        builder.environment().put("PACESETTER_JDBC_URL", "jdbc:postgresql://127.0.0.1:1/nowhere");
+        builder.environment().put("PACESETTER_CDS", "off");
+        Process process = builder.start();
+        started.add(process);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the JVM exits instead of hanging on a half-started kernel");
+        assertEquals(1, process.exitValue());
+        String log = Files.readString(home.resolve("console.log"));
+        assertTrue(log.contains("Cannot connect to the database at jdbc:postgresql://127.0.0.1:1/nowhere"), log);
+        assertTrue(log.contains("Check pacesetter.jdbc.url"), log);
+    }
+
     private Process start(Path home, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());

@@ -95,8 +95,6 @@ public final class Kernel implements AutoCloseable {
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
-        HikariDataSource dataSource = null;
-        Gateway gateway = null;
         try {
             framework.init();
             BundleContext system = framework.getBundleContext();
@@ -109,7 +107,7 @@ public final class Kernel implements AutoCloseable {
             new RouteAssembler(system, modules, components, live, json).open();
             List<Bundle> bootBundles = install(system, config.bundlesDir());
 
-            dataSource = unwrap(pool);
+            HikariDataSource dataSource = unwrap(pool);
             Dictionary<String, Object> dsProps = new Hashtable<>();
             dsProps.put("pacesetter.datasource", "default");
             system.registerService(DataSource.class, dataSource, dsProps);
@@ -122,7 +120,7 @@ public final class Kernel implements AutoCloseable {
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
             startAll(bootBundles, modules);
-            gateway = unwrap(server);
+            Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready);
             ready.set(true);
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
@@ -131,23 +129,21 @@ public final class Kernel implements AutoCloseable {
             return running;
         } catch (Exception | Error e) {
             stopQuietly(framework);
-            if (gateway == null && server.isDone() && !server.isCancelled()) {
-                try {
-                    server.get().close();
-                } catch (ExecutionException ignored) {
-                    // it never started
-                }
-            }
-            if (dataSource == null && pool.isDone()) {
-                try {
-                    pool.get().close();
-                } catch (ExecutionException ignored) {
-                    // it never opened
-                }
-            } else if (dataSource != null) {
-                dataSource.close();
-            }
+            closeWhenDone(server); // started in parallel: wait for it, or it would keep the port (and the JVM)
+            closeWhenDone(pool);
             throw e;
+        }
+    }
+
+    private static void closeWhenDone(Future<? extends AutoCloseable> starting) {
+        try {
+            starting.get().close();
+        } catch (ExecutionException notStarted) {
+            // nothing to close
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            LOG.warn("Could not close {} after a failed start: {}", starting, e.getMessage());
         }
     }
 
