@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
@@ -99,22 +100,19 @@ public final class ConfigLoader {
     }
 
     private Map<Setting, Sourced> fromEnvironment() {
-        Map<Setting, Sourced> found = new EnumMap<>(Setting.class);
-        for (Setting s : Setting.values()) {
-            String value = environment.get(s.environmentVariable());
-            if (value != null) {
-                found.put(s, new Sourced(value, "environment " + s.environmentVariable()));
-            }
-        }
-        return found;
+        return lookUp(s -> environment.get(s.environmentVariable()), s -> "environment " + s.environmentVariable());
     }
 
     private Map<Setting, Sourced> fromSystemProperties() {
+        return lookUp(s -> systemProperties.getProperty(s.key()), s -> "system property " + s.key());
+    }
+
+    private static Map<Setting, Sourced> lookUp(Function<Setting, String> value, Function<Setting, String> source) {
         Map<Setting, Sourced> found = new EnumMap<>(Setting.class);
         for (Setting s : Setting.values()) {
-            String value = systemProperties.getProperty(s.key());
-            if (value != null) {
-                found.put(s, new Sourced(value, "system property " + s.key()));
+            String v = value.apply(s);
+            if (v != null) {
+                found.put(s, new Sourced(v, source.apply(s)));
             }
         }
         return found;
