@@ -104,10 +104,21 @@ new_home() { # fresh PACESETTER_HOME, optionally seeded with a recorded CDS arch
   echo "$home"
 }
 
+ADMIN_PASSWORD="bench-admin-password"
+sign_in() { # port -> bearer token of the first administrator
+  python3 - "$1" "$ADMIN_PASSWORD" <<'PYEOF'
+import json, sys, urllib.request
+req = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/api/v1/auth/login", method="POST",
+    data=json.dumps({"username": "admin", "password": sys.argv[2]}).encode(), headers={"Content-Type": "application/json"})
+print(json.load(urllib.request.urlopen(req, timeout=10))["token"])
+PYEOF
+}
+
 SERVER_PID=""
 start_pacesetter() { # dist home port log [VAR=value ...]
   local dist="$1" home="$2" port="$3" log="$4"; shift 4
-  env PACESETTER_HOME="$home" PACESETTER_PORT="$port" PACESETTER_HOST=127.0.0.1 "$@" "$dist/bin/pacesetter" >"$log" 2>&1 &
+  env PACESETTER_HOME="$home" PACESETTER_PORT="$port" PACESETTER_HOST=127.0.0.1 PACESETTER_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+    "$@" "$dist/bin/pacesetter" >"$log" 2>&1 &
   SERVER_PID=$!; PIDS+=("$SERVER_PID")
 }
 start_baseline() { # port log [VAR=value ...]
@@ -325,8 +336,10 @@ PID="$SERVER_PID"
 wait_ready "http://127.0.0.1:$PORT/api/v1/health"
 cp "$HELLO1" "$H/deploy/.hello.jar.part" && mv "$H/deploy/.hello.jar.part" "$H/deploy/hello.jar"
 wait_ready "http://127.0.0.1:$PORT/api/v1/hello"
+TOKEN="$(sign_in "$PORT")"
 LINES_BEFORE="$(wc -l <"$LOG")"
-wrk -t1 -c16 -d"${LOAD_D}s" --latency "http://127.0.0.1:$PORT/api/v1/modules" >"$WORK/wrk-redeploy-modules.txt" 2>&1 &
+wrk -t1 -c16 -d"${LOAD_D}s" --latency -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/modules" \
+  >"$WORK/wrk-redeploy-modules.txt" 2>&1 &
 W1=$!; PIDS+=("$W1")
 wrk -t1 -c4 -d"${LOAD_D}s" --latency "http://127.0.0.1:$PORT/api/v1/health" >"$WORK/wrk-redeploy-health.txt" 2>&1 &
 W2=$!; PIDS+=("$W2")
@@ -334,9 +347,10 @@ SWAPS="$(python3 "$PROBE" swaps --url "http://127.0.0.1:$PORT/api/v1/hello" --de
   "$HELLO2=2.0.0" "$HELLO1=1.0.0" "$HELLO2=2.0.0" "$HELLO1=1.0.0")" || true
 wait "$W1" || true; wait "$W2" || true
 forget_pid "$W1"; forget_pid "$W2"
-MOD_STATE="$(python3 - "$PORT" <<'EOF'
+MOD_STATE="$(python3 - "$PORT" "$TOKEN" <<'EOF'
 import json, sys, urllib.request
-d = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/api/v1/modules/hello", timeout=5))
+req = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/api/v1/modules/hello", headers={"Authorization": "Bearer " + sys.argv[2]})
+d = json.load(urllib.request.urlopen(req, timeout=5))
 print(f"{d.get('state')} {d.get('version')}")
 EOF
 )" || MOD_STATE="unknown"
@@ -361,16 +375,16 @@ say ""
 
 # ================================================================ d/e. throughput, latency, RSS
 # runs wrk (warm-up, then measured) against URL; sets TP_* for the caller
-load_test() { # name url pid
+load_test() { # name url pid [extra wrk arguments, e.g. -H "Authorization: Bearer ..."]
   local name="$1" url="$2" pid="$3"
   local left="$WRK_W" slice n=0
   WARMUP_CURVE[$name]=""
   while [ "$left" -gt 0 ]; do
     slice=$(( left < 5 ? left : 5 )); left=$(( left - slice )); n=$((n + 1))
-    wrk -t"$WRK_T" -c"$WRK_C" -d"${slice}s" "$url" >"$WORK/wrk-$name-warmup-$n.txt" 2>&1
+    wrk -t"$WRK_T" -c"$WRK_C" -d"${slice}s" "${@:4}" "$url" >"$WORK/wrk-$name-warmup-$n.txt" 2>&1
     WARMUP_CURVE[$name]+="$(awk '{printf "%.0f", $1}' <<<"$(wrk_rps "$WORK/wrk-$name-warmup-$n.txt")") "
   done
-  wrk -t"$WRK_T" -c"$WRK_C" -d"${WRK_D}s" --latency "$url" >"$WORK/wrk-$name.txt" 2>&1
+  wrk -t"$WRK_T" -c"$WRK_C" -d"${WRK_D}s" --latency "${@:4}" "$url" >"$WORK/wrk-$name.txt" 2>&1
   TP_RSS_AFTER="$(rss_mb "$pid")"
   cp "$WORK/wrk-$name.txt" "$WORK/logs/"
 }
@@ -392,6 +406,9 @@ check_jvm "$PID"
 sleep 2; IDLE[p]="$(rss_mb "$PID")"
 BODY_P="$(python3 -c 'import sys,urllib.request; r=urllib.request.urlopen(sys.argv[1]); print(r.headers.get("Content-Type"), r.read().decode())' "http://127.0.0.1:$PORT/api/v1/hello/ping")"
 load_test p "http://127.0.0.1:$PORT/api/v1/hello/ping" "$PID"; measure p
+# the same body behind a bearer token and a role check, on the same (now warm) server
+TOKEN="$(sign_in "$PORT")"
+load_test pa "http://127.0.0.1:$PORT/api/v1/hello/ping/secure" "$PID" -H "Authorization: Bearer $TOKEN"; measure pa
 stop_server "$PID"
 
 progress "d. throughput: baseline GET /api/v1/hello/ping"
@@ -435,6 +452,9 @@ say "$(tp_line "baseline (bare Javalin)" b)"
 say "$(tp_line "pacesetter (as shipped: request log on)" p)"
 R_TP="$(ratio "${RPS[p]}" "${RPS[b]}")"; R_P99="$(ratio "${P99[p]}" "${P99[b]}")"
 say "  ratio pacesetter/baseline: throughput ${R_TP}x (goal >= 0.9x: $(verdict "$R_TP >= 0.9"))   p99 ${R_P99}x (goal <= 1.2x: $(verdict "$R_P99 <= 1.2"))"
+say "$(tp_line "pacesetter, bearer token + role check" pa)"
+R_TPA="$(ratio "${RPS[pa]}" "${RPS[b]}")"; R_P99A="$(ratio "${P99[pa]}" "${P99[b]}")"
+say "  ratio (authenticated GET /api/v1/hello/ping/secure)/baseline: throughput ${R_TPA}x (goal >= 0.9x: $(verdict "$R_TPA >= 0.9"))   p99 ${R_P99A}x"
 if [ "$LOG_VARIANT" = 1 ]; then
   say "$(tp_line "pacesetter, request log at WARN" pq)"
   R_TPQ="$(ratio "${RPS[pq]}" "${RPS[b]}")"; R_P99Q="$(ratio "${P99[pq]}" "${P99[b]}")"

@@ -17,9 +17,20 @@ public final class Http {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String token;
 
     Http(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, null);
+    }
+
+    private Http(String base, String token) {
+        this.base = base;
+        this.token = token;
+    }
+
+    /** The same client, sending {@code Authorization: Bearer token} (null: anonymous). */
+    public Http as(String bearerToken) {
+        return new Http(base, bearerToken);
     }
 
     /** One response: status, headers, the body as text and, when it is JSON, as a tree. */
@@ -50,12 +61,20 @@ public final class Http {
         return post(path, "application/json", json);
     }
 
+    public Result put(String path, String json) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
     public Result post(String path, String contentType, String body) {
         return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     public Result send(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
             return new Result(response.statusCode(), response.headers(), response.body());

@@ -28,13 +28,17 @@ public final class KernelHarness implements AutoCloseable {
     private final Path home;
     private final Database.Provisioned database;
     private final Kernel kernel;
-    private final Http http;
+    /** The first administrator's password in every test kernel. */
+    public static final String ADMIN_PASSWORD = "admin-password-for-tests";
+
+    private final Http anonymous;
+    private Http admin;
 
     private KernelHarness(Path home, Database.Provisioned database, Kernel kernel) {
         this.home = home;
         this.database = database;
         this.kernel = kernel;
-        this.http = new Http(kernel.port());
+        this.anonymous = new Http(kernel.port());
     }
 
     /**
@@ -54,7 +58,7 @@ public final class KernelHarness implements AutoCloseable {
         }
         Database.Provisioned provisioned = db.provision();
         List<String> args = new ArrayList<>(List.of("--install-dir=" + home, "--home=" + home, "--port=0", "--host=127.0.0.1",
-                "--deploy-poll-ms=100"));
+                "--deploy-poll-ms=100", "--admin-password=" + ADMIN_PASSWORD));
         args.addAll(provisioned.kernelFlags());
         args.addAll(List.of(flags));
         try {
@@ -72,8 +76,27 @@ public final class KernelHarness implements AutoCloseable {
         return FIXTURES.resolve("fixture-" + name + ".jar");
     }
 
-    public Http http() {
-        return http;
+    /** A client signed in as the first administrator. */
+    public synchronized Http http() {
+        if (admin == null) {
+            admin = anonymous.as(login("admin", ADMIN_PASSWORD));
+        }
+        return admin;
+    }
+
+    /** A client without credentials. */
+    public Http anonymous() {
+        return anonymous;
+    }
+
+    /** Signs in and returns the bearer token. */
+    public String login(String username, String password) {
+        Http.Result result = anonymous.post("/api/v1/auth/login",
+                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        if (result.status() != 200) {
+            throw new AssertionError("sign-in as " + username + " failed: " + result.status() + " " + result.body());
+        }
+        return result.json().path("token").asText();
     }
 
     public Path home() {
@@ -96,7 +119,7 @@ public final class KernelHarness implements AutoCloseable {
         String[] last = {""};
         try {
             await(Duration.ofSeconds(20), () -> {
-                Http.Result health = http.get("/api/v1/health");
+                Http.Result health = anonymous.get("/api/v1/health");
                 last[0] = health.body();
                 return health.status() == 200;
             }, "health never reported UP");

@@ -5,6 +5,8 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import dev.pacesetter.platform.api.security.Caller;
+
 /**
  * The request as a route handler sees it. Implemented by the gateway; valid only during the
  * call to {@link RouteHandler#handle(ApiRequest)}.
@@ -48,6 +50,15 @@ public interface ApiRequest {
      *         {@code 400 validation_failed} naming each field that is missing, unknown or of the wrong type
      */
     <T> T body(Class<T> type);
+
+    /**
+     * The authenticated caller. Always present on routes that are not public (the gateway answers 401
+     * before the handler runs otherwise); on public routes present only if the client sent a valid token.
+     */
+    Optional<Caller> caller();
+
+    /** The client's network address (the direct peer; proxies are not trusted). */
+    String clientAddress();
 
     /** The id that ties this request to its log lines; echoed in the {@code X-Request-Id} header. */
     String correlationId();

@@ -18,9 +18,18 @@ import java.util.Optional;
  * @param deployPoll scan interval of deploy/
  * @param bodyLimitBytes largest accepted request body
  * @param drainTimeout bound on waiting for in-flight requests at shutdown
+ * @param adminPassword password for the first administrator, used only on a database without users
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
-        DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout) {
+        DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword) {
+
+    /** A value that must never appear in logs or in {@code toString()}. */
+    public record Secret(Optional<String> value) {
+        @Override
+        public String toString() {
+            return value.isPresent() ? "****" : "<none>";
+        }
+    }
 
     /**
      * @param jdbcUrl explicit URL, or empty for the embedded H2 file database
@@ -39,6 +48,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout);
+                bodyLimitBytes, drainTimeout, adminPassword);
     }
 }

@@ -1,7 +1,6 @@
 package dev.pacesetter.kernel.internal.db;
 
 import java.sql.SQLException;
-import java.util.Collection;
 import java.util.Dictionary;
 import java.util.Hashtable;
 import java.util.List;
@@ -16,10 +15,8 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.ClassProvider;
-import org.flywaydb.core.api.ResourceProvider;
 import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
-import org.flywaydb.core.api.resource.LoadableResource;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceReference;
@@ -166,41 +163,6 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
             run.record.migration(MigrationStatus.failed(reason));
         }
         modules.changed();
-    }
-
-    /**
-     * Initialises Flyway (its database support, parsers, logging) against the pool without changing
-     * anything, so the first module's migration does not pay for it on the start-up path. Run it on a
-     * boot thread while the framework starts.
-     */
-    public static void warmUp(DataSource dataSource) {
-        long start = System.nanoTime();
-        try {
-            Flyway.configure(SchemaMigrator.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .table(historyTable("warmup"))
-                    .resourceProvider(new NoResources())
-                    .javaMigrationClassProvider(NO_JAVA_MIGRATIONS)
-                    .loggers("slf4j")
-                    .load()
-                    .info();
-            LOG.debug("Flyway warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
-        } catch (RuntimeException e) {
-            LOG.debug("Flyway warm-up failed; the first migration will initialise it", e);
-        }
-    }
-
-    /** No scripts: the warm-up only reads. */
-    private static final class NoResources implements ResourceProvider {
-        @Override
-        public LoadableResource getResource(String name) {
-            return null;
-        }
-
-        @Override
-        public Collection<LoadableResource> getResources(String prefix, String[] suffixes) {
-            return List.of();
-        }
     }
 
     static String historyTable(String moduleId) {

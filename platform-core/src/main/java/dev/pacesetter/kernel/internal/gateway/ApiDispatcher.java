@@ -2,6 +2,8 @@ package dev.pacesetter.kernel.internal.gateway;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -10,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.HttpMethod;
 import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.security.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -26,8 +30,11 @@ final class ApiDispatcher implements Handler {
     private final JsonCodec json;
     private final InFlightRequests inFlight;
     private final long bodyLimit;
+    private final AtomicReference<Authenticator> authenticator;
 
-    ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit) {
+    ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit,
+            AtomicReference<Authenticator> authenticator) {
+        this.authenticator = authenticator;
         this.routes = routes;
         this.json = json;
         this.inFlight = inFlight;
@@ -62,8 +69,9 @@ final class ApiDispatcher implements Handler {
         List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
         RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
         if (lookup instanceof RouteLookup.Found found) {
+            Optional<Caller> caller = authorize(ctx, found.route());
             checkBody(ctx, found.route().method());
-            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, bodyLimit));
+            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, bodyLimit, caller));
             if (reply == null) {
                 throw new IllegalStateException("handler of " + found.route() + " returned no reply");
             }
@@ -80,6 +88,37 @@ final class ApiDispatcher implements Handler {
         } else {
             throw new ApiException(404, "route_not_found", "No API route matches " + ctx.method().name() + " " + ctx.path() + ".", null);
         }
+    }
+
+    /**
+     * 401 without a valid bearer token, 403 without one of the route's roles — before any plugin code
+     * runs. A public route gets the caller too when the client sent a valid token.
+     */
+    private Optional<Caller> authorize(Context ctx, Route route) {
+        String header = ctx.header("Authorization");
+        Authenticator auth = authenticator.get();
+        Optional<Caller> caller = Optional.empty();
+        if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && auth != null) {
+            caller = auth.authenticate(header.substring(7).trim());
+        }
+        if (route.isPublic()) {
+            return caller;
+        }
+        if (auth == null) {
+            ctx.header("Retry-After", "2");
+            throw new ApiException(503, "not_ready", "Sign-in is not available yet; retry in a moment.", null);
+        }
+        if (caller.isEmpty()) {
+            ctx.header("WWW-Authenticate", "Bearer");
+            throw new ApiException(401, "unauthenticated",
+                    header == null ? "Sign in first: send Authorization: Bearer <token>." : "The token is unknown, expired or revoked; sign in again.",
+                    null);
+        }
+        if (!caller.get().hasAnyOf(route.roles())) {
+            throw new ApiException(403, "forbidden", "This needs one of the roles " + route.roles() + ".",
+                    Map.of("requiredRoles", route.roles()));
+        }
+        return caller;
     }
 
     /** Refuses bodies that are too large or not JSON before any plugin code runs. */
@@ -120,6 +159,9 @@ final class ApiDispatcher implements Handler {
 
     private void fail(Context ctx, ApiException e, String correlationId) {
         ctx.status(e.status());
+        if (e.details() instanceof Map<?, ?> details && details.get("retryAfterSeconds") != null) {
+            ctx.header("Retry-After", String.valueOf(details.get("retryAfterSeconds")));
+        }
         ctx.contentType("application/json");
         ctx.result(json.write(ErrorBody.of(e.code(), e.getMessage(), e.details(), correlationId)));
     }

@@ -41,9 +41,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
-    public static Gateway start(String host, int port, long bodyLimit, LiveRouteTable routes, JsonCodec json) {
+    public static Gateway start(String host, int port, long bodyLimit, LiveRouteTable routes, JsonCodec json,
+            AtomicReference<Authenticator> authenticator) {
         InFlightRequests inFlight = new InFlightRequests();
-        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit);
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit, authenticator);
         AtomicReference<Server> jetty = new AtomicReference<>();
         RequestLog requestLog = new RequestLog();
         Javalin app = Javalin.create(cfg -> {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.HttpMethod;
+import dev.pacesetter.platform.api.security.Caller;
 import io.javalin.http.Context;
 
 /** {@link ApiRequest} over a Javalin context; lives for one call to a route handler. */
@@ -19,8 +20,10 @@ final class GatewayRequest implements ApiRequest {
     private final String correlationId;
     private final JsonCodec json;
     private final long bodyLimit;
+    private final Optional<Caller> caller;
 
-    GatewayRequest(Context ctx, RouteLookup.Found match, String correlationId, JsonCodec json, long bodyLimit) {
+    GatewayRequest(Context ctx, RouteLookup.Found match, String correlationId, JsonCodec json, long bodyLimit, Optional<Caller> caller) {
+        this.caller = caller;
         this.ctx = ctx;
         this.match = match;
         this.correlationId = correlationId;
@@ -79,6 +82,16 @@ final class GatewayRequest implements ApiRequest {
     @Override
     public <T> T body(Class<T> type) {
         return json.read(readBody(), type);
+    }
+
+    @Override
+    public Optional<Caller> caller() {
+        return caller;
+    }
+
+    @Override
+    public String clientAddress() {
+        return ctx.req().getRemoteAddr();
     }
 
     @Override

@@ -12,6 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.time.Clock;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
@@ -31,7 +33,9 @@ import dev.pacesetter.kernel.internal.config.ConfigException;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.db.SchemaMigrator;
+import dev.pacesetter.kernel.internal.gateway.Authenticator;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
+import dev.pacesetter.kernel.internal.identity.Identity;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
 import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
@@ -87,11 +91,11 @@ public final class Kernel implements AutoCloseable {
         LiveRouteTable live = new LiveRouteTable();
         JsonCodec json = new JsonCodec();
         Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
-        Future<Gateway> server = boot.submit(() -> Gateway.start(config.host(), config.port(), config.bodyLimitBytes(), live, json));
-        boot.submit(() -> {
-            SchemaMigrator.warmUp(pool.get());
-            return null;
-        });
+        AtomicReference<Authenticator> authenticator = new AtomicReference<>();
+        Future<Gateway> server = boot.submit(() -> Gateway.start(config.host(), config.port(), config.bodyLimitBytes(), live, json,
+                authenticator));
+        // the platform schema also warms Flyway up for the modules' migrations
+        Future<Identity> identity = boot.submit(() -> Identity.open(pool.get(), config.adminPassword().value(), Clock.systemUTC()));
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
@@ -113,6 +117,9 @@ public final class Kernel implements AutoCloseable {
             system.registerService(DataSource.class, dataSource, dsProps);
             SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource);
             migrator.open();
+            Identity platformIdentity = unwrap(identity);
+            authenticator.set(platformIdentity.authenticator());
+            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             AtomicBoolean ready = new AtomicBoolean();
             system.registerService(RouteProvider.class,
                     new PlatformRoutes(new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle())), dataSource, ready::get, live, kernelVersion()), null);
@@ -131,6 +138,7 @@ public final class Kernel implements AutoCloseable {
             stopQuietly(framework);
             closeWhenDone(server); // started in parallel: wait for it, or it would keep the port (and the JVM)
             closeWhenDone(pool);
+            identity.cancel(false);
             throw e;
         }
     }

@@ -1,0 +1,91 @@
+package dev.pacesetter.kernel.internal.identity;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/**
+ * The platform's identity part, opened once the pool is up: applies the platform schema, makes sure an
+ * administrator exists, and provides the authenticator and the routes.
+ */
+public final class Identity {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Identity.class);
+
+    private final TokenAuthenticator authenticator;
+    private final List<RouteProvider> routes;
+
+    private Identity(TokenAuthenticator authenticator, List<RouteProvider> routes) {
+        this.authenticator = authenticator;
+        this.routes = routes;
+    }
+
+    /**
+     * @param adminPassword the first administrator's password; generated and printed once when absent
+     */
+    public static Identity open(DataSource dataSource, Optional<String> adminPassword, Clock clock) {
+        migrate(dataSource);
+        IdentityStore store = new IdentityStore(dataSource);
+        PasswordHasher hasher = new PasswordHasher();
+        bootstrapAdmin(store, hasher, adminPassword, clock);
+        TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
+        return new Identity(authenticator, List.of(new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock),
+                new UserRoutes(store, authenticator, hasher, clock)));
+    }
+
+    public TokenAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    /** The platform's identity routes, to register as whiteboard services. */
+    public List<RouteProvider> routes() {
+        return routes;
+    }
+
+    /** The platform's own tables, from the kernel's class path, with their own history table. */
+    private static void migrate(DataSource dataSource) {
+        Flyway.configure(Identity.class.getClassLoader())
+                .dataSource(dataSource)
+                .locations("classpath:db/platform")
+                .table("pacesetter_schema_history_platform")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .loggers("slf4j")
+                .load()
+                .migrate();
+    }
+
+    private static void bootstrapAdmin(IdentityStore store, PasswordHasher hasher, Optional<String> configured, Clock clock) {
+        if (store.userCount() > 0) {
+            return;
+        }
+        String password = configured.orElseGet(Identity::generatePassword);
+        store.createUser("admin", "Administrator", hasher.hash(password.toCharArray()), EnumSet.of(Role.ADMIN), clock.instant());
+        if (configured.isPresent()) {
+            LOG.info("Created the first administrator 'admin' with the password from PACESETTER_ADMIN_PASSWORD");
+        } else {
+            // printed once, to the console only: it is never logged or stored in clear
+            System.out.println("\n  Pacesetter created the first administrator.\n    user:     admin\n    password: " + password
+                    + "\n  It is shown only this once. Sign in and create the other users.\n");
+            System.out.flush();
+        }
+    }
+
+    private static String generatePassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}

@@ -1,0 +1,149 @@
+package dev.pacesetter.kernel.internal.identity;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.security.Caller;
+
+/** Sign-in, sign-out, the caller's own profile and API tokens. Part of the platform module. */
+public final class IdentityRoutes implements RouteProvider {
+
+    static final Duration SESSION_TTL = Duration.ofHours(12);
+    private static final int MAX_TOKEN_DAYS = 366;
+
+    /** Body of {@code POST /auth/login}. */
+    public record LoginInput(String username, String password) {
+        @Override
+        public String toString() {
+            return "LoginInput[username=" + username + "]"; // never the password, not even in a debugger or a log
+        }
+    }
+
+    /** Body of {@code POST /tokens}. */
+    public record TokenInput(String name, Integer expiresInDays) {
+    }
+
+    private final IdentityStore store;
+    private final TokenAuthenticator authenticator;
+    private final PasswordHasher hasher;
+    private final LoginThrottle throttle;
+    private final Clock clock;
+    private final String dummyHash;
+
+    IdentityRoutes(IdentityStore store, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+        this.store = store;
+        this.authenticator = authenticator;
+        this.hasher = hasher;
+        this.throttle = throttle;
+        this.clock = clock;
+        this.dummyHash = hasher.hash("not a password anyone has".toCharArray());
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/auth/login", this::login).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
+                Route.post("/auth/logout", this::logout).summary("Revoke the token of this request"),
+                Route.get("/me", request -> Reply.ok(me(request.caller().orElseThrow()))).summary("Who am I"),
+                Route.get("/tokens", this::listTokens).summary("My API tokens (never the tokens themselves)"),
+                Route.post("/tokens", this::createToken).summary("Create an API token; it is shown once"),
+                Route.delete("/tokens/{id}", this::revokeToken).summary("Revoke one of my API tokens"));
+    }
+
+    private Reply login(ApiRequest request) {
+        LoginInput input = request.body(LoginInput.class);
+        new Validation()
+                .require(input.username() != null && !input.username().isBlank(), "username", "is required")
+                .require(input.password() != null && !input.password().isEmpty(), "password", "is required")
+                .orThrow();
+        String address = request.clientAddress();
+        Optional<Duration> wait = throttle.waitFor(input.username(), address);
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ApiException(429, "too_many_attempts", "Too many failed sign-ins. Try again in " + seconds + " s.",
+                    Map.of("retryAfterSeconds", seconds));
+        }
+        Optional<IdentityStore.StoredUser> user = store.userByName(input.username());
+        // an unknown name costs as much as a wrong password, so timing does not reveal which names exist
+        boolean valid = hasher.verify(input.password().toCharArray(), user.map(IdentityStore.StoredUser::passwordHash).orElse(dummyHash))
+                && user.isPresent() && user.get().active();
+        if (!valid) {
+            throttle.failed(input.username(), address);
+            throw new ApiException(401, "invalid_credentials", "User name or password is wrong.", null);
+        }
+        throttle.succeeded(input.username(), address);
+        Instant now = clock.instant();
+        Instant expires = now.plus(SESSION_TTL);
+        String token = Tokens.issue(Tokens.Kind.SESSION);
+        Caller caller = user.get().caller();
+        store.insertToken(caller.userId(), Tokens.Kind.SESSION, Tokens.digest(token), "sign-in", now, expires);
+        return Reply.ok(Map.of("token", token, "tokenType", "Bearer", "expiresAt", expires, "user", me(caller)));
+    }
+
+    private Reply logout(ApiRequest request) {
+        String token = bearer(request);
+        String digest = Tokens.digest(token);
+        store.revokeDigest(digest, clock.instant());
+        authenticator.forget(digest);
+        return Reply.noContent();
+    }
+
+    private Reply listTokens(ApiRequest request) {
+        return Reply.ok(Map.of("items", store.apiTokensOf(request.caller().orElseThrow().userId())));
+    }
+
+    private Reply createToken(ApiRequest request) {
+        TokenInput input = request.body(TokenInput.class);
+        new Validation()
+                .require(input.name() != null && !input.name().isBlank() && input.name().length() <= 100, "name",
+                        "is required, at most 100 characters")
+                .require(input.expiresInDays() == null || (input.expiresInDays() >= 1 && input.expiresInDays() <= MAX_TOKEN_DAYS),
+                        "expiresInDays", "must be between 1 and " + MAX_TOKEN_DAYS)
+                .orThrow();
+        Caller caller = request.caller().orElseThrow();
+        Instant now = clock.instant();
+        Instant expires = input.expiresInDays() == null ? null : now.plus(Duration.ofDays(input.expiresInDays()));
+        String token = Tokens.issue(Tokens.Kind.API);
+        long id = store.insertToken(caller.userId(), Tokens.Kind.API, Tokens.digest(token), input.name().trim(), now, expires);
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("id", id);
+        body.put("name", input.name().trim());
+        body.put("token", token);
+        body.put("createdAt", now);
+        body.put("expiresAt", expires);
+        return Reply.created("/api/v1/tokens/" + id, body);
+    }
+
+    private Reply revokeToken(ApiRequest request) {
+        long id = request.pathId("id");
+        String digest = store.revoke(id, request.caller().orElseThrow().userId(), clock.instant())
+                .orElseThrow(() -> ApiException.notFound("You have no active API token " + id + "."));
+        authenticator.forget(digest);
+        return Reply.noContent();
+    }
+
+    private static Map<String, Object> me(Caller caller) {
+        Map<String, Object> me = new java.util.LinkedHashMap<>();
+        me.put("id", caller.userId());
+        me.put("username", caller.username());
+        me.put("roles", caller.roles().stream().map(Enum::name).sorted().toList());
+        me.put("teamId", caller.teamId().orElse(null));
+        me.put("regionId", caller.regionId().orElse(null));
+        return me;
+    }
+
+    private static String bearer(ApiRequest request) {
+        return request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).trim()).orElseThrow(() -> new ApiException(401, "unauthenticated", "Sign in first.", null));
+    }
+}

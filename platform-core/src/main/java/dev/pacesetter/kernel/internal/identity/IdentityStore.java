@@ -1,0 +1,293 @@
+package dev.pacesetter.kernel.internal.identity;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.security.Caller;
+
+/** Users, roles and token digests in the platform tables. Every statement is parameterised. */
+final class IdentityStore {
+
+    /** A user as sign-in needs it. */
+    record StoredUser(Caller caller, String displayName, String passwordHash, boolean active) {
+    }
+
+    /** A token as its owner may see it: never the token, never its digest. */
+    record TokenInfo(long id, String name, String kind, Instant createdAt, Instant expiresAt, Instant revokedAt) {
+    }
+
+    private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, t.region_id";
+
+    private final DataSource dataSource;
+
+    IdentityStore(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    Optional<StoredUser> userByName(String username) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS
+                    + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.username = ?")) {
+                ps.setString(1, username);
+                return readUser(c, ps);
+            }
+        });
+    }
+
+    /** The caller a live token belongs to: not revoked, not expired, user still active. */
+    Optional<Caller> callerByDigest(String digest, Instant now) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM platform_token k"
+                    + " JOIN platform_user u ON u.id = k.user_id LEFT JOIN platform_team t ON t.id = u.team_id"
+                    + " WHERE k.digest = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.active = TRUE")) {
+                ps.setString(1, digest);
+                ps.setTimestamp(2, Timestamp.from(now));
+                return readUser(c, ps).map(StoredUser::caller);
+            }
+        });
+    }
+
+    Optional<Instant> expiryOf(String digest) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM platform_token WHERE digest = ?")) {
+                ps.setString(1, digest);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() && rs.getTimestamp(1) != null ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    long insertToken(long userId, Tokens.Kind kind, String digest, String name, Instant createdAt, Instant expiresAt) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_token (user_id, kind, digest, name, created_at, expires_at)"
+                    + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                ps.setLong(1, userId);
+                ps.setString(2, kind.name());
+                ps.setString(3, digest);
+                ps.setString(4, name);
+                ps.setTimestamp(5, Timestamp.from(createdAt));
+                ps.setTimestamp(6, expiresAt == null ? null : Timestamp.from(expiresAt));
+                ps.executeUpdate();
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    keys.next();
+                    return keys.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** Revokes a token of {@code userId}; the digest of the revoked token, if there was one to revoke. */
+    Optional<String> revoke(long tokenId, long userId, Instant now) {
+        return query(c -> {
+            String digest;
+            try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM platform_token WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+                ps.setLong(1, tokenId);
+                ps.setLong(2, userId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (!rs.next()) {
+                        return Optional.empty();
+                    }
+                    digest = rs.getString(1);
+                }
+            }
+            revokeDigest(c, digest, now);
+            return Optional.of(digest);
+        });
+    }
+
+    void revokeDigest(String digest, Instant now) {
+        query(c -> {
+            revokeDigest(c, digest, now);
+            return null;
+        });
+    }
+
+    List<TokenInfo> apiTokensOf(long userId) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("SELECT id, name, kind, created_at, expires_at, revoked_at FROM platform_token"
+                    + " WHERE user_id = ? AND kind = ? ORDER BY id")) {
+                ps.setLong(1, userId);
+                ps.setString(2, Tokens.Kind.API.name());
+                List<TokenInfo> tokens = new ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        tokens.add(new TokenInfo(rs.getLong(1), rs.getString(2), rs.getString(3), instant(rs, 4), instant(rs, 5), instant(rs, 6)));
+                    }
+                }
+                return tokens;
+            }
+        });
+    }
+
+    /** A user as administrators see it: never the password hash. */
+    record UserView(long id, String username, String displayName, List<String> roles, Long teamId, boolean active) {
+    }
+
+    List<UserView> users() {
+        return query(c -> userViews(c, "SELECT id, username, display_name, team_id, active FROM platform_user ORDER BY id", null));
+    }
+
+    Optional<UserView> user(long id) {
+        return query(c -> userViews(c, "SELECT id, username, display_name, team_id, active FROM platform_user WHERE id = ?", id))
+                .stream().findFirst();
+    }
+
+    /** Deactivates a user and revokes every token of theirs; false if there is no such user. */
+    boolean deactivate(long id, Instant now) {
+        return query(c -> {
+            try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET active = FALSE WHERE id = ?")) {
+                ps.setLong(1, id);
+                if (ps.executeUpdate() == 0) {
+                    return false;
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("UPDATE platform_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
+                ps.setTimestamp(1, Timestamp.from(now));
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    private static List<UserView> userViews(Connection c, String sql, Long id) throws SQLException {
+        java.util.Map<Long, List<String>> roles = new java.util.HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(id == null ? "SELECT user_id, role FROM platform_user_role ORDER BY role"
+                : "SELECT user_id, role FROM platform_user_role WHERE user_id = ? ORDER BY role")) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    roles.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
+                }
+            }
+        }
+        List<UserView> users = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            if (id != null) {
+                ps.setLong(1, id);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    long userId = rs.getLong(1);
+                    users.add(new UserView(userId, rs.getString(2), rs.getString(3), roles.getOrDefault(userId, List.of()),
+                            rs.getObject(4, Long.class), rs.getBoolean(5)));
+                }
+            }
+        }
+        return users;
+    }
+
+    long userCount() {
+        return query(c -> {
+            try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM platform_user")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    long createUser(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
+        return query(c -> {
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                long id;
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user (username, display_name, password_hash, active, created_at)"
+                        + " VALUES (?, ?, ?, TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                    ps.setString(1, username);
+                    ps.setString(2, displayName);
+                    ps.setString(3, passwordHash);
+                    ps.setTimestamp(4, Timestamp.from(now));
+                    ps.executeUpdate();
+                    try (ResultSet keys = ps.getGeneratedKeys()) {
+                        keys.next();
+                        id = keys.getLong(1);
+                    }
+                }
+                try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user_role (user_id, role) VALUES (?, ?)")) {
+                    for (Role role : roles) {
+                        ps.setLong(1, id);
+                        ps.setString(2, role.name());
+                        ps.addBatch();
+                    }
+                    ps.executeBatch();
+                }
+                c.commit();
+                return id;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        });
+    }
+
+    private static void revokeDigest(Connection c, String digest, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_token SET revoked_at = ? WHERE digest = ? AND revoked_at IS NULL")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setString(2, digest);
+            ps.executeUpdate();
+        }
+    }
+
+    private static Optional<StoredUser> readUser(Connection c, PreparedStatement ps) throws SQLException {
+        long id;
+        StoredUser partial;
+        try (ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            id = rs.getLong(1);
+            Optional<Long> team = Optional.ofNullable(rs.getObject(6, Long.class));
+            Optional<Long> region = Optional.ofNullable(rs.getObject(7, Long.class));
+            partial = new StoredUser(new Caller(id, rs.getString(2), Set.of(), team, region), rs.getString(3), rs.getString(4), rs.getBoolean(5));
+        }
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        try (PreparedStatement roleQuery = c.prepareStatement("SELECT role FROM platform_user_role WHERE user_id = ?")) {
+            roleQuery.setLong(1, id);
+            try (ResultSet rs = roleQuery.executeQuery()) {
+                while (rs.next()) {
+                    roles.add(Role.valueOf(rs.getString(1)));
+                }
+            }
+        }
+        Caller c0 = partial.caller();
+        return Optional.of(new StoredUser(new Caller(c0.userId(), c0.username(), roles, c0.teamId(), c0.regionId()),
+                partial.displayName(), partial.passwordHash(), partial.active()));
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+
+    private interface Work<T> {
+        T run(Connection c) throws SQLException;
+    }
+
+    private <T> T query(Work<T> work) {
+        try (Connection c = dataSource.getConnection()) {
+            return work.run(c);
+        } catch (SQLException e) {
+            throw new DataAccessException("identity store: " + e.getMessage(), e);
+        }
+    }
+}
