@@ -58,6 +58,36 @@ class DistributionIT {
     }
 
     @Test
+    void theFirstStartPrintsAGeneratedAdministratorPasswordOnceAndItSignsIn(@TempDir Path home) throws Exception {
+        int port = freePort();
+        Process kernel = start(home, port);
+        awaitHealthy(port, kernel, home);
+        java.util.regex.Matcher password = java.util.regex.Pattern.compile("password: (\\S+)").matcher("");
+        for (int i = 0; i < 200 && !password.find(); i++) { // printed by the thread that creates the administrator
+            Thread.sleep(100);
+            password = password.pattern().matcher(Files.readString(home.resolve("console.log")));
+        }
+        assertTrue(password.find(0), Files.readString(home.resolve("console.log")));
+        HttpRequest signIn = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/login"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"admin\",\"password\":\"" + password.group(1) + "\"}")).build();
+        HttpResponse<String> login = HTTP.send(signIn, HttpResponse.BodyHandlers.ofString());
+        for (int i = 0; i < 100 && login.statusCode() == 503; i++) { // the first administrator is being created
+            Thread.sleep(100);
+            login = HTTP.send(signIn, HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(200, login.statusCode(), login.body());
+        assertFalse(login.body().contains(password.group(1)));
+
+        kernel.destroy();
+        assertTrue(kernel.waitFor(30, TimeUnit.SECONDS));
+        Process again = start(home, port);
+        awaitHealthy(port, again, home);
+        assertFalse(Files.readString(home.resolve("console.log")).contains("password: "),
+                "a restart with users in the database generates and prints nothing");
+    }
+
+    @Test
     void sigtermShutsDownGracefullyAndSaysSo(@TempDir Path home) throws Exception {
         int port = freePort();
         Process kernel = start(home, port);

@@ -65,6 +65,7 @@ public final class KernelHarness implements AutoCloseable {
             Kernel kernel = Kernel.start(new ConfigLoader(Map.of(), new Properties()).load(args.toArray(String[]::new)));
             KernelHarness harness = new KernelHarness(home, provisioned, kernel);
             harness.awaitHealthy();
+            harness.http(); // signs in, so every test starts after the first administrator exists
             return harness;
         } catch (Exception | Error e) {
             provisioned.close();
@@ -89,10 +90,13 @@ public final class KernelHarness implements AutoCloseable {
         return anonymous;
     }
 
-    /** Signs in and returns the bearer token. */
+    /** Signs in and returns the bearer token (waiting out the 503 while the first administrator is created). */
     public String login(String username, String password) {
-        Http.Result result = anonymous.post("/api/v1/auth/login",
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}");
+        String body = "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}";
+        Http.Result[] last = {null};
+        await(Duration.ofSeconds(20), () -> (last[0] = anonymous.post("/api/v1/auth/login", body)).status() != 503,
+                "sign-in stayed unavailable");
+        Http.Result result = last[0];
         if (result.status() != 200) {
             throw new AssertionError("sign-in as " + username + " failed: " + result.status() + " " + result.body());
         }

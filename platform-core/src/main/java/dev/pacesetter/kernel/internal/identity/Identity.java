@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import javax.sql.DataSource;
 
@@ -39,9 +40,12 @@ public final class Identity {
         migrate(dataSource);
         IdentityStore store = new IdentityStore(dataSource);
         PasswordHasher hasher = new PasswordHasher();
-        bootstrapAdmin(store, hasher, adminPassword, clock);
+        // hashing the first password takes a cold JVM most of a second: off the start-up path
+        CompletableFuture<Void> adminReady = store.userCount() > 0 ? CompletableFuture.completedFuture(null)
+                : CompletableFuture.runAsync(() -> bootstrapAdmin(store, hasher, adminPassword, clock));
         TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
-        return new Identity(authenticator, List.of(new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock),
+        return new Identity(authenticator, List.of(
+                new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock, adminReady),
                 new UserRoutes(store, authenticator, hasher, clock)));
     }
 

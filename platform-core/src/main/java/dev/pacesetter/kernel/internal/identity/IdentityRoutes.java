@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
@@ -38,15 +39,19 @@ public final class IdentityRoutes implements RouteProvider {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final String dummyHash;
+    private final CompletableFuture<String> dummyHash;
+    private final CompletableFuture<Void> adminReady;
 
-    IdentityRoutes(IdentityStore store, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle, Clock clock) {
+    IdentityRoutes(IdentityStore store, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle, Clock clock,
+            CompletableFuture<Void> adminReady) {
+        this.adminReady = adminReady;
         this.store = store;
         this.authenticator = authenticator;
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
-        this.dummyHash = hasher.hash("not a password anyone has".toCharArray());
+        // hashed off the start-up path: only the first sign-in with an unknown name may wait for it
+        this.dummyHash = CompletableFuture.supplyAsync(() -> hasher.hash("not a password anyone has".toCharArray()));
     }
 
     @Override
@@ -66,6 +71,10 @@ public final class IdentityRoutes implements RouteProvider {
                 .require(input.username() != null && !input.username().isBlank(), "username", "is required")
                 .require(input.password() != null && !input.password().isEmpty(), "password", "is required")
                 .orThrow();
+        if (!adminReady.isDone()) {
+            throw new ApiException(503, "not_ready", "The first administrator is still being created; retry in a moment.",
+                    Map.of("retryAfterSeconds", 1));
+        }
         String address = request.clientAddress();
         Optional<Duration> wait = throttle.waitFor(input.username(), address);
         if (wait.isPresent()) {
@@ -75,7 +84,7 @@ public final class IdentityRoutes implements RouteProvider {
         }
         Optional<IdentityStore.StoredUser> user = store.userByName(input.username());
         // an unknown name costs as much as a wrong password, so timing does not reveal which names exist
-        boolean valid = hasher.verify(input.password().toCharArray(), user.map(IdentityStore.StoredUser::passwordHash).orElse(dummyHash))
+        boolean valid = hasher.verify(input.password().toCharArray(), user.map(IdentityStore.StoredUser::passwordHash).orElseGet(dummyHash::join))
                 && user.isPresent() && user.get().active();
         if (!valid) {
             throttle.failed(input.username(), address);

@@ -117,9 +117,6 @@ public final class Kernel implements AutoCloseable {
             system.registerService(DataSource.class, dataSource, dsProps);
             SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource);
             migrator.open();
-            Identity platformIdentity = unwrap(identity);
-            authenticator.set(platformIdentity.authenticator());
-            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             AtomicBoolean ready = new AtomicBoolean();
             system.registerService(RouteProvider.class,
                     new PlatformRoutes(new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle())), dataSource, ready::get, live, kernelVersion()), null);
@@ -127,6 +124,10 @@ public final class Kernel implements AutoCloseable {
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
             startAll(bootBundles, modules);
+            // identity (platform schema, first administrator) was prepared in parallel with the bundles
+            Identity platformIdentity = unwrap(identity);
+            authenticator.set(platformIdentity.authenticator());
+            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready);
             ready.set(true);
