@@ -107,10 +107,19 @@ new_home() { # fresh PACESETTER_HOME, optionally seeded with a recorded CDS arch
 ADMIN_PASSWORD="bench-admin-password"
 sign_in() { # port -> bearer token of the first administrator
   python3 - "$1" "$ADMIN_PASSWORD" <<'PYEOF'
-import json, sys, urllib.request
+import json, sys, time, urllib.error, urllib.request
 req = urllib.request.Request(f"http://127.0.0.1:{sys.argv[1]}/api/v1/auth/login", method="POST",
     data=json.dumps({"username": "admin", "password": sys.argv[2]}).encode(), headers={"Content-Type": "application/json"})
-print(json.load(urllib.request.urlopen(req, timeout=10))["token"])
+for attempt in range(300):  # 503 while the first administrator is still being created on a fresh database
+    try:
+        print(json.load(urllib.request.urlopen(req, timeout=10))["token"])
+        break
+    except urllib.error.HTTPError as e:
+        if e.code != 503:
+            raise
+        time.sleep(0.1)
+else:
+    sys.exit("sign-in stayed unavailable")
 PYEOF
 }
 

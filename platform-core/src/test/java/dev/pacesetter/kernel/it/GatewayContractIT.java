@@ -41,7 +41,7 @@ class GatewayContractIT {
     abstract static class Scenarios extends KernelScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("hello-v1"), "--body-limit=1KiB");
+            super(database, List.of("hello-v1"), "--body-limit=1KiB", "--cors-origins=https://console.example, https://other.example");
         }
 
         @Test
@@ -155,6 +155,37 @@ class GatewayContractIT {
             } finally {
                 requests.detachAppender(captured);
             }
+        }
+
+        @Test
+        void everyResponseCarriesSecurityHeaders() {
+            for (Http.Result result : List.of(kernel.http().get("/api/v1/hello/ping"), kernel.http().get("/api/v1/nothing-here"),
+                    kernel.anonymous().get("/not-the-api"))) {
+                assertEquals("nosniff", result.header("X-Content-Type-Options"));
+                assertEquals("DENY", result.header("X-Frame-Options"));
+                assertEquals("no-store", result.header("Cache-Control"));
+                assertEquals("default-src 'none'; frame-ancestors 'none'", result.header("Content-Security-Policy"));
+            }
+        }
+
+        @Test
+        void onlyAllowListedOriginsPassCorsPreflightAndReadResponses() {
+            Http.Result allowed = kernel.anonymous().send(HttpRequest.newBuilder(kernel.http().uri("/api/v1/hello/greetings"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://console.example").header("Access-Control-Request-Method", "POST"));
+            assertEquals(204, allowed.status(), allowed.body());
+            assertEquals("https://console.example", allowed.header("Access-Control-Allow-Origin"));
+            assertTrue(allowed.header("Access-Control-Allow-Headers").contains("Authorization"));
+
+            Http.Result refused = kernel.anonymous().send(HttpRequest.newBuilder(kernel.http().uri("/api/v1/hello/greetings"))
+                    .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://evil.example").header("Access-Control-Request-Method", "POST"));
+            assertEquals(403, refused.status());
+            assertEquals(null, refused.header("Access-Control-Allow-Origin"));
+
+            Http.Result read = kernel.anonymous().send(HttpRequest.newBuilder(kernel.http().uri("/api/v1/hello/ping"))
+                    .header("Origin", "https://other.example").GET());
+            assertEquals("https://other.example", read.header("Access-Control-Allow-Origin"));
         }
 
         @Test

@@ -55,6 +55,17 @@ class IdentityIT {
         }
 
         @Test
+        void crossOriginAccessIsClosedByDefault() {
+            Http.Result preflight = kernel.anonymous().send(java.net.http.HttpRequest.newBuilder(kernel.http().uri("/api/v1/me"))
+                    .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                    .header("Origin", "https://anywhere.example").header("Access-Control-Request-Method", "GET"));
+            assertEquals(403, preflight.status());
+            Http.Result read = kernel.anonymous().send(java.net.http.HttpRequest.newBuilder(kernel.http().uri("/api/v1/health"))
+                    .header("Origin", "https://anywhere.example").GET());
+            assertEquals(null, read.header("Access-Control-Allow-Origin"));
+        }
+
+        @Test
         void wrongPasswordsAndUnknownUsersGetTheSameAnswer() {
             Http.Result wrong = kernel.anonymous().post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"nope-nope-nope\"}");
             Http.Result unknown = kernel.anonymous().post("/api/v1/auth/login", "{\"username\":\"ghost\",\"password\":\"nope-nope-nope\"}");

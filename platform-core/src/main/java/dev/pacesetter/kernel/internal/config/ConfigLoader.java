@@ -69,7 +69,8 @@ public final class ConfigLoader {
                 Duration.ofMillis(intIn(resolved, Setting.DEPLOY_POLL_MS, 10, 600_000)),
                 ByteSize.parse(resolved.get(Setting.BODY_LIMIT).value(), Setting.BODY_LIMIT.key() + " (" + resolved.get(Setting.BODY_LIMIT).source() + ")"),
                 Duration.ofMillis(intIn(resolved, Setting.DRAIN_TIMEOUT_MS, 0, 600_000)),
-                new KernelConfig.Secret(Optional.of(resolved.get(Setting.ADMIN_PASSWORD).value()).filter(p -> !p.isEmpty())));
+                new KernelConfig.Secret(Optional.of(resolved.get(Setting.ADMIN_PASSWORD).value()).filter(p -> !p.isEmpty())),
+                Arrays.stream(resolved.get(Setting.CORS_ORIGINS).value().split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
     }
 
     /** Text for {@code --help}. */

@@ -2,6 +2,7 @@ package dev.pacesetter.kernel.internal.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,9 +20,11 @@ import java.util.Optional;
  * @param bodyLimitBytes largest accepted request body
  * @param drainTimeout bound on waiting for in-flight requests at shutdown
  * @param adminPassword password for the first administrator, used only on a database without users
+ * @param corsOrigins origins browsers may call the API from
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
-        DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword) {
+        DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
+        List<String> corsOrigins) {
 
     /** A value that must never appear in logs or in {@code toString()}. */
     public record Secret(Optional<String> value) {
@@ -48,6 +51,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout, adminPassword);
+                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins);
     }
 }

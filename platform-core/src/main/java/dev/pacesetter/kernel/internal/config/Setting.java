@@ -23,6 +23,7 @@ public enum Setting {
     JDBC_POOL_SIZE("pacesetter.jdbc.pool.size", "10", "maximum pooled connections"),
     DEPLOY_POLL_MS("pacesetter.deploy.poll.ms", "250", "how often deploy/ is scanned, in milliseconds"),
     BODY_LIMIT("pacesetter.body.limit", "1MiB", "largest accepted request body (bytes, or KiB/MiB)"),
+    CORS_ORIGINS("pacesetter.cors.origins", "", "comma-separated origins browsers may call the API from (empty: none)"),
     ADMIN_PASSWORD("pacesetter.admin.password", "", "password of the first administrator, used only when no user exists yet"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 

@@ -31,10 +31,12 @@ final class ApiDispatcher implements Handler {
     private final InFlightRequests inFlight;
     private final long bodyLimit;
     private final AtomicReference<Authenticator> authenticator;
+    private final CorsPolicy cors;
 
     ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit,
-            AtomicReference<Authenticator> authenticator) {
+            AtomicReference<Authenticator> authenticator, CorsPolicy cors) {
         this.authenticator = authenticator;
+        this.cors = cors;
         this.routes = routes;
         this.json = json;
         this.inFlight = inFlight;
@@ -66,6 +68,10 @@ final class ApiDispatcher implements Handler {
     }
 
     private void dispatch(Context ctx, String correlationId) throws Exception {
+        if (CorsPolicy.isPreflight(ctx)) {
+            cors.preflight(ctx);
+            return;
+        }
         List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
         RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
         if (lookup instanceof RouteLookup.Found found) {

@@ -41,10 +41,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
-    public static Gateway start(String host, int port, long bodyLimit, LiveRouteTable routes, JsonCodec json,
-            AtomicReference<Authenticator> authenticator) {
+    public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AtomicReference<Authenticator> authenticator) {
         InFlightRequests inFlight = new InFlightRequests();
-        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, bodyLimit, authenticator);
+        CorsPolicy cors = new CorsPolicy(options.corsOrigins());
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), authenticator, cors);
         AtomicReference<Server> jetty = new AtomicReference<>();
         RequestLog requestLog = new RequestLog();
         Javalin app = Javalin.create(cfg -> {
@@ -56,9 +56,13 @@ public final class Gateway implements AutoCloseable {
             });
             cfg.startup.showJavalinBanner = false;
             cfg.startup.showOldJavalinVersionWarning = false;
-            cfg.http.maxRequestSize = bodyLimit;
-            cfg.jetty.host = host;
-            cfg.jetty.port = port;
+            cfg.http.maxRequestSize = options.bodyLimitBytes();
+            cfg.jetty.host = options.host();
+            cfg.jetty.port = options.port();
+            cfg.routes.before(ctx -> {
+                SecurityHeaders.apply(ctx);
+                cors.decorate(ctx);
+            });
             cfg.requestLogger.http(requestLog::record);
             for (HandlerType method : METHODS) {
                 cfg.routes.addHttpHandler(method, "/api/*", dispatcher);

@@ -35,6 +35,7 @@ import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.db.SchemaMigrator;
 import dev.pacesetter.kernel.internal.gateway.Authenticator;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
+import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
@@ -92,8 +93,8 @@ public final class Kernel implements AutoCloseable {
         JsonCodec json = new JsonCodec();
         Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
         AtomicReference<Authenticator> authenticator = new AtomicReference<>();
-        Future<Gateway> server = boot.submit(() -> Gateway.start(config.host(), config.port(), config.bodyLimitBytes(), live, json,
-                authenticator));
+        GatewayOptions options = new GatewayOptions(config.host(), config.port(), config.bodyLimitBytes(), config.corsOrigins());
+        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, authenticator));
         // the platform schema also warms Flyway up for the modules' migrations
         Future<Identity> identity = boot.submit(() -> Identity.open(pool.get(), config.adminPassword().value(), Clock.systemUTC()));
         boot.shutdown();
