@@ -27,10 +27,23 @@ public final class Identity {
 
     private final TokenAuthenticator authenticator;
     private final List<RouteProvider> routes;
+    private final Runnable afterStart;
 
-    private Identity(TokenAuthenticator authenticator, List<RouteProvider> routes) {
+    private Identity(TokenAuthenticator authenticator, List<RouteProvider> routes, Runnable afterStart) {
         this.authenticator = authenticator;
         this.routes = routes;
+        this.afterStart = afterStart;
+    }
+
+    /**
+     * The CPU-heavy part (the first administrator's password hash, the hash that makes unknown-user
+     * sign-ins cost as much as wrong passwords), on a background thread once the kernel serves; sign-in
+     * answers 503 until the administrator exists.
+     */
+    public void afterStart() {
+        Thread worker = new Thread(afterStart, "pacesetter-identity-bootstrap");
+        worker.setDaemon(true);
+        worker.start();
     }
 
     /**
@@ -40,13 +53,24 @@ public final class Identity {
         migrate(dataSource);
         IdentityStore store = new IdentityStore(dataSource);
         PasswordHasher hasher = new PasswordHasher();
-        // hashing the first password takes a cold JVM most of a second: off the start-up path
-        CompletableFuture<Void> adminReady = store.userCount() > 0 ? CompletableFuture.completedFuture(null)
-                : CompletableFuture.runAsync(() -> bootstrapAdmin(store, hasher, adminPassword, clock));
+        // hashing the first password takes a cold JVM most of a second of CPU: done after start-up, see afterStart()
+        CompletableFuture<Void> adminReady = new CompletableFuture<>();
+        Runnable bootstrap = store.userCount() > 0 ? () -> adminReady.complete(null) : () -> {
+            try {
+                bootstrapAdmin(store, hasher, adminPassword, clock);
+                adminReady.complete(null);
+            } catch (RuntimeException e) {
+                LOG.error("Could not create the first administrator", e);
+                adminReady.completeExceptionally(e);
+            }
+        };
         TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
-        return new Identity(authenticator, List.of(
-                new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock, adminReady),
-                new UserRoutes(store, authenticator, hasher, clock)));
+        IdentityRoutes identityRoutes = new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock, adminReady);
+        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(store, authenticator, hasher, clock)),
+                () -> {
+                    bootstrap.run();
+                    identityRoutes.prepareTimingShield();
+                });
     }
 
     public TokenAuthenticator authenticator() {

@@ -50,8 +50,12 @@ public final class IdentityRoutes implements RouteProvider {
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
-        // hashed off the start-up path: only the first sign-in with an unknown name may wait for it
-        this.dummyHash = CompletableFuture.supplyAsync(() -> hasher.hash("not a password anyone has".toCharArray()));
+        this.dummyHash = new CompletableFuture<>();
+    }
+
+    /** Computes the hash unknown user names are checked against; until then sign-in waits for it. */
+    void prepareTimingShield() {
+        dummyHash.complete(hasher.hash("not a password anyone has".toCharArray()));
     }
 
     @Override

@@ -132,6 +132,7 @@ public final class Kernel implements AutoCloseable {
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready);
             ready.set(true);
+            platformIdentity.afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
                     (System.nanoTime() - began) / 1_000_000, config.host(), gateway.port(), config.home().toAbsolutePath(),
                     config.database().jdbcUrl().orElse("embedded H2"));
