@@ -126,7 +126,7 @@ PYEOF
 SERVER_PID=""
 start_pacesetter() { # dist home port log [VAR=value ...]
   local dist="$1" home="$2" port="$3" log="$4"; shift 4
-  env PACESETTER_HOME="$home" PACESETTER_PORT="$port" PACESETTER_HOST=127.0.0.1 PACESETTER_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
+  env PACESETTER_HOME="$home" PACESETTER_PORT="$port" PACESETTER_HOST=127.0.0.1 PACESETTER_ADMIN_PASSWORD="$ADMIN_PASSWORD" PACESETTER_MODULES_ENABLED_BY_DEFAULT=all \
     "$@" "$dist/bin/pacesetter" >"$log" 2>&1 &
   SERVER_PID=$!; PIDS+=("$SERVER_PID")
 }
@@ -167,7 +167,7 @@ cold_run() { # name p|b port, then for p: dist home on|off, for b: on|off
   if [ "$kind" = p ]; then
     local dist="$1" home="$2" cds_env="$3"
     out="$(python3 "$PROBE" coldstart --url "http://127.0.0.1:$port/api/v1/health" --log "$log" --pidfile "$WORK/cold.pid" \
-      --env PACESETTER_HOME="$home" --env PACESETTER_PORT="$port" --env PACESETTER_HOST=127.0.0.1 --env PACESETTER_CDS="$cds_env" \
+      --env PACESETTER_HOME="$home" --env PACESETTER_PORT="$port" --env PACESETTER_HOST=127.0.0.1 --env PACESETTER_MODULES_ENABLED_BY_DEFAULT=all --env PACESETTER_CDS="$cds_env" \
       --marker "Pacesetter started in" \
       -- "$dist/bin/pacesetter")" || die "cold start of $name failed: $out (log: $log)"
   else
@@ -461,7 +461,7 @@ say "$(tp_line "baseline (bare Javalin)" b)"
 say "$(tp_line "pacesetter (as shipped: request log on)" p)"
 R_TP="$(ratio "${RPS[p]}" "${RPS[b]}")"; R_P99="$(ratio "${P99[p]}" "${P99[b]}")"
 say "  ratio pacesetter/baseline: throughput ${R_TP}x (goal >= 0.9x: $(verdict "$R_TP >= 0.9"))   p99 ${R_P99}x (goal <= 1.2x: $(verdict "$R_P99 <= 1.2"))"
-say "$(tp_line "pacesetter, bearer token + role check" pa)"
+say "$(tp_line "pacesetter, token+role+enablement+scope" pa)"
 R_TPA="$(ratio "${RPS[pa]}" "${RPS[b]}")"; R_P99A="$(ratio "${P99[pa]}" "${P99[b]}")"
 say "  ratio (authenticated GET /api/v1/hello/ping/secure)/baseline: throughput ${R_TPA}x (goal >= 0.9x: $(verdict "$R_TPA >= 0.9"))   p99 ${R_P99A}x"
 if [ "$LOG_VARIANT" = 1 ]; then

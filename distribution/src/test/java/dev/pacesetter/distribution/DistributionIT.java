@@ -135,6 +135,7 @@ class DistributionIT {
         builder.environment().put("PACESETTER_HOME", home.toString());
         builder.environment().put("PACESETTER_PORT", Integer.toString(port));
         builder.environment().put("PACESETTER_CDS", "off");
+        builder.environment().put("PACESETTER_MODULES_ENABLED_BY_DEFAULT", "all"); // the hello fixture answers anonymous callers
         Process process = builder.start();
         started.add(process);
         return process;

@@ -119,9 +119,12 @@ class IdentityIT {
             assertEquals(201, created.status(), created.body());
             assertFalse(created.body().contains("password"), "no hash, no password: " + created.body());
             Http rep = kernel.anonymous().as(kernel.login("rep.li", "a-long-password-1"));
-            Http.Result forbidden = rep.get("/api/v1/users");
+            Http.Result forbidden = rep.post("/api/v1/users", "{}");
             assertEquals(403, forbidden.status());
             assertEquals("forbidden", forbidden.json().path("error").path("code").asText());
+            JsonNode visible = rep.get("/api/v1/users").json().path("items");
+            assertEquals(1, visible.size(), "a rep sees only themselves: " + visible);
+            assertEquals("rep.li", visible.get(0).path("username").asText());
             assertEquals(200, rep.get("/api/v1/me").status());
 
             assertEquals(204, kernel.http().post("/api/v1/users/" + created.json().path("id").asLong() + "/deactivate", "").status());

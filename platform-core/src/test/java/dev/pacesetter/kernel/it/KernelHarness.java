@@ -58,7 +58,7 @@ public final class KernelHarness implements AutoCloseable {
         }
         Database.Provisioned provisioned = db.provision();
         List<String> args = new ArrayList<>(List.of("--install-dir=" + home, "--home=" + home, "--port=0", "--host=127.0.0.1",
-                "--deploy-poll-ms=100", "--admin-password=" + ADMIN_PASSWORD));
+                "--deploy-poll-ms=100", "--admin-password=" + ADMIN_PASSWORD, "--modules-enabled-by-default=all"));
         args.addAll(provisioned.kernelFlags());
         args.addAll(List.of(flags));
         try {

@@ -31,4 +31,21 @@ public interface ModuleDatabase {
      * @throws DataAccessException wrapping an {@link java.sql.SQLException}; other exceptions pass through
      */
     <T> T inTransaction(SqlWork<T> work);
+
+    /**
+     * Appends {@code record} to the audit trail on {@code connection}, i.e. inside the transaction that
+     * makes the change: the row commits or rolls back with it. The module is this module.
+     *
+     * <pre>
+     * db.inTransaction(c -&gt; {
+     *     Note before = load(c, id);   // already scoped: 404 if out of scope
+     *     Note after = update(c, id, input);
+     *     db.audit(c, AuditRecord.of(request, "notes", id, "update").before(before).after(after));
+     *     return after;
+     * });
+     * </pre>
+     *
+     * @throws DataAccessException if the row cannot be written (the transaction then rolls back)
+     */
+    void audit(java.sql.Connection connection, dev.pacesetter.platform.api.audit.AuditRecord record);
 }

@@ -52,6 +52,15 @@ public interface ApiRequest {
     <T> T body(Class<T> type);
 
     /**
+     * The raw body of a route that {@linkplain Route#consumes(String...) consumes} a non-JSON type, as
+     * a stream that fails with {@code 413 payload_too_large} past the route's limit. Read it once.
+     */
+    java.io.InputStream bodyStream();
+
+    /** The request's media type without parameters, lower case (e.g. {@code application/json}), if sent. */
+    Optional<String> contentType();
+
+    /**
      * The authenticated caller. Always present on routes that are not public (the gateway answers 401
      * before the handler runs otherwise); on public routes present only if the client sent a valid token.
      */

@@ -29,19 +29,23 @@ public final class Route {
     private final boolean publicAccess;
     private final String summary;
     private final RouteHandler handler;
+    private final Set<String> consumes;
+    private final long maxBodyBytes;
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
-            RouteHandler handler) {
+            RouteHandler handler, Set<String> consumes, long maxBodyBytes) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
         this.publicAccess = publicAccess;
         this.summary = summary;
         this.handler = Objects.requireNonNull(handler, "handler");
+        this.consumes = Set.copyOf(consumes);
+        this.maxBodyBytes = maxBodyBytes;
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
-        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler);
+        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler, Set.of(), 0);
     }
 
     public static Route get(String path, RouteHandler handler) {
@@ -68,17 +72,50 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes);
     }
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes);
+    }
+
+    /**
+     * A copy that takes a raw body of one of {@code mediaTypes} (e.g. {@code application/java-archive})
+     * instead of JSON; the handler reads it with {@link ApiRequest#bodyStream()}. Other types get 415.
+     */
+    public Route consumes(String... mediaTypes) {
+        if (mediaTypes.length == 0) {
+            throw new IllegalArgumentException("name at least one media type");
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        for (String type : mediaTypes) {
+            types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
+        }
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes);
+    }
+
+    /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
+    public Route maxBodyBytes(long bytes) {
+        if (bytes <= 0) {
+            throw new IllegalArgumentException("body limit must be positive: " + bytes);
+        }
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes);
+    }
+
+    /** Raw media types this route accepts; empty means JSON. */
+    public Set<String> consumes() {
+        return consumes;
+    }
+
+    /** This route's body limit in bytes, or 0 for the gateway's configured limit. */
+    public long maxBodyBytes() {
+        return maxBodyBytes;
     }
 
     public HttpMethod method() {

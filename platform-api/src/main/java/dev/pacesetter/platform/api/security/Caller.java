@@ -1,5 +1,6 @@
 package dev.pacesetter.platform.api.security;
 
+import java.util.HashSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,14 +15,24 @@ import dev.pacesetter.platform.api.Role;
  * @param roles the roles the user holds (never empty for a real user)
  * @param teamId the user's team, if any (administrators may have none)
  * @param regionId the region of that team, if any
+ * @param managedTeamIds the teams this user manages (empty unless a manager)
+ * @param managedRegionIds the regions this user manages as a regional manager
  */
-public record Caller(long userId, String username, Set<Role> roles, Optional<Long> teamId, Optional<Long> regionId) {
+public record Caller(long userId, String username, Set<Role> roles, Optional<Long> teamId, Optional<Long> regionId,
+        Set<Long> managedTeamIds, Set<Long> managedRegionIds) {
 
     public Caller {
         Objects.requireNonNull(username, "username");
         roles = Set.copyOf(roles);
         Objects.requireNonNull(teamId, "teamId");
         Objects.requireNonNull(regionId, "regionId");
+        managedTeamIds = Set.copyOf(managedTeamIds);
+        managedRegionIds = Set.copyOf(managedRegionIds);
+    }
+
+    /** A caller who manages nothing. */
+    public Caller(long userId, String username, Set<Role> roles, Optional<Long> teamId, Optional<Long> regionId) {
+        this(userId, username, roles, teamId, regionId, Set.of(), Set.of());
     }
 
     public boolean hasRole(Role role) {
@@ -31,5 +42,26 @@ public record Caller(long userId, String username, Set<Role> roles, Optional<Lon
     /** Whether the caller holds at least one of {@code allowed}; an empty set allows any caller. */
     public boolean hasAnyOf(Set<Role> allowed) {
         return allowed.isEmpty() || allowed.stream().anyMatch(roles::contains);
+    }
+
+    /**
+     * The records this caller may see and change: everything for administrators and HR; for managers
+     * their own plus their teams' and regions'; for marketing and after-sales their own plus their
+     * region's; for everyone else their own.
+     */
+    public RowScope scope() {
+        if (hasRole(Role.ADMIN) || hasRole(Role.HR)) {
+            return RowScope.all(userId);
+        }
+        Set<Long> teams = new HashSet<>();
+        Set<Long> regions = new HashSet<>();
+        if (hasRole(Role.MANAGER)) {
+            teams.addAll(managedTeamIds);
+            regions.addAll(managedRegionIds);
+        }
+        if (hasRole(Role.MARKETING) || hasRole(Role.AFTER_SALES)) {
+            regionId.ifPresent(regions::add);
+        }
+        return RowScope.managed(userId, teams, regions);
     }
 }

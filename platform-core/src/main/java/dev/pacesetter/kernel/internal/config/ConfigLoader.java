@@ -70,7 +70,20 @@ public final class ConfigLoader {
                 ByteSize.parse(resolved.get(Setting.BODY_LIMIT).value(), Setting.BODY_LIMIT.key() + " (" + resolved.get(Setting.BODY_LIMIT).source() + ")"),
                 Duration.ofMillis(intIn(resolved, Setting.DRAIN_TIMEOUT_MS, 0, 600_000)),
                 new KernelConfig.Secret(Optional.of(resolved.get(Setting.ADMIN_PASSWORD).value()).filter(p -> !p.isEmpty())),
-                Arrays.stream(resolved.get(Setting.CORS_ORIGINS).value().split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList());
+                Arrays.stream(resolved.get(Setting.CORS_ORIGINS).value().split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList(),
+                Duration.ofSeconds(intIn(resolved, Setting.SESSION_TTL_SECONDS, 1, 31_536_000)),
+                allOrNone(resolved.get(Setting.MODULES_ENABLED_BY_DEFAULT)),
+                ByteSize.parse(resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).value(),
+                        Setting.BUNDLE_UPLOAD_LIMIT.key() + " (" + resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).source() + ")"));
+    }
+
+    private static boolean allOrNone(Sourced value) {
+        return switch (value.value().trim().toLowerCase(java.util.Locale.ROOT)) {
+            case "all" -> true;
+            case "none" -> false;
+            default -> throw new ConfigException(Setting.MODULES_ENABLED_BY_DEFAULT.key() + " (" + value.source() + ") must be 'none' or 'all', not '"
+                    + value.value() + "'");
+        };
     }
 
     /** Text for {@code --help}. */

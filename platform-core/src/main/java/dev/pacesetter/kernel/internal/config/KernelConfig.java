@@ -21,10 +21,13 @@ import java.util.Optional;
  * @param drainTimeout bound on waiting for in-flight requests at shutdown
  * @param adminPassword password for the first administrator, used only on a database without users
  * @param corsOrigins origins browsers may call the API from
+ * @param sessionTtl lifetime of a sign-in token
+ * @param modulesOnEverywhereByDefault whether a newly installed module starts switched on for all regions
+ * @param bundleUploadLimit largest plugin jar accepted over REST
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
-        List<String> corsOrigins) {
+        List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit) {
 
     /** A value that must never appear in logs or in {@code toString()}. */
     public record Secret(Optional<String> value) {
@@ -51,6 +54,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins);
+                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit);
     }
 }

@@ -25,6 +25,10 @@ public enum Setting {
     BODY_LIMIT("pacesetter.body.limit", "1MiB", "largest accepted request body (bytes, or KiB/MiB)"),
     CORS_ORIGINS("pacesetter.cors.origins", "", "comma-separated origins browsers may call the API from (empty: none)"),
     ADMIN_PASSWORD("pacesetter.admin.password", "", "password of the first administrator, used only when no user exists yet"),
+    SESSION_TTL_SECONDS("pacesetter.session.ttl.seconds", "43200", "how long a sign-in token stays valid, in seconds (12 hours)"),
+    MODULES_ENABLED_BY_DEFAULT("pacesetter.modules.enabled.by.default", "none",
+            "regions a newly installed module is switched on for: none (an administrator enables it) or all"),
+    BUNDLE_UPLOAD_LIMIT("pacesetter.bundle.upload.limit", "50MiB", "largest plugin jar accepted by POST /api/v1/bundles"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;

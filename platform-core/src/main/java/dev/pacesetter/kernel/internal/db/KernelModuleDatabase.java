@@ -5,19 +5,28 @@ import java.sql.SQLException;
 
 import javax.sql.DataSource;
 
+import dev.pacesetter.kernel.internal.audit.AuditTrail;
+import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.SqlWork;
 
 /** The {@link ModuleDatabase} the kernel registers for a module once its schema is migrated. */
-final class KernelModuleDatabase implements ModuleDatabase {
+public final class KernelModuleDatabase implements ModuleDatabase {
 
     private final String moduleId;
     private final DataSource dataSource;
+    private final AuditTrail audit;
 
-    KernelModuleDatabase(String moduleId, DataSource dataSource) {
+    public KernelModuleDatabase(String moduleId, DataSource dataSource, AuditTrail audit) {
         this.moduleId = moduleId;
         this.dataSource = dataSource;
+        this.audit = audit;
+    }
+
+    @Override
+    public void audit(Connection connection, AuditRecord record) {
+        audit.append(connection, moduleId, record);
     }
 
     @Override

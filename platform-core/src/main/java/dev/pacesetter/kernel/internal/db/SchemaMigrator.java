@@ -26,6 +26,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.audit.AuditTrail;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
@@ -58,10 +59,12 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     private final BundleContext context;
     private final ModuleRegistry modules;
     private final DataSource dataSource;
+    private final AuditTrail audit;
     private final ExecutorService executor;
     private final ServiceTracker<SchemaMigrations, Run> tracker;
 
-    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource) {
+    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, AuditTrail audit) {
+        this.audit = audit;
         this.context = context;
         this.modules = modules;
         this.dataSource = dataSource;
@@ -152,7 +155,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
                 String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(ModuleDatabase.MODULE_PROPERTY, id);
-                run.database = context.registerService(ModuleDatabase.class, new KernelModuleDatabase(id, dataSource), props);
+                run.database = context.registerService(ModuleDatabase.class, new KernelModuleDatabase(id, dataSource, audit), props);
                 run.record.migration(MigrationStatus.done(version));
             }
             LOG.info("Module {}: schema at version {} ({} migration(s) applied in {} ms)", id,

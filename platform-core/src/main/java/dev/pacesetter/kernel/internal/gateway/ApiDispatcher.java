@@ -3,14 +3,12 @@ package dev.pacesetter.kernel.internal.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.platform.api.http.ApiException;
-import dev.pacesetter.platform.api.http.HttpMethod;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.security.Caller;
@@ -30,12 +28,12 @@ final class ApiDispatcher implements Handler {
     private final JsonCodec json;
     private final InFlightRequests inFlight;
     private final long bodyLimit;
-    private final AtomicReference<Authenticator> authenticator;
+    private final AccessControl access;
     private final CorsPolicy cors;
 
     ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit,
-            AtomicReference<Authenticator> authenticator, CorsPolicy cors) {
-        this.authenticator = authenticator;
+            AccessControl access, CorsPolicy cors) {
+        this.access = access;
         this.cors = cors;
         this.routes = routes;
         this.json = json;
@@ -76,8 +74,9 @@ final class ApiDispatcher implements Handler {
         RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
         if (lookup instanceof RouteLookup.Found found) {
             Optional<Caller> caller = authorize(ctx, found.route());
-            checkBody(ctx, found.route().method());
-            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, bodyLimit, caller));
+            admit(found.moduleId(), caller);
+            checkBody(ctx, found.route());
+            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller));
             if (reply == null) {
                 throw new IllegalStateException("handler of " + found.route() + " returned no reply");
             }
@@ -102,7 +101,7 @@ final class ApiDispatcher implements Handler {
      */
     private Optional<Caller> authorize(Context ctx, Route route) {
         String header = ctx.header("Authorization");
-        Authenticator auth = authenticator.get();
+        Authenticator auth = access.authenticator();
         Optional<Caller> caller = Optional.empty();
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && auth != null) {
             caller = auth.authenticate(header.substring(7).trim());
@@ -127,31 +126,58 @@ final class ApiDispatcher implements Handler {
         return caller;
     }
 
-    /** Refuses bodies that are too large or not JSON before any plugin code runs. */
-    private void checkBody(Context ctx, HttpMethod method) {
+    /**
+     * Pilot enablement: a module that is off for the caller's region answers like a route that does not
+     * exist, naming the module so that a user can tell an administrator what to switch on.
+     */
+    private void admit(String moduleId, Optional<Caller> caller) {
+        ModuleGate gate = access.gate();
+        if (gate == null || !gate.admits(moduleId, caller)) {
+            throw new ApiException(404, "module_not_enabled", "Module '" + moduleId + "' is not switched on for your region.",
+                    Map.of("module", moduleId));
+        }
+    }
+
+    /** Refuses bodies that are too large or of the wrong type before any plugin code runs. */
+    private void checkBody(Context ctx, Route route) {
         long length = ctx.req().getContentLengthLong();
         boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
         if (!hasBody) {
             return;
         }
-        if (length > bodyLimit) {
+        long limit = limitOf(route);
+        if (length > limit) {
             throw new ApiException(413, "payload_too_large",
-                    "The request body (" + length + " bytes) is larger than the limit of " + bodyLimit + " bytes.", Map.of("limitBytes", bodyLimit));
+                    "The request body (" + length + " bytes) is larger than the limit of " + limit + " bytes.", Map.of("limitBytes", limit));
         }
         String type = ctx.header("Content-Type");
-        if (method.carriesBody() && !isJson(type)) {
+        if (!route.method().carriesBody()) {
+            return;
+        }
+        if (route.consumes().isEmpty() && !isJson(mediaType(type))) {
             throw new ApiException(415, "unsupported_media_type",
                     "Send the body as application/json" + (type == null ? "" : ", not " + type) + ".", Map.of("expected", "application/json"));
         }
+        if (!route.consumes().isEmpty() && !route.consumes().contains(mediaType(type))) {
+            throw new ApiException(415, "unsupported_media_type", "Send the body as one of " + route.consumes()
+                    + (type == null ? "" : ", not " + type) + ".", Map.of("expected", route.consumes()));
+        }
     }
 
-    private static boolean isJson(String contentType) {
+    long limitOf(Route route) {
+        return route.maxBodyBytes() > 0 ? route.maxBodyBytes() : bodyLimit;
+    }
+
+    static String mediaType(String contentType) {
         if (contentType == null) {
-            return false;
+            return null;
         }
         int semicolon = contentType.indexOf(';');
-        String media = (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
-        return media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json"));
+        return (semicolon < 0 ? contentType : contentType.substring(0, semicolon)).trim().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    private static boolean isJson(String media) {
+        return media != null && (media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json")));
     }
 
     private void write(Context ctx, Reply reply) {

@@ -85,6 +85,20 @@ final class GatewayRequest implements ApiRequest {
     }
 
     @Override
+    public InputStream bodyStream() {
+        try {
+            return new LimitedInputStream(ctx.req().getInputStream(), bodyLimit);
+        } catch (IOException e) {
+            throw ApiException.badRequest("unreadable_body", "The request body could not be read.");
+        }
+    }
+
+    @Override
+    public Optional<String> contentType() {
+        return Optional.ofNullable(ApiDispatcher.mediaType(ctx.header("Content-Type")));
+    }
+
+    @Override
     public Optional<Caller> caller() {
         return caller;
     }

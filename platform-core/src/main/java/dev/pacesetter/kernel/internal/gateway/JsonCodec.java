@@ -105,6 +105,20 @@ public final class JsonCodec {
         return ApiException.badRequest("malformed_json", "The request body is not valid JSON" + where + ".");
     }
 
+    /** {@code value} as a JSON tree (for the audit trail, which edits it before storing). */
+    public com.fasterxml.jackson.databind.JsonNode tree(Object value) {
+        return mapper.valueToTree(value);
+    }
+
+    /** Parses JSON the kernel itself stored. */
+    public com.fasterxml.jackson.databind.JsonNode parse(String stored) {
+        try {
+            return mapper.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored JSON is unreadable", e);
+        }
+    }
+
     void forgetPluginClasses() {
         mapper = newMapper();
     }

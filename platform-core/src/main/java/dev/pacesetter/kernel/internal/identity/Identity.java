@@ -2,6 +2,8 @@ package dev.pacesetter.kernel.internal.identity;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -15,6 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.RouteProvider;
 
 /**
@@ -49,7 +53,8 @@ public final class Identity {
     /**
      * @param adminPassword the first administrator's password; generated and printed once when absent
      */
-    public static Identity open(DataSource dataSource, Optional<String> adminPassword, Clock clock) {
+    public static Identity open(DataSource dataSource, ModuleDatabase platformDb, Optional<String> adminPassword, Clock clock,
+            Duration sessionTtl) {
         migrate(dataSource);
         IdentityStore store = new IdentityStore(dataSource);
         PasswordHasher hasher = new PasswordHasher();
@@ -57,7 +62,7 @@ public final class Identity {
         CompletableFuture<Void> adminReady = new CompletableFuture<>();
         Runnable bootstrap = store.userCount() > 0 ? () -> adminReady.complete(null) : () -> {
             try {
-                bootstrapAdmin(store, hasher, adminPassword, clock);
+                bootstrapAdmin(store, platformDb, hasher, adminPassword, clock);
                 adminReady.complete(null);
             } catch (RuntimeException e) {
                 LOG.error("Could not create the first administrator", e);
@@ -65,8 +70,10 @@ public final class Identity {
             }
         };
         TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
-        IdentityRoutes identityRoutes = new IdentityRoutes(store, authenticator, hasher, new LoginThrottle(clock), clock, adminReady);
-        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(store, authenticator, hasher, clock)),
+        IdentityRoutes identityRoutes = new IdentityRoutes(store, platformDb, authenticator, hasher, new LoginThrottle(clock), clock, adminReady,
+                sessionTtl);
+        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock),
+                new OrganisationRoutes(platformDb, authenticator)),
                 () -> {
                     bootstrap.run();
                     identityRoutes.prepareTimingShield();
@@ -95,12 +102,18 @@ public final class Identity {
                 .migrate();
     }
 
-    private static void bootstrapAdmin(IdentityStore store, PasswordHasher hasher, Optional<String> configured, Clock clock) {
+    private static void bootstrapAdmin(IdentityStore store, ModuleDatabase platformDb, PasswordHasher hasher, Optional<String> configured,
+            Clock clock) {
         if (store.userCount() > 0) {
             return;
         }
         String password = configured.orElseGet(Identity::generatePassword);
-        store.createUser("admin", "Administrator", hasher.hash(password.toCharArray()), EnumSet.of(Role.ADMIN), clock.instant());
+        String hash = hasher.hash(password.toCharArray());
+        platformDb.inTransaction(c -> {
+            long id = IdentityStore.createUser(c, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN), null, clock.instant());
+            platformDb.audit(c, AuditRecord.bySystem("users", id, "create").after(Map.of("username", "admin", "roles", List.of("ADMIN"))));
+            return id;
+        });
         if (configured.isPresent()) {
             LOG.info("Created the first administrator 'admin' with the password from PACESETTER_ADMIN_PASSWORD");
         } else {

@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
@@ -19,7 +21,7 @@ import dev.pacesetter.platform.api.security.Caller;
 /** Sign-in, sign-out, the caller's own profile and API tokens. Part of the platform module. */
 public final class IdentityRoutes implements RouteProvider {
 
-    static final Duration SESSION_TTL = Duration.ofHours(12);
+    private final Duration sessionTtl;
     private static final int MAX_TOKEN_DAYS = 366;
 
     /** Body of {@code POST /auth/login}. */
@@ -35,6 +37,7 @@ public final class IdentityRoutes implements RouteProvider {
     }
 
     private final IdentityStore store;
+    private final ModuleDatabase db;
     private final TokenAuthenticator authenticator;
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
@@ -42,8 +45,10 @@ public final class IdentityRoutes implements RouteProvider {
     private final CompletableFuture<String> dummyHash;
     private final CompletableFuture<Void> adminReady;
 
-    IdentityRoutes(IdentityStore store, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle, Clock clock,
-            CompletableFuture<Void> adminReady) {
+    IdentityRoutes(IdentityStore store, ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle,
+            Clock clock, CompletableFuture<Void> adminReady, Duration sessionTtl) {
+        this.sessionTtl = sessionTtl;
+        this.db = db;
         this.adminReady = adminReady;
         this.store = store;
         this.authenticator = authenticator;
@@ -96,17 +101,26 @@ public final class IdentityRoutes implements RouteProvider {
         }
         throttle.succeeded(input.username(), address);
         Instant now = clock.instant();
-        Instant expires = now.plus(SESSION_TTL);
+        Instant expires = now.plus(sessionTtl);
         String token = Tokens.issue(Tokens.Kind.SESSION);
         Caller caller = user.get().caller();
-        store.insertToken(caller.userId(), Tokens.Kind.SESSION, Tokens.digest(token), "sign-in", now, expires);
+        db.inTransaction(c -> {
+            long id = IdentityStore.insertToken(c, caller.userId(), Tokens.Kind.SESSION, Tokens.digest(token), "sign-in", now, expires);
+            db.audit(c, AuditRecord.of(request, "auth", caller.userId(), "sign_in").by(caller).after(Map.of("sessionId", id, "expiresAt", expires,
+                    "clientAddress", address)));
+            return id;
+        });
         return Reply.ok(Map.of("token", token, "tokenType", "Bearer", "expiresAt", expires, "user", me(caller)));
     }
 
     private Reply logout(ApiRequest request) {
         String token = bearer(request);
         String digest = Tokens.digest(token);
-        store.revokeDigest(digest, clock.instant());
+        db.inTransaction(c -> {
+            IdentityStore.revokeDigest(c, digest, clock.instant());
+            db.audit(c, AuditRecord.of(request, "auth", request.caller().orElseThrow().userId(), "sign_out"));
+            return null;
+        });
         authenticator.forget(digest);
         return Reply.noContent();
     }
@@ -127,10 +141,16 @@ public final class IdentityRoutes implements RouteProvider {
         Instant now = clock.instant();
         Instant expires = input.expiresInDays() == null ? null : now.plus(Duration.ofDays(input.expiresInDays()));
         String token = Tokens.issue(Tokens.Kind.API);
-        long id = store.insertToken(caller.userId(), Tokens.Kind.API, Tokens.digest(token), input.name().trim(), now, expires);
+        String name = input.name().trim();
+        long id = db.inTransaction(c -> {
+            long created = IdentityStore.insertToken(c, caller.userId(), Tokens.Kind.API, Tokens.digest(token), name, now, expires);
+            db.audit(c, AuditRecord.of(request, "tokens", created, "create").after(new IdentityStore.TokenInfo(created, name, "API", now, expires,
+                    null)));
+            return created;
+        });
         Map<String, Object> body = new java.util.LinkedHashMap<>();
         body.put("id", id);
-        body.put("name", input.name().trim());
+        body.put("name", name);
         body.put("token", token);
         body.put("createdAt", now);
         body.put("expiresAt", expires);
@@ -139,8 +159,13 @@ public final class IdentityRoutes implements RouteProvider {
 
     private Reply revokeToken(ApiRequest request) {
         long id = request.pathId("id");
-        String digest = store.revoke(id, request.caller().orElseThrow().userId(), clock.instant())
-                .orElseThrow(() -> ApiException.notFound("You have no active API token " + id + "."));
+        String digest = db.inTransaction(c -> {
+            Optional<String> revoked = IdentityStore.revoke(c, id, request.caller().orElseThrow().userId(), clock.instant());
+            if (revoked.isPresent()) {
+                db.audit(c, AuditRecord.of(request, "tokens", id, "revoke"));
+            }
+            return revoked;
+        }).orElseThrow(() -> ApiException.notFound("You have no active API token " + id + "."));
         authenticator.forget(digest);
         return Reply.noContent();
     }

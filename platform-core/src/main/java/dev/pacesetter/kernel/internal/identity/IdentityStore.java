@@ -17,9 +17,15 @@ import javax.sql.DataSource;
 
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.security.RowScope;
 
-/** Users, roles and token digests in the platform tables. Every statement is parameterised. */
+/**
+ * Users, roles and token digests in the platform tables. Reads that sign-in and token checks need run on
+ * their own connection; the static methods that change things run on the caller's connection, inside
+ * the transaction that also writes the audit row. Every statement is parameterised.
+ */
 final class IdentityStore {
 
     /** A user as sign-in needs it. */
@@ -72,49 +78,39 @@ final class IdentityStore {
         });
     }
 
-    long insertToken(long userId, Tokens.Kind kind, String digest, String name, Instant createdAt, Instant expiresAt) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_token (user_id, kind, digest, name, created_at, expires_at)"
-                    + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                ps.setLong(1, userId);
-                ps.setString(2, kind.name());
-                ps.setString(3, digest);
-                ps.setString(4, name);
-                ps.setTimestamp(5, Timestamp.from(createdAt));
-                ps.setTimestamp(6, expiresAt == null ? null : Timestamp.from(expiresAt));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    return keys.getLong(1);
-                }
+    static long insertToken(Connection c, long userId, Tokens.Kind kind, String digest, String name, Instant createdAt, Instant expiresAt)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_token (user_id, kind, digest, name, created_at, expires_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setLong(1, userId);
+            ps.setString(2, kind.name());
+            ps.setString(3, digest);
+            ps.setString(4, name);
+            ps.setTimestamp(5, Timestamp.from(createdAt));
+            ps.setTimestamp(6, expiresAt == null ? null : Timestamp.from(expiresAt));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
             }
-        });
+        }
     }
 
     /** Revokes a token of {@code userId}; the digest of the revoked token, if there was one to revoke. */
-    Optional<String> revoke(long tokenId, long userId, Instant now) {
-        return query(c -> {
-            String digest;
-            try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM platform_token WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
-                ps.setLong(1, tokenId);
-                ps.setLong(2, userId);
-                try (ResultSet rs = ps.executeQuery()) {
-                    if (!rs.next()) {
-                        return Optional.empty();
-                    }
-                    digest = rs.getString(1);
+    static Optional<String> revoke(Connection c, long tokenId, long userId, Instant now) throws SQLException {
+        String digest;
+        try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM platform_token WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+            ps.setLong(1, tokenId);
+            ps.setLong(2, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
                 }
+                digest = rs.getString(1);
             }
-            revokeDigest(c, digest, now);
-            return Optional.of(digest);
-        });
-    }
-
-    void revokeDigest(String digest, Instant now) {
-        query(c -> {
-            revokeDigest(c, digest, now);
-            return null;
-        });
+        }
+        revokeDigest(c, digest, now);
+        return Optional.of(digest);
     }
 
     List<TokenInfo> apiTokensOf(long userId) {
@@ -134,61 +130,70 @@ final class IdentityStore {
         });
     }
 
-    /** A user as administrators see it: never the password hash. */
+    /** A user as others see it: never the password hash. */
     record UserView(long id, String username, String displayName, List<String> roles, Long teamId, boolean active) {
     }
 
-    List<UserView> users() {
-        return query(c -> userViews(c, "SELECT id, username, display_name, team_id, active FROM platform_user ORDER BY id", null));
+    /** The users {@code scope} may see (a user "owns" their own row), in id order. */
+    static List<UserView> users(Connection c, RowScope scope) throws SQLException {
+        return userViews(c, scope.ownedBy("u.id"));
     }
 
-    Optional<UserView> user(long id) {
-        return query(c -> userViews(c, "SELECT id, username, display_name, team_id, active FROM platform_user WHERE id = ?", id))
-                .stream().findFirst();
+    /** One user, if {@code scope} may see them. */
+    static Optional<UserView> user(Connection c, long id, RowScope scope) throws SQLException {
+        return userViews(c, Sql.of("u.id = ?", id).and(scope.ownedBy("u.id"))).stream().findFirst();
     }
 
-    /** Deactivates a user and revokes every token of theirs; false if there is no such user. */
-    boolean deactivate(long id, Instant now) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET active = FALSE WHERE id = ?")) {
-                ps.setLong(1, id);
-                if (ps.executeUpdate() == 0) {
-                    return false;
-                }
+    /** A user by name, whoever asks (for uniqueness checks). */
+    static Optional<UserView> user(Connection c, String username) throws SQLException {
+        return userViews(c, Sql.of("u.username = ?", username)).stream().findFirst();
+    }
+
+    /** Sets active (and revokes every token when deactivating); false if there is no such user. */
+    static boolean setActive(Connection c, long id, boolean active, Instant now) throws SQLException {
+        try (PreparedStatement ps = Sql.of("UPDATE platform_user SET active = ? WHERE id = ?", active, id).prepare(c)) {
+            if (ps.executeUpdate() == 0) {
+                return false;
             }
-            try (PreparedStatement ps = c.prepareStatement("UPDATE platform_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")) {
-                ps.setTimestamp(1, Timestamp.from(now));
-                ps.setLong(2, id);
+        }
+        if (!active) {
+            try (PreparedStatement ps = Sql.of("UPDATE platform_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL", now, id)
+                    .prepare(c)) {
                 ps.executeUpdate();
             }
-            return true;
-        });
+        }
+        return true;
     }
 
-    private static List<UserView> userViews(Connection c, String sql, Long id) throws SQLException {
+    /** Replaces a user's display name, team and roles. */
+    static void updateUser(Connection c, long id, String displayName, Long teamId, Set<Role> roles) throws SQLException {
+        try (PreparedStatement ps = Sql.of("UPDATE platform_user SET display_name = ?, team_id = ? WHERE id = ?", displayName, teamId, id)
+                .prepare(c)) {
+            ps.executeUpdate();
+        }
+        try (PreparedStatement ps = Sql.of("DELETE FROM platform_user_role WHERE user_id = ?", id).prepare(c)) {
+            ps.executeUpdate();
+        }
+        insertRoles(c, id, roles);
+    }
+
+    private static List<UserView> userViews(Connection c, Sql condition) throws SQLException {
         java.util.Map<Long, List<String>> roles = new java.util.HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement(id == null ? "SELECT user_id, role FROM platform_user_role ORDER BY role"
-                : "SELECT user_id, role FROM platform_user_role WHERE user_id = ? ORDER BY role")) {
-            if (id != null) {
-                ps.setLong(1, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    roles.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
-                }
+        Sql roleQuery = Sql.of("SELECT r.user_id, r.role FROM platform_user_role r JOIN platform_user u ON u.id = r.user_id").where(condition)
+                .append("ORDER BY r.role");
+        try (PreparedStatement ps = roleQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                roles.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>()).add(rs.getString(2));
             }
         }
         List<UserView> users = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (id != null) {
-                ps.setLong(1, id);
-            }
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    long userId = rs.getLong(1);
-                    users.add(new UserView(userId, rs.getString(2), rs.getString(3), roles.getOrDefault(userId, List.of()),
-                            rs.getObject(4, Long.class), rs.getBoolean(5)));
-                }
+        Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active FROM platform_user u").where(condition)
+                .append("ORDER BY u.id");
+        try (PreparedStatement ps = userQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long userId = rs.getLong(1);
+                users.add(new UserView(userId, rs.getString(2), rs.getString(3), roles.getOrDefault(userId, List.of()),
+                        rs.getObject(4, Long.class), rs.getBoolean(5)));
             }
         }
         return users;
@@ -203,44 +208,38 @@ final class IdentityStore {
         });
     }
 
-    long createUser(String username, String displayName, String passwordHash, Set<Role> roles, Instant now) {
-        return query(c -> {
-            boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false);
-            try {
-                long id;
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user (username, display_name, password_hash, active, created_at)"
-                        + " VALUES (?, ?, ?, TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
-                    ps.setString(1, username);
-                    ps.setString(2, displayName);
-                    ps.setString(3, passwordHash);
-                    ps.setTimestamp(4, Timestamp.from(now));
-                    ps.executeUpdate();
-                    try (ResultSet keys = ps.getGeneratedKeys()) {
-                        keys.next();
-                        id = keys.getLong(1);
-                    }
-                }
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user_role (user_id, role) VALUES (?, ?)")) {
-                    for (Role role : roles) {
-                        ps.setLong(1, id);
-                        ps.setString(2, role.name());
-                        ps.addBatch();
-                    }
-                    ps.executeBatch();
-                }
-                c.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(autoCommit);
+    static long createUser(Connection c, String username, String displayName, String passwordHash, Set<Role> roles, Long teamId, Instant now)
+            throws SQLException {
+        long id;
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user (username, display_name, password_hash, team_id, active,"
+                + " created_at) VALUES (?, ?, ?, ?, TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+            ps.setString(1, username);
+            ps.setString(2, displayName);
+            ps.setString(3, passwordHash);
+            ps.setObject(4, teamId);
+            ps.setTimestamp(5, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                id = keys.getLong(1);
             }
-        });
+        }
+        insertRoles(c, id, roles);
+        return id;
     }
 
-    private static void revokeDigest(Connection c, String digest, Instant now) throws SQLException {
+    private static void insertRoles(Connection c, long userId, Set<Role> roles) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user_role (user_id, role) VALUES (?, ?)")) {
+            for (Role role : roles) {
+                ps.setLong(1, userId);
+                ps.setString(2, role.name());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    static void revokeDigest(Connection c, String digest, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE platform_token SET revoked_at = ? WHERE digest = ? AND revoked_at IS NULL")) {
             ps.setTimestamp(1, Timestamp.from(now));
             ps.setString(2, digest);
@@ -270,8 +269,20 @@ final class IdentityStore {
             }
         }
         Caller c0 = partial.caller();
-        return Optional.of(new StoredUser(new Caller(c0.userId(), c0.username(), roles, c0.teamId(), c0.regionId()),
+        Set<Long> managedTeams = ids(c, Sql.of("SELECT id FROM platform_team WHERE manager_id = ?", id));
+        Set<Long> managedRegions = ids(c, Sql.of("SELECT id FROM platform_region WHERE manager_id = ?", id));
+        return Optional.of(new StoredUser(new Caller(c0.userId(), c0.username(), roles, c0.teamId(), c0.regionId(), managedTeams, managedRegions),
                 partial.displayName(), partial.passwordHash(), partial.active()));
+    }
+
+    private static Set<Long> ids(Connection c, Sql query) throws SQLException {
+        Set<Long> ids = new java.util.HashSet<>();
+        try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
     }
 
     private static Instant instant(ResultSet rs, int column) throws SQLException {

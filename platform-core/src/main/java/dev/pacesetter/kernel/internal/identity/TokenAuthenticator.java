@@ -61,6 +61,11 @@ public final class TokenAuthenticator implements Authenticator {
         cache.values().removeIf(c -> c.caller().userId() == userId);
     }
 
+    /** Forgets every token at once (the organisation changed: teams, managers, roles shape every scope). */
+    void forgetAll() {
+        cache.clear();
+    }
+
     /** Forgets a token at once (logout, revocation). */
     void forget(String digest) {
         cache.remove(digest);

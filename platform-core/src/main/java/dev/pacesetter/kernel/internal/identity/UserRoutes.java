@@ -1,5 +1,7 @@
 package dev.pacesetter.kernel.internal.identity;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
@@ -8,35 +10,47 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.security.RowScope;
 
-/** Administrators manage users; HR reads them. Users are deactivated, never deleted, so history stays valid. */
+/**
+ * Users. Administrators manage them; everyone reads the users in their scope (a rep: themselves; a
+ * manager: their teams and regions; HR and administrators: everyone). Users are deactivated, never
+ * deleted, so history that names them stays valid.
+ */
 public final class UserRoutes implements RouteProvider {
 
     static final int MIN_PASSWORD = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
 
     /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. */
-    public record NewUser(String username, String displayName, String password, Set<Role> roles) {
+    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId) {
         @Override
         public String toString() {
-            return "NewUser[username=" + username + ", roles=" + roles + "]";
+            return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + "]";
         }
     }
 
-    private final IdentityStore store;
+    /** Body of {@code PUT /users/{id}}: the user name and password are not changed here. */
+    public record UserUpdate(String displayName, Set<Role> roles, Long teamId) {
+    }
+
+    private final ModuleDatabase db;
     private final TokenAuthenticator authenticator;
     private final PasswordHasher hasher;
     private final Clock clock;
 
-    UserRoutes(IdentityStore store, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock) {
-        this.store = store;
+    UserRoutes(ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock) {
+        this.db = db;
         this.authenticator = authenticator;
         this.hasher = hasher;
         this.clock = clock;
@@ -45,13 +59,15 @@ public final class UserRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/users", request -> Reply.ok(Map.of("items", store.users()))).roles(Role.ADMIN, Role.HR)
-                        .summary("Every user, active or not"),
-                Route.get("/users/{id}", request -> Reply.ok(store.user(request.pathId("id"))
-                        .orElseThrow(() -> ApiException.notFound("No user " + request.pathParam("id") + ".")))).roles(Role.ADMIN, Role.HR),
-                Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles"),
-                Route.post("/users/{id}/deactivate", this::deactivate).roles(Role.ADMIN)
-                        .summary("Deactivate a user: sign-in and every token stop working at once"));
+                Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request))))))
+                        .summary("The users in your scope, active or not"),
+                Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
+                Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team"),
+                Route.put("/users/{id}", this::update).roles(Role.ADMIN).summary("Change a user's display name, roles and team"),
+                Route.post("/users/{id}/deactivate", request -> setActive(request, false)).roles(Role.ADMIN)
+                        .summary("Deactivate a user: sign-in and every token stop working at once"),
+                Route.post("/users/{id}/reactivate", request -> setActive(request, true)).roles(Role.ADMIN)
+                        .summary("Let a deactivated user sign in again (their old tokens stay revoked)"));
     }
 
     private Reply create(ApiRequest request) {
@@ -59,37 +75,94 @@ public final class UserRoutes implements RouteProvider {
         new Validation()
                 .require(input.username() != null && USERNAME.matcher(input.username()).matches(), "username",
                         "must be 3-60 lower-case letters, digits, dots, dashes or underscores")
-                .require(input.displayName() != null && !input.displayName().isBlank() && input.displayName().length() <= 100,
-                        "displayName", "is required, at most 100 characters")
+                .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
                 .require(input.password() != null && input.password().length() >= MIN_PASSWORD, "password",
                         "must have at least " + MIN_PASSWORD + " characters")
                 .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
                 .orThrow();
-        if (store.userByName(input.username()).isPresent()) {
-            throw ApiException.conflict("username_taken", "User name '" + input.username() + "' is taken.", Map.of("field", "username"));
-        }
-        long id;
+        String hash = hasher.hash(input.password().toCharArray()); // slow: outside the transaction
+        IdentityStore.UserView created;
         try {
-            id = store.createUser(input.username(), input.displayName().trim(), hasher.hash(input.password().toCharArray()),
-                    EnumSet.copyOf(input.roles()), clock.instant());
+            created = db.inTransaction(c -> {
+                if (IdentityStore.user(c, input.username()).isPresent()) {
+                    throw taken(input.username());
+                }
+                requireTeam(c, input.teamId());
+                long id = IdentityStore.createUser(c, input.username(), input.displayName().trim(), hash, EnumSet.copyOf(input.roles()),
+                        input.teamId(), clock.instant());
+                IdentityStore.UserView user = IdentityStore.user(c, id, RowScope.all(id)).orElseThrow();
+                db.audit(c, AuditRecord.of(request, "users", id, "create").after(user));
+                return user;
+            });
         } catch (DataAccessException e) {
             if ("23505".equals(e.sqlState())) { // lost a race with an identical request
-                throw ApiException.conflict("username_taken", "User name '" + input.username() + "' is taken.", Map.of("field", "username"));
+                throw taken(input.username());
             }
             throw e;
         }
-        return Reply.created("/api/v1/users/" + id, store.user(id).orElseThrow());
+        return Reply.created("/api/v1/users/" + created.id(), created);
     }
 
-    private Reply deactivate(ApiRequest request) {
+    private Reply update(ApiRequest request) {
         long id = request.pathId("id");
-        if (request.caller().orElseThrow().userId() == id) {
+        UserUpdate input = request.body(UserUpdate.class);
+        new Validation()
+                .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
+                .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
+                .orThrow();
+        long self = request.caller().orElseThrow().userId();
+        if (id == self && !input.roles().contains(Role.ADMIN)) {
+            throw ApiException.conflict("cannot_demote_self", "You cannot take the ADMIN role from yourself; ask another administrator.", null);
+        }
+        IdentityStore.UserView updated = db.inTransaction(c -> {
+            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+            requireTeam(c, input.teamId());
+            IdentityStore.updateUser(c, id, input.displayName().trim(), input.teamId(), EnumSet.copyOf(input.roles()));
+            IdentityStore.UserView after = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
+            db.audit(c, AuditRecord.of(request, "users", id, "update").before(before).after(after));
+            return after;
+        });
+        authenticator.forgetAll(); // roles and teams shape every caller's scope
+        return Reply.ok(updated);
+    }
+
+    private Reply setActive(ApiRequest request, boolean active) {
+        long id = request.pathId("id");
+        long self = request.caller().orElseThrow().userId();
+        if (!active && self == id) {
             throw ApiException.conflict("cannot_deactivate_self", "You cannot deactivate yourself; ask another administrator.", null);
         }
-        if (!store.deactivate(id, clock.instant())) {
-            throw ApiException.notFound("No user " + id + ".");
-        }
+        IdentityStore.UserView after = db.inTransaction(c -> {
+            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+            IdentityStore.setActive(c, id, active, clock.instant());
+            IdentityStore.UserView changed = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
+            db.audit(c, AuditRecord.of(request, "users", id, active ? "reactivate" : "deactivate").before(before).after(changed));
+            return changed;
+        });
         authenticator.forgetUser(id);
-        return Reply.noContent();
+        return active ? Reply.ok(after) : Reply.noContent();
+    }
+
+    private IdentityStore.UserView visibleUser(ApiRequest request, long id) {
+        // out of scope answers exactly like a user that does not exist
+        return db.inTransaction(c -> IdentityStore.user(c, id, scope(request))).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+    }
+
+    private static RowScope scope(ApiRequest request) {
+        return request.caller().orElseThrow().scope();
+    }
+
+    private static void requireTeam(Connection c, Long teamId) throws SQLException {
+        if (teamId != null && OrganisationStore.team(c, teamId).isEmpty()) {
+            throw ApiException.invalidFields(List.of(new FieldError("teamId", "no team " + teamId)));
+        }
+    }
+
+    private static ApiException taken(String username) {
+        return ApiException.conflict("username_taken", "User name '" + username + "' is taken.", Map.of("field", "username"));
+    }
+
+    private static boolean validName(String name) {
+        return name != null && !name.isBlank() && name.trim().length() <= 100;
     }
 }

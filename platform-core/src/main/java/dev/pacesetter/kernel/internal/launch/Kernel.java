@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.time.Clock;
 import java.util.stream.Stream;
 
@@ -33,7 +32,15 @@ import dev.pacesetter.kernel.internal.config.ConfigException;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.db.SchemaMigrator;
-import dev.pacesetter.kernel.internal.gateway.Authenticator;
+import dev.pacesetter.kernel.internal.audit.AuditRoutes;
+import dev.pacesetter.kernel.internal.audit.AuditTrail;
+import dev.pacesetter.kernel.internal.bundles.BundleRoutes;
+import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
+import dev.pacesetter.kernel.internal.gateway.AccessControl;
+import dev.pacesetter.kernel.internal.modules.ModuleRecord;
+import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
+import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
+import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
@@ -63,10 +70,12 @@ public final class Kernel implements AutoCloseable {
     private final SchemaMigrator migrator;
     private final ComponentHealth components;
     private final AtomicBoolean ready;
+    private final PilotEnablement pilot;
     private boolean closed;
 
     private Kernel(KernelConfig config, Framework framework, HikariDataSource dataSource, Gateway gateway, SchemaMigrator migrator,
-            ComponentHealth components, AtomicBoolean ready) {
+            ComponentHealth components, AtomicBoolean ready, PilotEnablement pilot) {
+        this.pilot = pilot;
         this.config = config;
         this.framework = framework;
         this.dataSource = dataSource;
@@ -92,11 +101,14 @@ public final class Kernel implements AutoCloseable {
         LiveRouteTable live = new LiveRouteTable();
         JsonCodec json = new JsonCodec();
         Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
-        AtomicReference<Authenticator> authenticator = new AtomicReference<>();
+        AccessControl access = new AccessControl();
         GatewayOptions options = new GatewayOptions(config.host(), config.port(), config.bodyLimitBytes(), config.corsOrigins());
-        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, authenticator));
+        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access));
+        Clock clock = Clock.systemUTC();
+        AuditTrail audit = new AuditTrail(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
-        Future<Identity> identity = boot.submit(() -> Identity.open(pool.get(), config.adminPassword().value(), Clock.systemUTC()));
+        Future<Identity> identity = boot.submit(() -> Identity.open(pool.get(), new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit),
+                config.adminPassword().value(), clock, config.sessionTtl()));
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
@@ -116,21 +128,30 @@ public final class Kernel implements AutoCloseable {
             Dictionary<String, Object> dsProps = new Hashtable<>();
             dsProps.put("pacesetter.datasource", "default");
             system.registerService(DataSource.class, dataSource, dsProps);
-            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource);
+            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, audit);
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
-            system.registerService(RouteProvider.class,
-                    new PlatformRoutes(new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle())), dataSource, ready::get, live, kernelVersion()), null);
+            // identity (platform schema, first administrator) was prepared in parallel with the framework
+            Identity platformIdentity = unwrap(identity);
+            KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, dataSource, audit);
+            PilotEnablement pilot = new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock);
+            pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList());
+            modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
+            system.registerService(ModuleEnablement.class, pilot, null);
+            access.ready(platformIdentity.authenticator(), pilot);
+            ModuleStatusReporter reporter = new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle()), pilot::describe);
+            system.registerService(RouteProvider.class, new PlatformRoutes(reporter, dataSource, ready::get, live, kernelVersion()), null);
+            system.registerService(RouteProvider.class, new EnablementRoutes(pilot, platformDb, modules), null);
+            system.registerService(RouteProvider.class, new AuditRoutes(dataSource, json), null);
+            system.registerService(RouteProvider.class, new BundleRoutes(system, modules, platformDb, config.deployDir(), config.bundleUploadLimit()),
+                    null);
+            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
 
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
             startAll(bootBundles, modules);
-            // identity (platform schema, first administrator) was prepared in parallel with the bundles
-            Identity platformIdentity = unwrap(identity);
-            authenticator.set(platformIdentity.authenticator());
-            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
-            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready);
+            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, pilot);
             ready.set(true);
             platformIdentity.afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
@@ -186,6 +207,7 @@ public final class Kernel implements AutoCloseable {
         stopQuietly(framework);
         migrator.close();
         components.close();
+        pilot.close();
         dataSource.close();
         LOG.info("Pacesetter stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
     }

@@ -14,8 +14,11 @@ public final class ModuleStatusReporter {
     private final ModuleRegistry registry;
     private final ComponentHealth components;
     private final MissingRequirements missing;
+    private final java.util.function.Function<String, Object> enabledRegions;
 
-    public ModuleStatusReporter(ModuleRegistry registry, ComponentHealth components, MissingRequirements missing) {
+    public ModuleStatusReporter(ModuleRegistry registry, ComponentHealth components, MissingRequirements missing,
+            java.util.function.Function<String, Object> enabledRegions) {
+        this.enabledRegions = enabledRegions;
         this.registry = registry;
         this.components = components;
         this.missing = missing;
@@ -84,7 +87,8 @@ public final class ModuleStatusReporter {
                 d == null ? null : d.dimension().name(), d == null ? bundle.getVersion().toString() : d.version(),
                 state, reason,
                 new ModuleStatus.BundleInfo(bundle.getBundleId(), bundle.getSymbolicName(), bundleStateName(bundleState)),
-                record.resources(), record.migration().schemaVersion(), warnings.isEmpty() ? null : warnings);
+                record.resources(), record.migration().schemaVersion(), warnings.isEmpty() ? null : warnings,
+                enabledRegions.apply(record.id()));
     }
 
     static String bundleStateName(int state) {

@@ -57,8 +57,12 @@ final class OpenApiDocument {
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
-        if (route.method().carriesBody()) {
+        if (route.method().carriesBody() && route.consumes().isEmpty()) {
             op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+        } else if (route.method().carriesBody()) {
+            Map<String, Object> content = new java.util.LinkedHashMap<>();
+            route.consumes().forEach(type -> content.put(type, Map.of("schema", Map.of("type", "string", "format", "binary"))));
+            op.put("requestBody", Map.of("required", true, "content", content));
         }
         op.put("security", route.isPublic() ? List.of() : List.of(Map.of("bearer", List.of())));
         if (!route.isPublic()) {

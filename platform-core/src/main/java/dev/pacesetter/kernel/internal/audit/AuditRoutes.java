@@ -1,0 +1,135 @@
+package dev.pacesetter.kernel.internal.audit;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import javax.sql.DataSource;
+
+import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
+
+/** {@code GET /api/v1/audit}: administrators page through the trail, newest first. There is no route that changes it. */
+public final class AuditRoutes implements RouteProvider {
+
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 500;
+
+    private final DataSource dataSource;
+    private final JsonCodec json;
+
+    public AuditRoutes(DataSource dataSource, JsonCodec json) {
+        this.dataSource = dataSource;
+        this.json = json;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(Route.get("/audit", this::list).roles(Role.ADMIN)
+                .summary("The audit trail, newest first; filters user, module, resource, recordId, from, to; paged with limit and before"));
+    }
+
+    private Reply list(ApiRequest request) {
+        AuditQuery query = parse(request);
+        Sql sql = Sql.of("SELECT id, occurred_at, user_id, username, module_id, resource, record_id, action, before_state, after_state,"
+                + " correlation_id FROM platform_audit WHERE 1 = 1");
+        sql = with(sql, query.username(), "username = ?");
+        sql = with(sql, query.module(), "module_id = ?");
+        sql = with(sql, query.resource(), "resource = ?");
+        sql = with(sql, query.recordId(), "record_id = ?");
+        sql = with(sql, query.from(), "occurred_at >= ?");
+        sql = with(sql, query.to(), "occurred_at < ?");
+        sql = with(sql, query.before(), "id < ?");
+        Sql page = sql.append("ORDER BY id DESC FETCH FIRST ? ROWS ONLY", query.limit() + 1);
+        List<Map<String, Object>> items = new ArrayList<>();
+        try (var c = dataSource.getConnection(); PreparedStatement ps = page.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                items.add(row(rs));
+            }
+        } catch (SQLException e) {
+            throw new DataAccessException("audit trail: query failed (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+        Object next = null;
+        if (items.size() > query.limit()) {
+            items = items.subList(0, query.limit());
+            next = String.valueOf(items.get(items.size() - 1).get("id"));
+        }
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", items);
+        body.put("nextBefore", next);
+        return Reply.ok(body);
+    }
+
+    private static Sql with(Sql sql, Optional<?> value, String condition) {
+        return value.isPresent() ? sql.and(Sql.of(condition, value.get())) : sql;
+    }
+
+    private Map<String, Object> row(ResultSet rs) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", rs.getLong(1));
+        row.put("at", rs.getTimestamp(2).toInstant());
+        row.put("userId", rs.getObject(3, Long.class));
+        row.put("username", rs.getString(4));
+        row.put("module", rs.getString(5));
+        row.put("resource", rs.getString(6));
+        row.put("recordId", rs.getString(7));
+        row.put("action", rs.getString(8));
+        row.put("before", rs.getString(9) == null ? null : json.parse(rs.getString(9)));
+        row.put("after", rs.getString(10) == null ? null : json.parse(rs.getString(10)));
+        row.put("correlationId", rs.getString(11));
+        return row;
+    }
+
+    private static AuditQuery parse(ApiRequest request) {
+        Validation validation = new Validation();
+        Optional<Instant> from = instant(request, "from", validation);
+        Optional<Instant> to = instant(request, "to", validation);
+        Optional<Long> before = request.queryParam("before").flatMap(value -> {
+            try {
+                return Optional.of(Long.parseLong(value));
+            } catch (NumberFormatException e) {
+                validation.require(false, "before", "must be the nextBefore value of a previous page");
+                return Optional.empty();
+            }
+        });
+        int limit = DEFAULT_LIMIT;
+        Optional<String> rawLimit = request.queryParam("limit");
+        if (rawLimit.isPresent()) {
+            try {
+                limit = Integer.parseInt(rawLimit.get());
+            } catch (NumberFormatException e) {
+                limit = -1;
+            }
+            validation.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
+        }
+        validation.orThrow();
+        return new AuditQuery(request.queryParam("user"), request.queryParam("module"), request.queryParam("resource"),
+                request.queryParam("recordId"), from, to, before, limit);
+    }
+
+    private static Optional<Instant> instant(ApiRequest request, String name, Validation validation) {
+        return request.queryParam(name).flatMap(value -> {
+            try {
+                return Optional.of(Instant.parse(value));
+            } catch (DateTimeParseException e) {
+                validation.require(false, name, "must be an ISO-8601 instant such as 2026-11-27T08:00:00Z");
+                return Optional.empty();
+            }
+        });
+    }
+
+}

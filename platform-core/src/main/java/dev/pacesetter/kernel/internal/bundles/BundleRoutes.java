@@ -1,0 +1,287 @@
+package dev.pacesetter.kernel.internal.bundles;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+import org.osgi.framework.Bundle;
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.BundleException;
+import org.osgi.framework.Constants;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.kernel.internal.modules.ModuleRecord;
+import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.platform.api.ModuleDescriptor;
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/**
+ * Bundle administration over REST, for administrators only. Uploads and updates go through
+ * {@code deploy/} exactly as a file copied there would (File Install installs, updates and refreshes),
+ * so REST and the folder never disagree and an uploaded plugin survives a restart. Stop and start act
+ * on the bundle directly. Infrastructure bundles (Declarative Services, File Install, …) and bundles
+ * started from {@code bundles/} cannot be changed here.
+ */
+public final class BundleRoutes implements RouteProvider {
+
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
+    private static final Logger LOG = LoggerFactory.getLogger(BundleRoutes.class);
+    private static final String[] JAR_TYPES = {"application/java-archive", "application/octet-stream", "application/zip",
+            "application/x-java-archive"};
+
+    private final BundleContext context;
+    private final ModuleRegistry modules;
+    private final ModuleDatabase platformDb;
+    private final Path deployDir;
+    private final long uploadLimit;
+
+    public BundleRoutes(BundleContext context, ModuleRegistry modules, ModuleDatabase platformDb, Path deployDir, long uploadLimit) {
+        this.context = context;
+        this.modules = modules;
+        this.platformDb = platformDb;
+        this.deployDir = deployDir.toAbsolutePath().normalize();
+        this.uploadLimit = uploadLimit;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/bundles", request -> Reply.ok(Map.of("items", Arrays.stream(context.getBundles()).map(this::view).toList())))
+                        .roles(Role.ADMIN).summary("Every installed bundle with its state and where it came from"),
+                Route.get("/bundles/{id}", request -> Reply.ok(view(bundle(request)))).roles(Role.ADMIN),
+                Route.post("/bundles", this::upload).roles(Role.ADMIN).consumes(JAR_TYPES).maxBodyBytes(uploadLimit)
+                        .summary("Upload a plugin jar (body: the jar); installed and started as if copied into deploy/"),
+                Route.put("/bundles/{id}", this::update).roles(Role.ADMIN).consumes(JAR_TYPES).maxBodyBytes(uploadLimit)
+                        .summary("Replace an uploaded plugin with a new version of the same bundle"),
+                Route.post("/bundles/{id}/stop", request -> lifecycle(request, "stop")).roles(Role.ADMIN).summary("Stop a plugin"),
+                Route.post("/bundles/{id}/start", request -> lifecycle(request, "start")).roles(Role.ADMIN).summary("Start a plugin"),
+                Route.delete("/bundles/{id}", this::uninstall).roles(Role.ADMIN).summary("Uninstall an uploaded plugin (removes it from deploy/)"));
+    }
+
+    private Reply upload(ApiRequest request) throws IOException {
+        Path staged = stage(request);
+        try {
+            JarInspection.BundleIdentity identity = inspect(staged);
+            Optional<Bundle> existing = Arrays.stream(context.getBundles())
+                    .filter(b -> identity.symbolicName().equals(b.getSymbolicName())).findFirst();
+            if (existing.isPresent()) {
+                throw ApiException.conflict("bundle_exists", "Bundle " + identity.symbolicName() + " is installed already (id "
+                        + existing.get().getBundleId() + "); update it with PUT /api/v1/bundles/" + existing.get().getBundleId() + ".",
+                        Map.of("bundleId", existing.get().getBundleId()));
+            }
+            Path target = deployDir.resolve(identity.symbolicName() + ".jar");
+            if (Files.exists(target)) {
+                throw ApiException.conflict("file_exists", "deploy/ already holds " + target.getFileName() + "; remove it first.", null);
+            }
+            Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Plugin {} {} uploaded by {} into {}", identity.symbolicName(), identity.version(),
+                    request.caller().orElseThrow().username(), target);
+            Optional<Bundle> installed = await(b -> target.equals(deployFile(b).orElse(null)));
+            audit(request, installed.map(Bundle::getBundleId).orElse(null), "install", null, identity, target);
+            if (installed.isEmpty()) {
+                return Reply.accepted(pending(identity, target));
+            }
+            return Reply.created("/api/v1/bundles/" + installed.get().getBundleId(), view(installed.get()));
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    private Reply update(ApiRequest request) throws IOException {
+        Bundle bundle = bundle(request);
+        Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Path staged = stage(request);
+        try {
+            JarInspection.BundleIdentity identity = inspect(staged);
+            if (!identity.symbolicName().equals(bundle.getSymbolicName())) {
+                throw ApiException.unprocessable("different_bundle", "The jar is bundle " + identity.symbolicName() + ", not "
+                        + bundle.getSymbolicName() + "; upload it with POST /api/v1/bundles instead.", null);
+            }
+            Map<String, Object> before = view(bundle);
+            long modifiedBefore = bundle.getLastModified();
+            Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            LOG.info("Plugin {} updated to {} by {}", identity.symbolicName(), identity.version(), request.caller().orElseThrow().username());
+            Optional<Bundle> updated = await(b -> b.getBundleId() == bundle.getBundleId() && b.getLastModified() != modifiedBefore
+                    && b.getVersion().equals(identity.version()) && (b.getState() & (Bundle.ACTIVE | Bundle.RESOLVED)) != 0);
+            audit(request, bundle.getBundleId(), "update", before, identity, file);
+            return updated.isEmpty() ? Reply.accepted(pending(identity, file)) : Reply.ok(view(updated.get()));
+        } finally {
+            Files.deleteIfExists(staged);
+        }
+    }
+
+    private Reply lifecycle(ApiRequest request, String action) {
+        Bundle bundle = bundle(request);
+        if (modules.recordOf(bundle).isEmpty() || bundle.getBundleId() == 0) {
+            throw ApiException.conflict("infrastructure_bundle", "Bundle " + bundle.getSymbolicName()
+                    + " is part of the platform, not a plugin; it cannot be stopped or started here.", null);
+        }
+        if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
+            throw ApiException.conflict("fragment_bundle", "Bundle " + bundle.getSymbolicName() + " is a fragment; fragments are not started.", null);
+        }
+        Map<String, Object> before = view(bundle);
+        try {
+            if (action.equals("stop")) {
+                bundle.stop();
+            } else {
+                bundle.start();
+            }
+        } catch (BundleException e) {
+            throw ApiException.conflict("bundle_" + action + "_failed", "Could not " + action + " " + bundle.getSymbolicName() + ": "
+                    + e.getMessage(), null);
+        }
+        Map<String, Object> after = view(bundle);
+        platformDb.inTransaction(c -> {
+            platformDb.audit(c, AuditRecord.of(request, "bundles", bundle.getBundleId(), action).before(before).after(after));
+            return null;
+        });
+        return Reply.ok(after);
+    }
+
+    private Reply uninstall(ApiRequest request) throws IOException {
+        Bundle bundle = bundle(request);
+        Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Map<String, Object> before = view(bundle);
+        Files.deleteIfExists(file);
+        LOG.info("Plugin {} removed by {}", bundle.getSymbolicName(), request.caller().orElseThrow().username());
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (bundle.getState() != Bundle.UNINSTALLED && System.nanoTime() < deadline) {
+            sleep();
+        }
+        platformDb.inTransaction(c -> {
+            platformDb.audit(c, AuditRecord.of(request, "bundles", bundle.getBundleId(), "uninstall").before(before));
+            return null;
+        });
+        return bundle.getState() == Bundle.UNINSTALLED ? Reply.noContent() : Reply.accepted(Map.of("status", "pending"));
+    }
+
+    /** Copies the body into a hidden file in deploy/ (same file system: the final move is atomic; File Install ignores it). */
+    private Path stage(ApiRequest request) throws IOException {
+        Files.createDirectories(deployDir);
+        Path staged = Files.createTempFile(deployDir, ".upload-", ".part");
+        try (InputStream in = request.bodyStream()) {
+            Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
+            return staged;
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(staged);
+            throw e;
+        }
+    }
+
+    private static JarInspection.BundleIdentity inspect(Path staged) throws IOException {
+        if (Files.size(staged) == 0) {
+            throw ApiException.unprocessable("not_a_bundle", "The request body is empty; send the plugin jar.", null);
+        }
+        try {
+            return JarInspection.inspect(staged);
+        } catch (JarInspection.NotABundle e) {
+            throw ApiException.unprocessable("not_a_bundle", e.getMessage() + " Nothing was installed.", null);
+        }
+    }
+
+    private Optional<Bundle> await(Predicate<Bundle> settled) {
+        long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            Optional<Bundle> found = Arrays.stream(context.getBundles()).filter(settled).findFirst();
+            if (found.isPresent() && found.get().getState() != Bundle.INSTALLED && found.get().getState() != Bundle.STARTING) {
+                return found;
+            }
+            sleep();
+        }
+        return Optional.empty();
+    }
+
+    private void audit(ApiRequest request, Long bundleId, String action, Map<String, Object> before, JarInspection.BundleIdentity identity,
+            Path file) {
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("symbolicName", identity.symbolicName());
+        after.put("version", identity.version().toString());
+        after.put("file", deployDir.relativize(file).toString());
+        platformDb.inTransaction(c -> {
+            platformDb.audit(c, AuditRecord.of(request, "bundles", bundleId, action).before(before).after(after));
+            return null;
+        });
+    }
+
+    private Map<String, Object> pending(JarInspection.BundleIdentity identity, Path file) {
+        return Map.of("status", "pending", "symbolicName", identity.symbolicName(), "version", identity.version().toString(),
+                "message", "The jar is in deploy/" + file.getFileName() + " but was not installed within " + SETTLE_TIMEOUT.toSeconds()
+                        + " s; see GET /api/v1/bundles and the server log.");
+    }
+
+    private Map<String, Object> view(Bundle bundle) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", bundle.getBundleId());
+        view.put("symbolicName", bundle.getSymbolicName());
+        view.put("version", bundle.getVersion().toString());
+        view.put("state", stateName(bundle.getState()));
+        view.put("module", modules.recordOf(bundle).map(ModuleRecord::id).orElse(null));
+        view.put("source", bundle.getBundleId() == 0 ? "framework" : deployFile(bundle).isPresent() ? "deploy" : "boot");
+        view.put("lastModified", java.time.Instant.ofEpochMilli(bundle.getLastModified()));
+        return view;
+    }
+
+    private Bundle bundle(ApiRequest request) {
+        long id = request.pathId("id");
+        Bundle bundle = context.getBundle(id);
+        if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
+            throw ApiException.notFound("No bundle " + id + " is installed.");
+        }
+        return bundle;
+    }
+
+    /** The jar in deploy/ a bundle was installed from, if File Install manages it. */
+    private Optional<Path> deployFile(Bundle bundle) {
+        String location = bundle.getLocation();
+        try {
+            Path path = location.startsWith("file:") ? Path.of(URI.create(location)) : Path.of(location);
+            Path normalized = path.toAbsolutePath().normalize();
+            return deployDir.equals(normalized.getParent()) ? Optional.of(normalized) : Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static ApiException notUploaded(Bundle bundle) {
+        return ApiException.conflict("not_uploaded", "Bundle " + bundle.getSymbolicName() + " was not installed through deploy/ or this API"
+                + " (it is part of the platform or started from bundles/); it cannot be replaced or removed here.", null);
+    }
+
+    private static String stateName(int state) {
+        return switch (state) {
+            case Bundle.INSTALLED -> "INSTALLED";
+            case Bundle.RESOLVED -> "RESOLVED";
+            case Bundle.STARTING -> "STARTING";
+            case Bundle.STOPPING -> "STOPPING";
+            case Bundle.ACTIVE -> "ACTIVE";
+            default -> "UNINSTALLED";
+        };
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiException(503, "interrupted", "The server is shutting down.", null);
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** Regions, teams and users over REST, and the audit trail every change leaves. */
+class OrganisationIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    abstract static class Scenarios extends KernelScenarios {
+
+        PilotOrganisation org;
+
+        Scenarios(Database database) {
+            super(database, List.of("hello-v1"));
+        }
+
+        @BeforeAll
+        void buildOrganisation() {
+            org = PilotOrganisation.create(kernel);
+        }
+
+        @Test
+        void administratorsShapeRegionsAndTeamsAndEveryoneReadsThem() {
+            Http admin = kernel.http();
+            Http.Result east = admin.post("/api/v1/regions", "{\"code\":\"east-china\",\"name\":\"East China\"}");
+            assertEquals(201, east.status(), east.body());
+            assertEquals("/api/v1/regions/" + east.json().path("id").asLong(), east.header("Location"));
+            assertEquals(409, admin.post("/api/v1/regions", "{\"code\":\"east-china\",\"name\":\"Again\"}").status());
+            assertEquals(400, admin.post("/api/v1/regions", "{\"code\":\"East China!\",\"name\":\"x\"}").status());
+            Http.Result notAManager = admin.post("/api/v1/regions", "{\"code\":\"west-china\",\"name\":\"West\",\"managerId\":" + org.id("rep1") + "}");
+            assertEquals(400, notAManager.status());
+            assertEquals("managerId", notAManager.json().path("error").path("details").path("fields").get(0).path("field").asText());
+            assertEquals(403, org.as("manager1").post("/api/v1/regions", "{\"code\":\"north-east\",\"name\":\"NE\"}").status());
+
+            long eastId = east.json().path("id").asLong();
+            Http.Result team = admin.post("/api/v1/teams", "{\"regionId\":" + eastId + ",\"name\":\"Shanghai C\",\"managerId\":" + org.id("manager2") + "}");
+            assertEquals(201, team.status(), team.body());
+            assertEquals(409, admin.post("/api/v1/teams", "{\"regionId\":" + eastId + ",\"name\":\"Shanghai C\"}").status());
+            Http.Result nowhere = admin.post("/api/v1/teams", "{\"regionId\":987654,\"name\":\"Ghost\"}");
+            assertEquals(400, nowhere.status());
+            assertEquals("regionId", nowhere.json().path("error").path("details").path("fields").get(0).path("field").asText());
+
+            JsonNode teams = org.as("rep1").get("/api/v1/teams?regionId=" + eastId).json().path("items");
+            assertEquals(1, teams.size());
+            assertEquals("Shanghai C", teams.get(0).path("name").asText());
+            assertEquals(400, org.as("rep1").get("/api/v1/teams?regionId=east").status());
+            assertTrue(org.as("rep1").get("/api/v1/regions").body().contains("east-china"));
+            assertEquals(404, org.as("rep1").get("/api/v1/regions/987654").status());
+
+            Http.Result renamed = admin.put("/api/v1/regions/" + eastId, "{\"name\":\"East China (pilot)\"}");
+            assertEquals(200, renamed.status());
+            assertEquals("east-china", renamed.json().path("code").asText(), "the code is the stable key");
+            assertEquals(400, admin.put("/api/v1/regions/" + eastId, "{\"name\":\"x\",\"code\":\"renamed\"}").status(), "code cannot change");
+        }
+
+        @Test
+        void usersAreChangedNeverDeletedAndABodyCannotSetWhatTheRouteDoesNotTake() {
+            Http admin = kernel.http();
+            Http.Result created = admin.post("/api/v1/users", "{\"username\":\"wang.fang\",\"displayName\":\"Wang Fang\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"teamId\":" + org.teamSouth + "}");
+            assertEquals(201, created.status(), created.body());
+            long id = created.json().path("id").asLong();
+            for (String field : List.of("\"id\":1", "\"active\":false", "\"passwordHash\":\"x\"", "\"username\":\"other\"")) {
+                Http.Result sneaky = admin.put("/api/v1/users/" + id, "{\"displayName\":\"W\",\"roles\":[\"REP\"],\"teamId\":null," + field + "}");
+                assertEquals(400, sneaky.status(), field + " -> " + sneaky.body());
+            }
+            Http.Result badRole = admin.put("/api/v1/users/" + id, "{\"displayName\":\"W\",\"roles\":[\"KING\"],\"teamId\":null}");
+            assertEquals(400, badRole.status(), badRole.body());
+            Http.Result badTeam = admin.put("/api/v1/users/" + id, "{\"displayName\":\"W\",\"roles\":[\"REP\"],\"teamId\":987654}");
+            assertEquals(400, badTeam.status());
+            assertEquals("Wang Fang", admin.get("/api/v1/users/" + id).json().path("displayName").asText(), "nothing changed");
+
+            Http.Result promoted = admin.put("/api/v1/users/" + id, "{\"displayName\":\"Wang Fang\",\"roles\":[\"REP\",\"MANAGER\"],\"teamId\":"
+                    + org.teamNorth + "}");
+            assertEquals(200, promoted.status(), promoted.body());
+            assertEquals(List.of("MANAGER", "REP"), List.of(promoted.json().path("roles").get(0).asText(), promoted.json().path("roles").get(1).asText()));
+
+            assertEquals(204, admin.post("/api/v1/users/" + id + "/deactivate", "").status());
+            assertFalse(admin.get("/api/v1/users/" + id).json().path("active").asBoolean(), "deactivated, still listed");
+            assertEquals(200, admin.post("/api/v1/users/" + id + "/reactivate", "").status());
+            assertEquals(200, kernel.anonymous().post("/api/v1/auth/login", "{\"username\":\"wang.fang\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\"}").status());
+
+            long adminId = org.id("admin");
+            assertEquals(409, admin.put("/api/v1/users/" + adminId, "{\"displayName\":\"Administrator\",\"roles\":[\"REP\"],\"teamId\":null}").status(),
+                    "an administrator cannot lock themselves out");
+        }
+
+        @Test
+        void everyKindOfChangeLeavesAnAuditRowWithBeforeAndAfterAndNoSecrets() {
+            Http admin = kernel.http();
+            Instant start = Instant.now().minusSeconds(1);
+            long id = admin.post("/api/v1/users", "{\"username\":\"audited\",\"displayName\":\"Audited\",\"password\":\"" + PilotOrganisation.PASSWORD
+                    + "\",\"roles\":[\"REP\"]}").json().path("id").asLong();
+            admin.put("/api/v1/users/" + id, "{\"displayName\":\"Audited Twice\",\"roles\":[\"REP\"],\"teamId\":" + org.teamSouth + "}");
+            Http audited = kernel.anonymous().as(kernel.login("audited", PilotOrganisation.PASSWORD));
+            Http.Result token = audited.post("/api/v1/tokens", "{\"name\":\"crm sync\"}");
+            long note = audited.post("/api/v1/hello/notes", "{\"text\":\"first\"}").json().path("id").asLong();
+            audited.put("/api/v1/hello/notes/" + note, "{\"text\":\"second\"}");
+            audited.delete("/api/v1/hello/notes/" + note);
+
+            JsonNode userRows = admin.get("/api/v1/audit?resource=users&recordId=" + id).json().path("items");
+            assertEquals(List.of("update", "create"), actions(userRows));
+            JsonNode update = userRows.get(0);
+            assertEquals("Audited", update.path("before").path("displayName").asText());
+            assertEquals("Audited Twice", update.path("after").path("displayName").asText());
+            assertEquals("platform", update.path("module").asText());
+            assertEquals("admin", update.path("username").asText());
+            assertFalse(update.path("correlationId").asText().isEmpty());
+
+            JsonNode noteRows = admin.get("/api/v1/audit?module=hello&user=audited").json().path("items");
+            assertEquals(List.of("delete", "update", "create"), actions(noteRows));
+            assertEquals("first", noteRows.get(1).path("before").path("text").asText());
+            assertEquals("second", noteRows.get(1).path("after").path("text").asText());
+            assertEquals("second", noteRows.get(0).path("before").path("text").asText());
+
+            JsonNode mine = admin.get("/api/v1/audit?user=audited&from=" + start).json().path("items");
+            assertTrue(actions(mine).containsAll(List.of("sign_in", "create")), actions(mine).toString());
+            String everything = admin.get("/api/v1/audit?limit=500").body();
+            assertFalse(everything.contains(PilotOrganisation.PASSWORD), "no password in the trail");
+            assertFalse(everything.contains(token.json().path("token").asText()), "no token in the trail");
+            assertFalse(everything.contains("pbkdf2"), "no password hash in the trail");
+        }
+
+        @Test
+        void aChangeThatFailsLeavesNoAuditRowAndNoChange() {
+            Http rep = org.as("rep1");
+            long note = rep.post("/api/v1/hello/notes", "{\"text\":\"keep me\"}").json().path("id").asLong();
+            Http.Result failed = rep.put("/api/v1/hello/notes/" + note, "{\"text\":\"fail after audit\"}");
+            assertEquals(500, failed.status());
+            assertEquals("keep me", rep.get("/api/v1/hello/notes/" + note).json().path("text").asText());
+            JsonNode rows = kernel.http().get("/api/v1/audit?module=hello&recordId=" + note).json().path("items");
+            assertEquals(List.of("create"), actions(rows), "the audit row rolled back with the change");
+        }
+
+        @Test
+        void theTrailIsPagedFilteredAndForAdministratorsOnly() {
+            Http admin = kernel.http();
+            for (int i = 0; i < 5; i++) {
+                org.as("rep2").post("/api/v1/hello/notes", "{\"text\":\"page " + i + "\"}");
+            }
+            Set<Long> seen = new HashSet<>();
+            String next = "";
+            int pages = 0;
+            do {
+                JsonNode page = admin.get("/api/v1/audit?user=rep2&limit=2" + (next.isEmpty() ? "" : "&before=" + next)).json();
+                page.path("items").forEach(row -> assertTrue(seen.add(row.path("id").asLong()), "no row twice"));
+                next = page.path("nextBefore").isNull() ? "" : page.path("nextBefore").asText();
+                pages++;
+            } while (!next.isEmpty() && pages < 20);
+            assertTrue(seen.size() >= 5 && pages >= 3, seen.size() + " rows in " + pages + " pages");
+            assertEquals(0, admin.get("/api/v1/audit?from=" + Instant.now().plusSeconds(3600)).json().path("items").size());
+            assertEquals(400, admin.get("/api/v1/audit?limit=0").status());
+            assertEquals(400, admin.get("/api/v1/audit?from=yesterday").status());
+            assertEquals(403, org.as("hr1").get("/api/v1/audit").status());
+            assertEquals(405, admin.delete("/api/v1/audit").status(), "there is no way to change the trail");
+        }
+
+        static List<String> actions(JsonNode rows) {
+            List<String> actions = new java.util.ArrayList<>();
+            rows.forEach(row -> actions.add(row.path("action").asText()));
+            return actions;
+        }
+    }
+}
