@@ -23,6 +23,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.platform.api.ModuleDescriptor;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -38,7 +39,8 @@ import dev.pacesetter.platform.api.http.RouteProvider;
  * {@code deploy/} exactly as a file copied there would (File Install installs, updates and refreshes),
  * so REST and the folder never disagree and an uploaded plugin survives a restart. Stop and start act
  * on the bundle directly. Infrastructure bundles (Declarative Services, File Install, …) and bundles
- * started from {@code bundles/} cannot be changed here.
+ * started from {@code bundles/} cannot be changed here. Changes to deploy/ are serialised, so two
+ * uploads of one bundle cannot both pass the "not installed yet" check.
  */
 public final class BundleRoutes implements RouteProvider {
 
@@ -76,7 +78,7 @@ public final class BundleRoutes implements RouteProvider {
                 Route.delete("/bundles/{id}", this::uninstall).roles(Role.ADMIN).summary("Uninstall an uploaded plugin (removes it from deploy/)"));
     }
 
-    private Reply upload(ApiRequest request) throws IOException {
+    private synchronized Reply upload(ApiRequest request) throws IOException {
         Path staged = stage(request);
         try {
             JarInspection.BundleIdentity identity = inspect(staged);
@@ -105,7 +107,7 @@ public final class BundleRoutes implements RouteProvider {
         }
     }
 
-    private Reply update(ApiRequest request) throws IOException {
+    private synchronized Reply update(ApiRequest request) throws IOException {
         Bundle bundle = bundle(request);
         Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
         Path staged = stage(request);
@@ -156,7 +158,7 @@ public final class BundleRoutes implements RouteProvider {
         return Reply.ok(after);
     }
 
-    private Reply uninstall(ApiRequest request) throws IOException {
+    private synchronized Reply uninstall(ApiRequest request) throws IOException {
         Bundle bundle = bundle(request);
         Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
         Map<String, Object> before = view(bundle);
@@ -232,7 +234,7 @@ public final class BundleRoutes implements RouteProvider {
         view.put("id", bundle.getBundleId());
         view.put("symbolicName", bundle.getSymbolicName());
         view.put("version", bundle.getVersion().toString());
-        view.put("state", stateName(bundle.getState()));
+        view.put("state", ModuleStatusReporter.bundleStateName(bundle.getState()));
         view.put("module", modules.recordOf(bundle).map(ModuleRecord::id).orElse(null));
         view.put("source", bundle.getBundleId() == 0 ? "framework" : deployFile(bundle).isPresent() ? "deploy" : "boot");
         view.put("lastModified", java.time.Instant.ofEpochMilli(bundle.getLastModified()));
@@ -263,17 +265,6 @@ public final class BundleRoutes implements RouteProvider {
     private static ApiException notUploaded(Bundle bundle) {
         return ApiException.conflict("not_uploaded", "Bundle " + bundle.getSymbolicName() + " was not installed through deploy/ or this API"
                 + " (it is part of the platform or started from bundles/); it cannot be replaced or removed here.", null);
-    }
-
-    private static String stateName(int state) {
-        return switch (state) {
-            case Bundle.INSTALLED -> "INSTALLED";
-            case Bundle.RESOLVED -> "RESOLVED";
-            case Bundle.STARTING -> "STARTING";
-            case Bundle.STOPPING -> "STOPPING";
-            case Bundle.ACTIVE -> "ACTIVE";
-            default -> "UNINSTALLED";
-        };
     }
 
     private static void sleep() {

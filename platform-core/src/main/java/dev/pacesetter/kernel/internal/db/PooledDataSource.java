@@ -47,6 +47,7 @@ public final class PooledDataSource {
     }
 
     static String embeddedUrl(Path dataDir) {
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pacesetter");
+        // modules migrate in parallel and H2 locks its catalogue for each DDL transaction: wait for it, do not fail after 1 s
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pacesetter") + ";LOCK_TIMEOUT=20000";
     }
 }

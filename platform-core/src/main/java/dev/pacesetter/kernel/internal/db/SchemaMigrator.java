@@ -60,10 +60,17 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     private final ModuleRegistry modules;
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final java.util.concurrent.Future<?> platformSchema;
     private final ExecutorService executor;
     private final ServiceTracker<SchemaMigrations, Run> tracker;
 
-    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, AuditTrail audit) {
+    /**
+     * @param platformSchema completes once the platform's own tables exist; module migrations wait for it,
+     *        since a module's tables may refer to users and teams
+     */
+    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, AuditTrail audit,
+            java.util.concurrent.Future<?> platformSchema) {
+        this.platformSchema = platformSchema;
         this.audit = audit;
         this.context = context;
         this.modules = modules;
@@ -131,10 +138,22 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         modules.changed();
     }
 
+    private void awaitPlatformSchema() {
+        try {
+            platformSchema.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the platform schema", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw new IllegalStateException("the platform schema could not be prepared: " + e.getCause().getMessage(), e.getCause());
+        }
+    }
+
     private void migrate(Run run, Bundle bundle, String location) {
         String id = run.record.id();
         long start = System.nanoTime();
         try {
+            awaitPlatformSchema();
             MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
                     .dataSource(dataSource)
                     .table(historyTable(id))

@@ -132,7 +132,10 @@ final class ApiDispatcher implements Handler {
      */
     private void admit(String moduleId, Optional<Caller> caller) {
         ModuleGate gate = access.gate();
-        if (gate == null || !gate.admits(moduleId, caller)) {
+        if (gate == null) {
+            throw new ApiException(503, "not_ready", "The server is still starting; retry in a moment.", Map.of("retryAfterSeconds", 2));
+        }
+        if (!gate.admits(moduleId, caller)) {
             throw new ApiException(404, "module_not_enabled", "Module '" + moduleId + "' is not switched on for your region.",
                     Map.of("module", moduleId));
         }

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.time.Clock;
 import java.util.stream.Stream;
 
@@ -107,8 +108,11 @@ public final class Kernel implements AutoCloseable {
         Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
-        Future<Identity> identity = boot.submit(() -> Identity.open(pool.get(), new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit),
-                config.adminPassword().value(), clock, config.sessionTtl()));
+        Future<PlatformParts> platform = boot.submit(() -> {
+            KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
+            Identity identity = Identity.open(pool.get(), platformDb, config.adminPassword().value(), clock, config.sessionTtl());
+            return new PlatformParts(platformDb, identity, new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock));
+        });
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
@@ -128,32 +132,33 @@ public final class Kernel implements AutoCloseable {
             Dictionary<String, Object> dsProps = new Hashtable<>();
             dsProps.put("pacesetter.datasource", "default");
             system.registerService(DataSource.class, dataSource, dsProps);
-            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, audit);
+            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, audit, platform);
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
-            // identity (platform schema, first administrator) was prepared in parallel with the framework
-            Identity platformIdentity = unwrap(identity);
-            KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, dataSource, audit);
-            PilotEnablement pilot = new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock);
-            pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList());
-            modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
-            system.registerService(ModuleEnablement.class, pilot, null);
-            access.ready(platformIdentity.authenticator(), pilot);
-            ModuleStatusReporter reporter = new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle()), pilot::describe);
+            AtomicReference<PilotEnablement> enablement = new AtomicReference<>();
+            ModuleStatusReporter reporter = new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle()),
+                    id -> enablement.get() == null ? null : enablement.get().describe(id));
             system.registerService(RouteProvider.class, new PlatformRoutes(reporter, dataSource, ready::get, live, kernelVersion()), null);
-            system.registerService(RouteProvider.class, new EnablementRoutes(pilot, platformDb, modules), null);
-            system.registerService(RouteProvider.class, new AuditRoutes(dataSource, json), null);
-            system.registerService(RouteProvider.class, new BundleRoutes(system, modules, platformDb, config.deployDir(), config.bundleUploadLimit()),
-                    null);
-            platformIdentity.routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
 
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
             startAll(bootBundles, modules);
+            // identity and enablement were prepared in parallel with the framework; until now requests got 503
+            PlatformParts parts = unwrap(platform);
+            PilotEnablement pilot = parts.enablement();
+            enablement.set(pilot);
+            pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList());
+            modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
+            system.registerService(ModuleEnablement.class, pilot, null);
+            access.ready(parts.identity().authenticator(), pilot);
+            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(dataSource, json),
+                    new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
+                    .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
+            parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, pilot);
             ready.set(true);
-            platformIdentity.afterStart();
+            parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
                     (System.nanoTime() - began) / 1_000_000, config.host(), gateway.port(), config.home().toAbsolutePath(),
                     config.database().jdbcUrl().orElse("embedded H2"));
@@ -162,8 +167,16 @@ public final class Kernel implements AutoCloseable {
             stopQuietly(framework);
             closeWhenDone(server); // started in parallel: wait for it, or it would keep the port (and the JVM)
             closeWhenDone(pool);
-            identity.cancel(false);
+            closeWhenDone(platform);
             throw e;
+        }
+    }
+
+    /** The platform's own parts that need the database, opened on a boot thread. */
+    private record PlatformParts(KernelModuleDatabase db, Identity identity, PilotEnablement enablement) implements AutoCloseable {
+        @Override
+        public void close() {
+            enablement.close();
         }
     }
 

@@ -91,7 +91,8 @@ public final class ModuleStatusReporter {
                 enabledRegions.apply(record.id()));
     }
 
-    static String bundleStateName(int state) {
+    /** The name of an OSGi bundle state, as the REST API reports it. */
+    public static String bundleStateName(int state) {
         return switch (state) {
             case Bundle.INSTALLED -> "INSTALLED";
             case Bundle.RESOLVED -> "RESOLVED";

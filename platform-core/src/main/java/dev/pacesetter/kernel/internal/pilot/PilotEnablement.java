@@ -77,6 +77,15 @@ public final class PilotEnablement implements ModuleEnablement, ModuleGate, Auto
 
     /** Gives modules seen for the first time the configured default (on nowhere, or everywhere). */
     public void recordModules(Collection<String> moduleIds) {
+        try {
+            record(moduleIds);
+        } catch (RuntimeException e) {
+            // another node may record the same module at the same moment; the next change or refresh settles it
+            LOG.warn("Could not record new modules {} for enablement: {}", moduleIds, e.getMessage());
+        }
+    }
+
+    private void record(Collection<String> moduleIds) {
         List<String> unknown = moduleIds.stream().filter(id -> !ModuleRegistry.PLATFORM.equals(id) && !snapshot.containsKey(id)).toList();
         if (unknown.isEmpty()) {
             return;
