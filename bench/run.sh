@@ -10,6 +10,7 @@
 #   BENCH_WRK_WARMUP=30           warm-up load before the measured window, run (and reported) in 5 s slices
 #   BENCH_LOAD_DURATION=12        seconds of load while hello is redeployed (part c)
 #   BENCH_FAST_POLL_MS=50         deploy/ poll interval of the second hot-deploy run (the first uses the default)
+#   BENCH_AB_ROUNDS=3 BENCH_AB_SLICE=5  interleaved /ping vs /ping/secure rounds on one server (seconds per slice)
 #   BENCH_REQUEST_LOG_VARIANT=1   also measure Pacesetter throughput with its request log at WARN (0 = skip)
 #   BENCH_KEEP=1                  keep the scratch folder (logs of every server) instead of deleting it
 #   BENCH_RESULTS                 where the report goes (default: bench/results)
@@ -29,6 +30,8 @@ WRK_W="${BENCH_WRK_WARMUP:-30}"
 LOAD_D="${BENCH_LOAD_DURATION:-12}"
 FAST_POLL="${BENCH_FAST_POLL_MS:-50}"
 LOG_VARIANT="${BENCH_REQUEST_LOG_VARIANT:-1}"
+AB_ROUNDS="${BENCH_AB_ROUNDS:-3}"
+AB_SLICE="${BENCH_AB_SLICE:-5}"
 DIST_SRC="${PACESETTER_DIST:-$ROOT/distribution/target/pacesetter}"
 FIXTURES_SRC="${BENCH_FIXTURES:-$ROOT/platform-core/target/it-fixtures}"
 PROBE="$BENCH/tools/probe.py"
@@ -418,6 +421,15 @@ load_test p "http://127.0.0.1:$PORT/api/v1/hello/ping" "$PID"; measure p
 # the same body behind a bearer token and a role check, on the same (now warm) server
 TOKEN="$(sign_in "$PORT")"
 load_test pa "http://127.0.0.1:$PORT/api/v1/hello/ping/secure" "$PID" -H "Authorization: Bearer $TOKEN"; measure pa
+# single 15 s windows on 2 shared cores swing by +-20 %: compare the two routes again, interleaved on the same warm server
+progress "d. throughput: /hello/ping and /hello/ping/secure interleaved, ${AB_ROUNDS} x ${AB_SLICE}s each"
+AB_PING=0; AB_SECURE=0
+for round in $(seq "$AB_ROUNDS"); do
+  wrk -t"$WRK_T" -c"$WRK_C" -d"${AB_SLICE}s" "http://127.0.0.1:$PORT/api/v1/hello/ping" >"$WORK/wrk-ab-p-$round.txt" 2>&1
+  wrk -t"$WRK_T" -c"$WRK_C" -d"${AB_SLICE}s" -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/hello/ping/secure" >"$WORK/wrk-ab-pa-$round.txt" 2>&1
+  AB_PING="$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$AB_PING" "$(wrk_rps "$WORK/wrk-ab-p-$round.txt")")"
+  AB_SECURE="$(python3 -c 'import sys; print(float(sys.argv[1]) + float(sys.argv[2]))' "$AB_SECURE" "$(wrk_rps "$WORK/wrk-ab-pa-$round.txt")")"
+done
 stop_server "$PID"
 
 progress "d. throughput: baseline GET /api/v1/hello/ping"
@@ -464,6 +476,10 @@ say "  ratio pacesetter/baseline: throughput ${R_TP}x (goal >= 0.9x: $(verdict "
 say "$(tp_line "pacesetter, token+role+enablement+scope" pa)"
 R_TPA="$(ratio "${RPS[pa]}" "${RPS[b]}")"; R_P99A="$(ratio "${P99[pa]}" "${P99[b]}")"
 say "  ratio (authenticated GET /api/v1/hello/ping/secure)/baseline: throughput ${R_TPA}x (goal >= 0.9x: $(verdict "$R_TPA >= 0.9"))   p99 ${R_P99A}x"
+R_AB="$(ratio "$AB_SECURE" "$AB_PING")"
+R_ABB="$(python3 -c 'import sys; print("%.2f" % (float(sys.argv[1]) * float(sys.argv[2])))' "$R_AB" "$R_TP")"
+say "  interleaved on one warm server ($AB_ROUNDS x ${AB_SLICE}s each): /ping/secure ÷ /ping = ${R_AB}x, so access control costs $(python3 -c 'import sys; print("%.0f" % ((1 - float(sys.argv[1])) * 100))' "$R_AB") % of throughput;"
+say "    with pacesetter/baseline above: secure/baseline = ${R_ABB}x (goal >= 0.9x: $(verdict "$R_ABB >= 0.9"))"
 if [ "$LOG_VARIANT" = 1 ]; then
   say "$(tp_line "pacesetter, request log at WARN" pq)"
   R_TPQ="$(ratio "${RPS[pq]}" "${RPS[b]}")"; R_P99Q="$(ratio "${P99[pq]}" "${P99[b]}")"

@@ -67,6 +67,7 @@ class AccessMatrixIT {
             Map.entry("/tokens/{id}", "a caller's own API tokens; revoking another user's token is tested in IdentityIT"),
             Map.entry("/users/{id}/deactivate", "administrators only, who see every user"),
             Map.entry("/users/{id}/reactivate", "administrators only, who see every user"),
+            Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
     abstract static class Matrix extends KernelScenarios {

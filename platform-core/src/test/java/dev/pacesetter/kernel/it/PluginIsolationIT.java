@@ -88,7 +88,7 @@ class PluginIsolationIT {
             assertEquals("CUSTOM", hello.path("dimension").asText());
             assertEquals("1.0.0", hello.path("version").asText());
             assertEquals("ACTIVE", hello.path("bundle").path("state").asText());
-            assertEquals("1.1", hello.path("schemaVersion").asText(), "V1 and V1_1 applied");
+            assertEquals("1.2", hello.path("schemaVersion").asText(), "V1, V1_1 and V1_2 applied");
             assertEquals("all", hello.path("enabledRegions").asText(), "the test kernels switch new modules on everywhere");
             assertEquals(404, kernel.http().get("/api/v1/modules/nope").status());
         }

@@ -74,7 +74,9 @@ public final class ConfigLoader {
                 Duration.ofSeconds(intIn(resolved, Setting.SESSION_TTL_SECONDS, 1, 31_536_000)),
                 allOrNone(resolved.get(Setting.MODULES_ENABLED_BY_DEFAULT)),
                 ByteSize.parse(resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).value(),
-                        Setting.BUNDLE_UPLOAD_LIMIT.key() + " (" + resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).source() + ")"));
+                        Setting.BUNDLE_UPLOAD_LIMIT.key() + " (" + resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).source() + ")"),
+                Duration.ofMillis(intIn(resolved, Setting.EVENTS_POLL_MS, 5, 60_000)),
+                Duration.ofMillis(intIn(resolved, Setting.EVENTS_RETRY_BASE_MS, 10, 3_600_000)));
     }
 
     private static boolean allOrNone(Sourced value) {

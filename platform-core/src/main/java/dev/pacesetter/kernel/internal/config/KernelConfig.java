@@ -24,10 +24,13 @@ import java.util.Optional;
  * @param sessionTtl lifetime of a sign-in token
  * @param modulesOnEverywhereByDefault whether a newly installed module starts switched on for all regions
  * @param bundleUploadLimit largest plugin jar accepted over REST
+ * @param eventsPoll how often idle event delivery looks for new events
+ * @param eventsRetryBase first back-off of a failed event delivery
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
-        List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit) {
+        List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
+        Duration eventsPoll, Duration eventsRetryBase) {
 
     /** A value that must never appear in logs or in {@code toString()}. */
     public record Secret(Optional<String> value) {
@@ -54,6 +57,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit);
+                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase);
     }
 }

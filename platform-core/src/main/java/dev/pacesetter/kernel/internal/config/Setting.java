@@ -29,6 +29,9 @@ public enum Setting {
     MODULES_ENABLED_BY_DEFAULT("pacesetter.modules.enabled.by.default", "none",
             "regions a newly installed module is switched on for: none (an administrator enables it) or all"),
     BUNDLE_UPLOAD_LIMIT("pacesetter.bundle.upload.limit", "50MiB", "largest plugin jar accepted by POST /api/v1/bundles"),
+    EVENTS_POLL_MS("pacesetter.events.poll.ms", "50", "how often idle event delivery looks for new events, in milliseconds"),
+    EVENTS_RETRY_BASE_MS("pacesetter.events.retry.base.ms", "1000",
+            "first wait before a failed event delivery is retried; it doubles with every attempt"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;

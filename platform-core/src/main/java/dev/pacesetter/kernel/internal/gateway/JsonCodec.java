@@ -110,6 +110,29 @@ public final class JsonCodec {
         return mapper.valueToTree(value);
     }
 
+    /**
+     * Binds JSON the kernel stored (an event payload) to {@code type}, ignoring fields the type does not
+     * have, so that publishers can add fields without breaking subscribers.
+     *
+     * @throws IllegalArgumentException if it does not fit
+     */
+    public <T> T readLenient(String stored, Class<T> type) {
+        try {
+            return mapper.readerFor(type).without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).readValue(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the payload does not fit " + type.getName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Writes a value as JSON text. */
+    public String writeString(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot be written as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
     /** Parses JSON the kernel itself stored. */
     public com.fasterxml.jackson.databind.JsonNode parse(String stored) {
         try {

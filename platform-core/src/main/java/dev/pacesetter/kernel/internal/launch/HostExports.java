@@ -23,6 +23,7 @@ final class HostExports {
             "com.fasterxml.jackson.core.jackson-annotations",
             "slf4j.api",
             "org.osgi.service.component",
+            "org.osgi.service.event",
             "org.osgi.util.promise",
             "org.osgi.util.function");
 

@@ -37,10 +37,16 @@ import dev.pacesetter.kernel.internal.audit.AuditRoutes;
 import dev.pacesetter.kernel.internal.audit.AuditTrail;
 import dev.pacesetter.kernel.internal.bundles.BundleRoutes;
 import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
+import dev.pacesetter.kernel.internal.events.EventAdminBridge;
+import dev.pacesetter.kernel.internal.events.EventDelivery;
+import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
+import dev.pacesetter.kernel.internal.events.EventRoutes;
+import dev.pacesetter.kernel.internal.events.EventTuning;
 import dev.pacesetter.kernel.internal.gateway.AccessControl;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
 import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
+import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
@@ -71,12 +77,12 @@ public final class Kernel implements AutoCloseable {
     private final SchemaMigrator migrator;
     private final ComponentHealth components;
     private final AtomicBoolean ready;
-    private final PilotEnablement pilot;
+    private final List<AutoCloseable> platformParts;
     private boolean closed;
 
     private Kernel(KernelConfig config, Framework framework, HikariDataSource dataSource, Gateway gateway, SchemaMigrator migrator,
-            ComponentHealth components, AtomicBoolean ready, PilotEnablement pilot) {
-        this.pilot = pilot;
+            ComponentHealth components, AtomicBoolean ready, List<AutoCloseable> platformParts) {
+        this.platformParts = platformParts;
         this.config = config;
         this.framework = framework;
         this.dataSource = dataSource;
@@ -151,12 +157,18 @@ public final class Kernel implements AutoCloseable {
             modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
             system.registerService(ModuleEnablement.class, pilot, null);
             access.ready(parts.identity().authenticator(), pilot);
-            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(dataSource, json),
+            system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
+            EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
+            EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning);
+            events.open();
+            EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
+            bridge.open();
+            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(dataSource, json), new EventRoutes(events, parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
-            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, pilot);
+            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, List.of(events, bridge, pilot));
             ready.set(true);
             parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
@@ -220,7 +232,13 @@ public final class Kernel implements AutoCloseable {
         stopQuietly(framework);
         migrator.close();
         components.close();
-        pilot.close();
+        for (AutoCloseable part : platformParts) {
+            try {
+                part.close();
+            } catch (Exception e) {
+                LOG.warn("Could not close {} cleanly: {}", part.getClass().getSimpleName(), e.getMessage());
+            }
+        }
         dataSource.close();
         LOG.info("Pacesetter stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
     }

@@ -1,0 +1,143 @@
+package dev.pacesetter.kernel.internal.events;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+
+import org.osgi.framework.BundleContext;
+import org.osgi.framework.ServiceReference;
+import org.osgi.util.tracker.ServiceTracker;
+import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.events.EventSubscriber;
+
+/**
+ * The event whiteboard: tracks {@link EventSubscriber} services, runs one delivery loop per subscriber
+ * and the node's sequencer. Each kernel process is a node with its own id; subscribers' leases decide
+ * which node delivers to which subscriber.
+ */
+public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscriber, EventSubscriber>, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(EventDelivery.class);
+    private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
+
+    private final BundleContext context;
+    private final ModuleDatabase db;
+    private final JsonCodec json;
+    private final Clock clock;
+    private final EventTuning tuning;
+    private final String node = UUID.randomUUID().toString();
+    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final ServiceTracker<EventSubscriber, EventSubscriber> tracker;
+    private final Sequencer sequencer;
+
+    private record Running(SubscriberLoop loop, Thread thread, TopicFilter filter) {
+    }
+
+    public EventDelivery(BundleContext context, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning) {
+        this.context = context;
+        this.db = db;
+        this.json = json;
+        this.clock = clock;
+        this.tuning = tuning;
+        this.tracker = new ServiceTracker<>(context, EventSubscriber.class, this);
+        this.sequencer = new Sequencer(db, tuning);
+    }
+
+    public void open() {
+        sequencer.start();
+        tracker.open();
+    }
+
+    /** This process's node id, as leases name it. */
+    public String node() {
+        return node;
+    }
+
+    /** The subscriber named {@code name} if it runs in this process. */
+    Optional<EventSubscriber> local(String name) {
+        return Optional.ofNullable(running.get(name)).map(r -> r.loop().subscriber());
+    }
+
+    JsonCodec json() {
+        return json;
+    }
+
+    @Override
+    public EventSubscriber addingService(ServiceReference<EventSubscriber> reference) {
+        EventSubscriber subscriber = context.getService(reference);
+        if (subscriber == null) {
+            return null;
+        }
+        String owner = reference.getBundle().getSymbolicName();
+        String name;
+        TopicFilter filter;
+        try {
+            name = subscriber.name();
+            if (name == null || !NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("name must be 1-100 lower-case letters, digits, dots, dashes or underscores: " + name);
+            }
+            filter = new TopicFilter(subscriber.topics());
+        } catch (RuntimeException e) {
+            LOG.error("Event subscriber {} of bundle {} is refused: {}", subscriber.getClass().getName(), owner, e.getMessage());
+            return subscriber;
+        }
+        SubscriberLoop loop = new SubscriberLoop(subscriber, name, filter, db, node, json, clock, tuning);
+        if (running.putIfAbsent(name, new Running(loop, new Thread(loop, "pacesetter-events-" + name), filter)) != null) {
+            LOG.error("Event subscriber '{}' of bundle {} is refused: another subscriber in this process has that name", name, owner);
+            return subscriber;
+        }
+        db.inTransaction(c -> {
+            EventStore.createCursorIfAbsent(c, name);
+            return null;
+        });
+        Thread thread = running.get(name).thread();
+        thread.setDaemon(true);
+        thread.start();
+        LOG.info("Event subscriber '{}' of bundle {} receives {}", name, owner, subscriber.topics());
+        return subscriber;
+    }
+
+    @Override
+    public void modifiedService(ServiceReference<EventSubscriber> reference, EventSubscriber subscriber) {
+        // the name and topics are read once; a changed subscriber is re-registered by its bundle
+    }
+
+    @Override
+    public void removedService(ServiceReference<EventSubscriber> reference, EventSubscriber subscriber) {
+        running.entrySet().removeIf(entry -> {
+            if (entry.getValue().loop().subscriber() != subscriber) {
+                return false;
+            }
+            stop(entry.getValue());
+            return true;
+        });
+        context.ungetService(reference);
+    }
+
+    @Override
+    public void close() {
+        tracker.close();
+        running.values().forEach(EventDelivery::stop);
+        running.clear();
+        sequencer.close();
+    }
+
+    private static void stop(Running run) {
+        // no interrupt: H2 closes its database file when a thread is interrupted in the middle of I/O
+        run.loop().stop();
+        try {
+            // a handler in the middle of an event finishes it; the bundle is going away, so do not wait forever
+            run.thread().join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

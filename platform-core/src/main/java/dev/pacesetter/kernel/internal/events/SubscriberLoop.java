@@ -1,0 +1,156 @@
+package dev.pacesetter.kernel.internal.events;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.events.EventSubscriber;
+
+/**
+ * Delivers the stream to one subscriber from this node, while this node holds the subscriber's lease:
+ * reads a batch after the cursor, hands the events over in order, then moves the cursor. A failure
+ * stops the batch; the event is retried after a back-off and parked after
+ * {@link EventSubscriber#MAX_ATTEMPTS} attempts.
+ */
+final class SubscriberLoop implements Runnable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberLoop.class);
+    private static final Duration MAX_ROUND = Duration.ofSeconds(5);
+
+    private final EventSubscriber subscriber;
+    private final String name;
+    private final TopicFilter filter;
+    private final ModuleDatabase db;
+    private final String node;
+    private final JsonCodec json;
+    private final Clock clock;
+    private final EventTuning tuning;
+    private volatile boolean running = true;
+
+    SubscriberLoop(EventSubscriber subscriber, String name, TopicFilter filter, ModuleDatabase db, String node, JsonCodec json, Clock clock,
+            EventTuning tuning) {
+        this.subscriber = subscriber;
+        this.name = name;
+        this.filter = filter;
+        this.db = db;
+        this.node = node;
+        this.json = json;
+        this.clock = clock;
+        this.tuning = tuning;
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    EventSubscriber subscriber() {
+        return subscriber;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (running) {
+                int handled;
+                try {
+                    handled = round();
+                } catch (RuntimeException e) {
+                    LOG.warn("Event delivery to {} paused after a database error: {}", name, e.getMessage());
+                    handled = 0;
+                    pause(Duration.ofSeconds(1));
+                }
+                if (handled == 0) {
+                    pause(tuning.poll());
+                }
+            }
+        } finally {
+            try {
+                db.inTransaction(c -> {
+                    EventStore.release(c, name, node);
+                    return null;
+                });
+            } catch (RuntimeException e) {
+                LOG.debug("Could not release the lease of {}; it expires by itself", name, e);
+            }
+        }
+    }
+
+    /** One round; the number of events it dealt with (0: nothing to do, or not this node's turn). */
+    int round() {
+        Instant now = clock.instant();
+        Optional<EventStore.Cursor> claimed = db.inTransaction(c -> EventStore.claim(c, name, node, now, now.plus(tuning.lease())));
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        EventStore.Cursor cursor = claimed.get();
+        if (cursor.retryAt() != null && now.isBefore(cursor.retryAt())) {
+            return 0;
+        }
+        // read the end of the stream first: every position up to it is committed, so a batch that reaches
+        // the end lets the cursor skip the other subscribers' events after its last one
+        long[] end = {0};
+        List<StoredEvent> batch = db.inTransaction(c -> {
+            end[0] = EventStore.lastPosition(c);
+            return EventStore.after(c, cursor.position(), filter, tuning.batch(), json);
+        });
+        boolean complete = batch.size() < tuning.batch();
+        long position = cursor.position();
+        int failures = cursor.failures();
+        int delivered = 0;
+        long deadline = System.nanoTime() + MAX_ROUND.toNanos();
+        for (StoredEvent event : batch) {
+            int attempt = failures + 1;
+            try {
+                subscriber.handle(event.withAttempt(attempt));
+            } catch (Exception | LinkageError e) {
+                return failed(event, position, attempt, delivered, e);
+            }
+            position = event.position();
+            failures = 0;
+            delivered++;
+            if (!running || System.nanoTime() > deadline) {
+                complete = false;
+                break;
+            }
+        }
+        long reached = complete ? Math.max(position, end[0]) : position;
+        if (reached != cursor.position() || cursor.failures() > 0) {
+            int count = delivered;
+            db.inTransaction(c -> EventStore.advance(c, name, node, reached, 0, null, null, count));
+        }
+        return batch.size();
+    }
+
+    private int failed(StoredEvent event, long position, int attempt, int delivered, Throwable error) {
+        String message = error.getClass().getSimpleName() + ": " + error.getMessage();
+        Instant now = clock.instant();
+        if (attempt >= EventSubscriber.MAX_ATTEMPTS) {
+            LOG.error("Subscriber {} failed {} times on {}; parked it and moved on: {}", name, attempt, event, message, error);
+            db.inTransaction(c -> {
+                EventStore.park(c, name, event, attempt, message, now);
+                return EventStore.advance(c, name, node, event.position(), 0, null, message, delivered);
+            });
+            return delivered + 1;
+        }
+        Duration wait = tuning.backoff(attempt);
+        LOG.warn("Subscriber {} failed on {} (attempt {} of {}); retrying in {} ms: {}", name, event, attempt, EventSubscriber.MAX_ATTEMPTS,
+                wait.toMillis(), message);
+        db.inTransaction(c -> EventStore.advance(c, name, node, position, attempt, now.plus(wait), message, delivered));
+        return delivered;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
