@@ -3,7 +3,6 @@ package dev.pacesetter.kernel.internal.events;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -33,7 +32,7 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
     private final JsonCodec json;
     private final Clock clock;
     private final EventTuning tuning;
-    private final String node = UUID.randomUUID().toString();
+    private final String node;
     private final Map<String, Running> running = new ConcurrentHashMap<>();
     private final ServiceTracker<EventSubscriber, EventSubscriber> tracker;
     private final Sequencer sequencer;
@@ -41,7 +40,12 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
     private record Running(SubscriberLoop loop, Thread thread, TopicFilter filter) {
     }
 
-    public EventDelivery(BundleContext context, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning) {
+    /**
+     * @param node this process's node id; stable across restarts of one installation, so that a node
+     *        restarted after a crash takes its subscribers back at once instead of waiting out their leases
+     */
+    public EventDelivery(BundleContext context, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning, String node) {
+        this.node = node;
         this.context = context;
         this.db = db;
         this.json = json;

@@ -159,7 +159,7 @@ public final class Kernel implements AutoCloseable {
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
-            EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning);
+            EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, NodeId.of(config.dataDir()));
             events.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
