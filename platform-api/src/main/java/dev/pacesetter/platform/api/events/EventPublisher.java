@@ -23,4 +23,12 @@ public interface EventPublisher {
      * @throws IllegalStateException if the calling bundle declares no module
      */
     String publish(Connection connection, OutgoingEvent event);
+
+    /**
+     * Writes many events to the outbox on {@code connection} in one round trip (imports, bulk changes),
+     * in list order.
+     *
+     * @return their ids, in the same order
+     */
+    java.util.List<String> publishAll(Connection connection, java.util.List<OutgoingEvent> events);
 }

@@ -61,7 +61,7 @@ public final class ConfigLoader {
                 resolved.get(Setting.JDBC_USER).value(), resolved.get(Setting.JDBC_PASSWORD).value(),
                 intIn(resolved, Setting.JDBC_POOL_SIZE, 1, 500));
         return new KernelConfig(install, home, data,
-                path(resolved.get(Setting.DEPLOY_DIR), home.resolve("deploy")),
+                watchable(path(resolved.get(Setting.DEPLOY_DIR), home.resolve("deploy"))),
                 path(resolved.get(Setting.BUNDLES_DIR), install.resolve("bundles")),
                 resolved.get(Setting.HOST).value(),
                 intIn(resolved, Setting.PORT, 0, 65535),
@@ -77,6 +77,15 @@ public final class ConfigLoader {
                         Setting.BUNDLE_UPLOAD_LIMIT.key() + " (" + resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).source() + ")"),
                 Duration.ofMillis(intIn(resolved, Setting.EVENTS_POLL_MS, 5, 60_000)),
                 Duration.ofMillis(intIn(resolved, Setting.EVENTS_RETRY_BASE_MS, 10, 3_600_000)));
+    }
+
+    /** File Install reads its folder setting as a comma-separated list: a comma in the path would split it. */
+    private static Path watchable(Path deployDir) {
+        if (deployDir.toAbsolutePath().toString().contains(",")) {
+            throw new ConfigException("The deploy folder " + deployDir.toAbsolutePath() + " has a comma in its path, which the hot-deploy"
+                    + " scanner cannot watch; choose a pacesetter.home or pacesetter.deploy.dir without one.");
+        }
+        return deployDir;
     }
 
     private static boolean allOrNone(Sourced value) {

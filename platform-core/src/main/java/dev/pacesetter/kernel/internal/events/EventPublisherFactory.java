@@ -1,8 +1,12 @@
 package dev.pacesetter.kernel.internal.events;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,8 +37,19 @@ public final class EventPublisherFactory implements ServiceFactory<EventPublishe
     @Override
     public EventPublisher getService(Bundle bundle, ServiceRegistration<EventPublisher> registration) {
         Optional<String> module = modules.recordOf(bundle).map(ModuleRecord::id);
-        return (connection, event) -> publish(connection, event, module.orElseThrow(() -> new IllegalStateException(
-                "bundle " + bundle.getSymbolicName() + " declares no Pacesetter module, so it cannot publish events")));
+        java.util.function.Supplier<String> moduleId = () -> module.orElseThrow(() -> new IllegalStateException(
+                "bundle " + bundle.getSymbolicName() + " declares no Pacesetter module, so it cannot publish events"));
+        return new EventPublisher() {
+            @Override
+            public String publish(Connection connection, OutgoingEvent event) {
+                return publishAll(connection, List.of(event)).get(0);
+            }
+
+            @Override
+            public List<String> publishAll(Connection connection, List<OutgoingEvent> events) {
+                return EventPublisherFactory.this.publishAll(connection, events, moduleId.get());
+            }
+        };
     }
 
     @Override
@@ -42,15 +57,21 @@ public final class EventPublisherFactory implements ServiceFactory<EventPublishe
         // stateless
     }
 
-    /** Writes one event to the outbox on the caller's connection; also used by the platform itself. */
-    public String publish(Connection connection, OutgoingEvent event, String module) {
-        String id = UUID.randomUUID().toString();
-        try {
-            EventStore.insert(connection, id, module, event.topic(), event.aggregateId(), event.regionId().orElse(null),
-                    json.writeString(event.payload()), clock.instant());
-            return id;
+    /** Writes events to the outbox on the caller's connection, in one batch; also used by the platform itself. */
+    public List<String> publishAll(Connection connection, List<OutgoingEvent> events, String module) {
+        List<String> ids = new ArrayList<>(events.size());
+        Instant now = clock.instant();
+        try (PreparedStatement ps = connection.prepareStatement(EventStore.INSERT)) {
+            for (OutgoingEvent event : events) {
+                String id = UUID.randomUUID().toString();
+                EventStore.bindInsert(ps, id, module, event, json.writeString(event.payload()), now);
+                ps.addBatch();
+                ids.add(id);
+            }
+            ps.executeBatch();
+            return ids;
         } catch (SQLException e) {
-            throw new DataAccessException("could not publish " + event.topic() + " (SQLSTATE " + e.getSQLState() + ")", e);
+            throw new DataAccessException("could not publish " + events.size() + " event(s) (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }
 }

@@ -12,6 +12,7 @@ import java.util.Optional;
 
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.events.OutgoingEvent;
 
 /** The outbox, the sequence and the subscribers' cursors; every method works on the caller's connection. */
 final class EventStore {
@@ -26,12 +27,18 @@ final class EventStore {
     private EventStore() {
     }
 
-    static void insert(Connection c, String id, String module, String topic, String aggregateId, Long regionId, String payload, Instant at)
+    static final String INSERT = "INSERT INTO platform_event (id, module_id, topic, aggregate_id, region_id, payload, occurred_at)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?)";
+
+    static void bindInsert(PreparedStatement ps, String id, String module, OutgoingEvent event, String payload, Instant at)
             throws SQLException {
-        try (PreparedStatement ps = Sql.of("INSERT INTO platform_event (id, module_id, topic, aggregate_id, region_id, payload, occurred_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", id, module, topic, aggregateId, regionId, payload, at).prepare(c)) {
-            ps.executeUpdate();
-        }
+        ps.setString(1, id);
+        ps.setString(2, module);
+        ps.setString(3, event.topic());
+        ps.setString(4, event.aggregateId());
+        ps.setObject(5, event.regionId().orElse(null), java.sql.Types.BIGINT);
+        ps.setString(6, payload);
+        ps.setTimestamp(7, Timestamp.from(at));
     }
 
     /**

@@ -70,6 +70,9 @@ class ConfigLoaderTest {
                 && e.getMessage().contains("PACESETTER_PORT"), e.getMessage());
         assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--port=70000"));
         assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--body-limit=lots"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--modules-enabled-by-default=some"));
+        assertTrue(assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--deploy-dir=/srv/plugins, new"))
+                .getMessage().contains("comma"), "File Install would split the folder at the comma");
     }
 
     @Test
