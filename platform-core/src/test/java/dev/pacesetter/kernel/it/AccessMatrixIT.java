@@ -51,8 +51,11 @@ class AccessMatrixIT {
         }
     }
 
-    /** How to test one owned-record route: a record owned by a persona, and the body a change sends. */
-    record ScopedRoute(Function<String, Long> recordOwnedBy, String body) {
+    /**
+     * How to test one owned-record route: a record owned by a persona, the body a change sends, and who
+     * may reach a record of whom (the row scope, unless the resource is private to its owner).
+     */
+    record ScopedRoute(Function<String, Long> recordOwnedBy, String body, java.util.function.BiPredicate<String, String> visible) {
     }
 
     /** Routes with path parameters that are not about owned records, and why. */
@@ -115,11 +118,13 @@ class AccessMatrixIT {
         @Test
         void everyRouteOnAnOwnedRecordAnswers404OutsideTheCallersScope() {
             Map<String, ScopedRoute> scoped = Map.of(
-                    "GET /hello/notes/{id}", new ScopedRoute(this::note, null),
-                    "PUT /hello/notes/{id}", new ScopedRoute(this::note, "{\"text\":\"edited\"}"),
-                    "DELETE /hello/notes/{id}", new ScopedRoute(this::note, null),
-                    "GET /users/{id}", new ScopedRoute(org::id, null),
-                    "PUT /users/{id}", new ScopedRoute(org::id, null));
+                    "GET /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees),
+                    "PUT /hello/notes/{id}", new ScopedRoute(this::note, "{\"text\":\"edited\"}", this::sees),
+                    "DELETE /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees),
+                    "GET /users/{id}", new ScopedRoute(org::id, null, this::sees),
+                    "PUT /users/{id}", new ScopedRoute(org::id, null, this::sees),
+                    // an inbox is private, administrators included
+                    "POST /notifications/{id}/read", new ScopedRoute(this::notification, null, String::equals));
             List<String> wrong = new ArrayList<>();
             for (Listed route : servedRoutes()) {
                 if (!route.path().contains("{")) {
@@ -143,7 +148,7 @@ class AccessMatrixIT {
                                         + (owner.equals("rep1") ? org.teamSouth : org.teamNorth) + "}" : null;
                         Http.Result result = persona.http().call(route.method(), "/api/v1" + route.path().replace("{id}", Long.toString(id)),
                                 "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-                        int expected = sees(persona.name(), owner) ? (route.method().equals("DELETE") ? 204 : 200) : 404;
+                        int expected = check.visible().test(persona.name(), owner) ? (route.method().equals("DELETE") ? 204 : 200) : 404;
                         if (result.status() != expected) {
                             wrong.add(route + " as " + persona.name() + " on a record of " + owner + ": " + result.status() + " (expected "
                                     + expected + ") " + result.body());
@@ -191,6 +196,12 @@ class AccessMatrixIT {
                 case "rep2", "manager2", "aftersales2" -> owner.equals("rep2");
                 default -> throw new IllegalArgumentException(persona);
             };
+        }
+
+        /** A notification in {@code owner}'s inbox (the fixture confirms every saved note to its owner). */
+        long notification(String owner) {
+            note(owner);
+            return org.as(owner).get("/api/v1/notifications?unread=true&size=1").json().path("items").get(0).path("id").asLong();
         }
 
         long note(String owner) {

@@ -7,7 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.UUID;
 
 import org.osgi.framework.Bundle;
@@ -15,7 +15,6 @@ import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
-import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.events.EventPublisher;
@@ -36,9 +35,7 @@ public final class EventPublisherFactory implements ServiceFactory<EventPublishe
 
     @Override
     public EventPublisher getService(Bundle bundle, ServiceRegistration<EventPublisher> registration) {
-        Optional<String> module = modules.recordOf(bundle).map(ModuleRecord::id);
-        java.util.function.Supplier<String> moduleId = () -> module.orElseThrow(() -> new IllegalStateException(
-                "bundle " + bundle.getSymbolicName() + " declares no Pacesetter module, so it cannot publish events"));
+        Supplier<String> moduleId = modules.moduleOf(bundle, "publish events");
         return new EventPublisher() {
             @Override
             public String publish(Connection connection, OutgoingEvent event) {

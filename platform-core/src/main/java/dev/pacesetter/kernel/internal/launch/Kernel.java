@@ -44,9 +44,12 @@ import dev.pacesetter.kernel.internal.events.EventRoutes;
 import dev.pacesetter.kernel.internal.events.EventTuning;
 import dev.pacesetter.kernel.internal.gateway.AccessControl;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
+import dev.pacesetter.kernel.internal.notify.NotificationRoutes;
+import dev.pacesetter.kernel.internal.notify.NotifierFactory;
 import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
 import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
 import dev.pacesetter.platform.api.events.EventPublisher;
+import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
@@ -158,12 +161,14 @@ public final class Kernel implements AutoCloseable {
             system.registerService(ModuleEnablement.class, pilot, null);
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
+            system.registerService(Notifier.class, new NotifierFactory(modules, clock), null);
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
             EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, NodeId.of(config.dataDir()));
             events.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(dataSource, json), new EventRoutes(events, parts.db(), clock),
+                    new NotificationRoutes(parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));

@@ -63,6 +63,15 @@ public final class ModuleRegistry implements BundleTrackerCustomizer<ModuleRecor
         return Optional.ofNullable(byBundle.get(bundle.getBundleId()));
     }
 
+    /**
+     * The module of {@code bundle}, looked up when the returned supplier is called: a bundle that declares
+     * no module gets an {@link IllegalStateException} saying it cannot {@code doWhat}.
+     */
+    public java.util.function.Supplier<String> moduleOf(Bundle bundle, String doWhat) {
+        return () -> recordOf(bundle).map(ModuleRecord::id).orElseThrow(() -> new IllegalStateException(
+                "bundle " + bundle.getSymbolicName() + " declares no Pacesetter module, so it cannot " + doWhat));
+    }
+
     /** Every module, platform first, then in bundle install order. */
     public List<ModuleRecord> records() {
         List<ModuleRecord> all = new ArrayList<>(byBundle.values());

@@ -1,0 +1,151 @@
+package dev.pacesetter.kernel.internal.notify;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+
+/** Each user's own inbox: unread first, newest first, paged; mark read one by one or all at once. */
+public final class NotificationRoutes implements RouteProvider {
+
+    static final int DEFAULT_SIZE = 20;
+    static final int MAX_SIZE = 100;
+
+    private final ModuleDatabase db;
+    private final Clock clock;
+
+    public NotificationRoutes(ModuleDatabase db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/notifications", this::inbox).summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
+                Route.get("/notifications/unread-count", request -> Reply.ok(Map.of("unread", unread(request)))),
+                Route.post("/notifications/{id}/read", this::markRead).summary("Mark one of my notifications read"),
+                Route.post("/notifications/read-all", this::markAllRead).summary("Mark all my notifications read"));
+    }
+
+    private Reply inbox(ApiRequest request) {
+        long user = request.caller().orElseThrow().userId();
+        boolean onlyUnread = request.queryParam("unread").map(Boolean::parseBoolean).orElse(false);
+        int page = intParam(request, "page", 1, 1, 100_000);
+        int size = intParam(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
+        Sql query = Sql.of("SELECT id, module_id, kind, severity, title, body, link, rule, created_at, read_at FROM platform_notification"
+                + " WHERE user_id = ?", user);
+        if (onlyUnread) {
+            query = query.append("AND read_at IS NULL");
+        }
+        Sql paged = query.append("ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
+                (long) (page - 1) * size, size + 1);
+        List<Map<String, Object>> items = db.inTransaction(c -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (PreparedStatement ps = paged.prepare(c); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
+            }
+            return rows;
+        });
+        boolean more = items.size() > size;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", more ? items.subList(0, size) : items);
+        body.put("page", page);
+        body.put("hasMore", more);
+        body.put("unread", unread(request));
+        return Reply.ok(body);
+    }
+
+    private long unread(ApiRequest request) {
+        long user = request.caller().orElseThrow().userId();
+        return db.inTransaction(c -> {
+            try (PreparedStatement ps = Sql.of("SELECT COUNT(*) FROM platform_notification WHERE user_id = ? AND read_at IS NULL", user).prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        });
+    }
+
+    private Reply markRead(ApiRequest request) {
+        long id = request.pathId("id");
+        long user = request.caller().orElseThrow().userId();
+        boolean found = db.inTransaction(c -> {
+            try (PreparedStatement ps = Sql.of("SELECT 1 FROM platform_notification WHERE id = ? AND user_id = ?", id, user).prepare(c);
+                    ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    return false; // someone else's notification answers exactly like one that does not exist
+                }
+            }
+            try (PreparedStatement ps = Sql.of("UPDATE platform_notification SET read_at = ? WHERE id = ? AND user_id = ? AND read_at IS NULL",
+                    clock.instant(), id, user).prepare(c)) {
+                ps.executeUpdate();
+            }
+            return true;
+        });
+        if (!found) {
+            throw ApiException.notFound("You have no notification " + id + ".");
+        }
+        return Reply.ok(Map.of("id", id, "read", true, "unread", unread(request)));
+    }
+
+    private Reply markAllRead(ApiRequest request) {
+        long user = request.caller().orElseThrow().userId();
+        int marked = db.inTransaction(c -> {
+            try (PreparedStatement ps = Sql.of("UPDATE platform_notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL", clock.instant(),
+                    user).prepare(c)) {
+                return ps.executeUpdate();
+            }
+        });
+        return Reply.ok(Map.of("marked", marked, "unread", 0));
+    }
+
+    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("id", rs.getLong(1));
+        row.put("module", rs.getString(2));
+        row.put("kind", rs.getString(3));
+        row.put("severity", rs.getString(4));
+        row.put("title", rs.getString(5));
+        row.put("body", rs.getString(6));
+        row.put("link", rs.getString(7));
+        row.put("rule", rs.getString(8));
+        row.put("createdAt", rs.getTimestamp(9).toInstant());
+        Timestamp read = rs.getTimestamp(10);
+        row.put("readAt", read == null ? null : read.toInstant());
+        row.put("unread", read == null);
+        return row;
+    }
+
+    private static int intParam(ApiRequest request, String name, int fallback, int min, int max) {
+        String raw = request.queryParam(name).orElse(null);
+        if (raw == null) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw);
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalidFields(List.of(new FieldError(name, "must be a whole number from " + min + " to " + max)));
+    }
+}
