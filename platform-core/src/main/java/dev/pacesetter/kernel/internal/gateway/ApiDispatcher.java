@@ -23,6 +23,7 @@ final class ApiDispatcher implements Handler {
 
     static final String CORRELATION_ATTRIBUTE = "pacesetter.correlationId";
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
+    private static final long MAX_DISCARD = 16L * 1024 * 1024;
 
     private final LiveRouteTable routes;
     private final JsonCodec json;
@@ -55,6 +56,9 @@ final class ApiDispatcher implements Handler {
         try {
             dispatch(ctx, correlationId);
         } catch (ApiException e) {
+            if (e.status() == 413) {
+                discardBody(ctx);
+            }
             fail(ctx, e, correlationId);
         } catch (Exception | LinkageError e) {
             LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), correlationId, e);
@@ -189,6 +193,25 @@ final class ApiDispatcher implements Handler {
         if (reply.body() != null) {
             ctx.contentType("application/json");
             ctx.result(json.write(reply.body()));
+        }
+    }
+
+    /**
+     * Reads and drops what the client is still sending of a refused body (up to {@link #MAX_DISCARD}),
+     * so that it sees the 413 instead of a connection reset; beyond that the connection is closed.
+     */
+    private static void discardBody(Context ctx) {
+        try (java.io.InputStream in = ctx.req().getInputStream()) {
+            long skipped = 0;
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; skipped <= MAX_DISCARD && (n = in.read(buffer)) >= 0;) {
+                skipped += n;
+            }
+            if (skipped > MAX_DISCARD) {
+                ctx.header("Connection", "close");
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            ctx.header("Connection", "close");
         }
     }
 
