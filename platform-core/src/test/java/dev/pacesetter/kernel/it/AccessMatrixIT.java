@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -73,17 +72,10 @@ class AccessMatrixIT {
             Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
-    abstract static class Matrix extends KernelScenarios {
-
-        PilotOrganisation org;
+    abstract static class Matrix extends OrganisationScenarios {
 
         Matrix(Database database) {
             super(database, List.of("hello-v1"));
-        }
-
-        @BeforeAll
-        void buildOrganisation() {
-            org = PilotOrganisation.create(kernel);
         }
 
         @Test

@@ -15,7 +15,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -38,18 +37,11 @@ class EnablementIT {
         }
     }
 
-    abstract static class Scenarios extends KernelScenarios {
-
-        PilotOrganisation org;
+    abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
             // the product default: a newly installed module is on nowhere until an administrator says so
             super(database, List.of("hello-v1"), "--modules-enabled-by-default=none");
-        }
-
-        @BeforeAll
-        void buildOrganisation() {
-            org = PilotOrganisation.create(kernel);
         }
 
         @Test

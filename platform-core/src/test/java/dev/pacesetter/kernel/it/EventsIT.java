@@ -9,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -35,17 +34,10 @@ class EventsIT {
         }
     }
 
-    abstract static class Scenarios extends KernelScenarios {
-
-        PilotOrganisation org;
+    abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
             super(database, List.of("hello-v1"), "--events-retry-base-ms=100");
-        }
-
-        @BeforeAll
-        void buildOrganisation() {
-            org = PilotOrganisation.create(kernel);
         }
 
         @Test

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -29,17 +28,10 @@ class NotificationsIT {
         }
     }
 
-    abstract static class Scenarios extends KernelScenarios {
-
-        PilotOrganisation org;
+    abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
             super(database, List.of("hello-v1"));
-        }
-
-        @BeforeAll
-        void buildOrganisation() {
-            org = PilotOrganisation.create(kernel);
         }
 
         @Test

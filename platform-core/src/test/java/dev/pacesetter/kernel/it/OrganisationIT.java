@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -32,17 +31,10 @@ class OrganisationIT {
         }
     }
 
-    abstract static class Scenarios extends KernelScenarios {
-
-        PilotOrganisation org;
+    abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
             super(database, List.of("hello-v1"));
-        }
-
-        @BeforeAll
-        void buildOrganisation() {
-            org = PilotOrganisation.create(kernel);
         }
 
         @Test

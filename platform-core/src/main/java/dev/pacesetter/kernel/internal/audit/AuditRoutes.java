@@ -11,11 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.Role;
-import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
@@ -29,11 +27,11 @@ public final class AuditRoutes implements RouteProvider {
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
-    private final DataSource dataSource;
+    private final ModuleDatabase db;
     private final JsonCodec json;
 
-    public AuditRoutes(DataSource dataSource, JsonCodec json) {
-        this.dataSource = dataSource;
+    public AuditRoutes(ModuleDatabase db, JsonCodec json) {
+        this.db = db;
         this.json = json;
     }
 
@@ -55,14 +53,15 @@ public final class AuditRoutes implements RouteProvider {
         sql = with(sql, query.to(), "occurred_at < ?");
         sql = with(sql, query.before(), "id < ?");
         Sql page = sql.append("ORDER BY id DESC FETCH FIRST ? ROWS ONLY", query.limit() + 1);
-        List<Map<String, Object>> items = new ArrayList<>();
-        try (var c = dataSource.getConnection(); PreparedStatement ps = page.prepare(c); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                items.add(row(rs));
+        List<Map<String, Object>> items = db.inTransaction(c -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (PreparedStatement ps = page.prepare(c); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(row(rs));
+                }
             }
-        } catch (SQLException e) {
-            throw new DataAccessException("audit trail: query failed (SQLSTATE " + e.getSQLState() + ")", e);
-        }
+            return rows;
+        });
         Object next = null;
         if (items.size() > query.limit()) {
             items = items.subList(0, query.limit());

@@ -53,10 +53,10 @@ public final class Identity {
     /**
      * @param adminPassword the first administrator's password; generated and printed once when absent
      */
-    public static Identity open(DataSource dataSource, ModuleDatabase platformDb, Optional<String> adminPassword, Clock clock,
+    public static Identity open(ModuleDatabase platformDb, Optional<String> adminPassword, Clock clock,
             Duration sessionTtl) {
-        migrate(dataSource);
-        IdentityStore store = new IdentityStore(dataSource);
+        migrate(platformDb.dataSource());
+        IdentityStore store = new IdentityStore(platformDb);
         PasswordHasher hasher = new PasswordHasher();
         // hashing the first password takes a cold JVM most of a second of CPU: done after start-up, see afterStart()
         CompletableFuture<Void> adminReady = new CompletableFuture<>();

@@ -13,23 +13,25 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
 import dev.pacesetter.platform.api.Role;
-import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.security.RowScope;
 
 /**
- * Users, roles and token digests in the platform tables. Reads that sign-in and token checks need run on
- * their own connection; the static methods that change things run on the caller's connection, inside
- * the transaction that also writes the audit row. Every statement is parameterised.
+ * Users, roles and token digests in the platform tables. Reads that sign-in and token checks need run in
+ * their own short transaction; the static methods that change things run on the caller's connection,
+ * inside the transaction that also writes the audit row. Every statement is parameterised.
  */
 final class IdentityStore {
 
     /** A user as sign-in needs it. */
     record StoredUser(Caller caller, String displayName, String passwordHash, boolean active) {
+    }
+
+    /** A live token's caller and when the token expires ({@code null}: never). */
+    record Session(Caller caller, Instant expiresAt) {
     }
 
     /** A token as its owner may see it: never the token, never its digest. */
@@ -38,44 +40,25 @@ final class IdentityStore {
 
     private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, t.region_id";
 
-    private final DataSource dataSource;
+    private final ModuleDatabase db;
 
-    IdentityStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+    IdentityStore(ModuleDatabase db) {
+        this.db = db;
     }
 
     Optional<StoredUser> userByName(String username) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS
-                    + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.username = ?")) {
-                ps.setString(1, username);
-                return readUser(c, ps);
-            }
-        });
+        return db.inTransaction(c -> readUser(c, Sql.of("SELECT " + USER_COLUMNS
+                + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.username = ?", username), null));
     }
 
-    /** The caller a live token belongs to: not revoked, not expired, user still active. */
-    Optional<Caller> callerByDigest(String digest, Instant now) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT " + USER_COLUMNS + " FROM platform_token k"
-                    + " JOIN platform_user u ON u.id = k.user_id LEFT JOIN platform_team t ON t.id = u.team_id"
-                    + " WHERE k.digest = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.active = TRUE")) {
-                ps.setString(1, digest);
-                ps.setTimestamp(2, Timestamp.from(now));
-                return readUser(c, ps).map(StoredUser::caller);
-            }
-        });
-    }
-
-    Optional<Instant> expiryOf(String digest) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement("SELECT expires_at FROM platform_token WHERE digest = ?")) {
-                ps.setString(1, digest);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() && rs.getTimestamp(1) != null ? Optional.of(rs.getTimestamp(1).toInstant()) : Optional.empty();
-                }
-            }
-        });
+    /** The session of a live token: not revoked, not expired, user still active. One round trip for user and expiry. */
+    Optional<Session> sessionByDigest(String digest, Instant now) {
+        Instant[] expiresAt = {null};
+        return db.inTransaction(c -> readUser(c, Sql.of("SELECT " + USER_COLUMNS + ", k.expires_at FROM platform_token k"
+                + " JOIN platform_user u ON u.id = k.user_id LEFT JOIN platform_team t ON t.id = u.team_id"
+                + " WHERE k.digest = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.active = TRUE", digest, now),
+                rs -> expiresAt[0] = instant(rs, 8)))
+                .map(user -> new Session(user.caller(), expiresAt[0]));
     }
 
     static long insertToken(Connection c, long userId, Tokens.Kind kind, String digest, String name, Instant createdAt, Instant expiresAt)
@@ -114,7 +97,7 @@ final class IdentityStore {
     }
 
     List<TokenInfo> apiTokensOf(long userId) {
-        return query(c -> {
+        return db.inTransaction(c -> {
             try (PreparedStatement ps = c.prepareStatement("SELECT id, name, kind, created_at, expires_at, revoked_at FROM platform_token"
                     + " WHERE user_id = ? AND kind = ? ORDER BY id")) {
                 ps.setLong(1, userId);
@@ -200,7 +183,7 @@ final class IdentityStore {
     }
 
     long userCount() {
-        return query(c -> {
+        return db.inTransaction(c -> {
             try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM platform_user")) {
                 rs.next();
                 return rs.getLong(1);
@@ -247,32 +230,45 @@ final class IdentityStore {
         }
     }
 
-    private static Optional<StoredUser> readUser(Connection c, PreparedStatement ps) throws SQLException {
+    /** Extra columns a query selects after {@link #USER_COLUMNS}. */
+    private interface ExtraColumns {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    private static Optional<StoredUser> readUser(Connection c, Sql query, ExtraColumns extra) throws SQLException {
         long id;
-        StoredUser partial;
-        try (ResultSet rs = ps.executeQuery()) {
+        String username;
+        String displayName;
+        String passwordHash;
+        boolean active;
+        Optional<Long> team;
+        Optional<Long> region;
+        try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
             id = rs.getLong(1);
-            Optional<Long> team = Optional.ofNullable(rs.getObject(6, Long.class));
-            Optional<Long> region = Optional.ofNullable(rs.getObject(7, Long.class));
-            partial = new StoredUser(new Caller(id, rs.getString(2), Set.of(), team, region), rs.getString(3), rs.getString(4), rs.getBoolean(5));
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        try (PreparedStatement roleQuery = c.prepareStatement("SELECT role FROM platform_user_role WHERE user_id = ?")) {
-            roleQuery.setLong(1, id);
-            try (ResultSet rs = roleQuery.executeQuery()) {
-                while (rs.next()) {
-                    roles.add(Role.valueOf(rs.getString(1)));
-                }
+            username = rs.getString(2);
+            displayName = rs.getString(3);
+            passwordHash = rs.getString(4);
+            active = rs.getBoolean(5);
+            team = Optional.ofNullable(rs.getObject(6, Long.class));
+            region = Optional.ofNullable(rs.getObject(7, Long.class));
+            if (extra != null) {
+                extra.read(rs);
             }
         }
-        Caller c0 = partial.caller();
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        try (PreparedStatement ps = Sql.of("SELECT role FROM platform_user_role WHERE user_id = ?", id).prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                roles.add(Role.valueOf(rs.getString(1)));
+            }
+        }
         Set<Long> managedTeams = ids(c, Sql.of("SELECT id FROM platform_team WHERE manager_id = ?", id));
         Set<Long> managedRegions = ids(c, Sql.of("SELECT id FROM platform_region WHERE manager_id = ?", id));
-        return Optional.of(new StoredUser(new Caller(c0.userId(), c0.username(), roles, c0.teamId(), c0.regionId(), managedTeams, managedRegions),
-                partial.displayName(), partial.passwordHash(), partial.active()));
+        return Optional.of(new StoredUser(new Caller(id, username, roles, team, region, managedTeams, managedRegions), displayName, passwordHash,
+                active));
     }
 
     private static Set<Long> ids(Connection c, Sql query) throws SQLException {
@@ -288,17 +284,5 @@ final class IdentityStore {
     private static Instant instant(ResultSet rs, int column) throws SQLException {
         Timestamp t = rs.getTimestamp(column);
         return t == null ? null : t.toInstant();
-    }
-
-    private interface Work<T> {
-        T run(Connection c) throws SQLException;
-    }
-
-    private <T> T query(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            throw new DataAccessException("identity store: " + e.getMessage(), e);
-        }
     }
 }

@@ -42,18 +42,18 @@ public final class TokenAuthenticator implements Authenticator {
         if (cached != null && now.isBefore(cached.validUntil())) {
             return Optional.of(cached.caller());
         }
-        Optional<Caller> caller = store.callerByDigest(digest, now);
-        if (caller.isPresent()) {
+        Optional<IdentityStore.Session> session = store.sessionByDigest(digest, now);
+        if (session.isPresent()) {
             if (cache.size() >= MAX_CACHED) {
                 cache.clear();
             }
             Instant until = now.plus(CACHE_TTL);
-            Instant expiry = store.expiryOf(digest).orElse(until);
-            cache.put(digest, new Cached(caller.get(), expiry.isBefore(until) ? expiry : until));
+            Instant expiry = session.get().expiresAt();
+            cache.put(digest, new Cached(session.get().caller(), expiry != null && expiry.isBefore(until) ? expiry : until));
         } else {
             cache.remove(digest);
         }
-        return caller;
+        return session.map(IdentityStore.Session::caller);
     }
 
     /** Forgets every token of a user at once (deactivation). */

@@ -119,7 +119,7 @@ public final class Kernel implements AutoCloseable {
         // the platform schema also warms Flyway up for the modules' migrations
         Future<PlatformParts> platform = boot.submit(() -> {
             KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
-            Identity identity = Identity.open(pool.get(), platformDb, config.adminPassword().value(), clock, config.sessionTtl());
+            Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl());
             return new PlatformParts(platformDb, identity, new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock));
         });
         boot.shutdown();
@@ -167,7 +167,7 @@ public final class Kernel implements AutoCloseable {
             events.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
-            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(dataSource, json), new EventRoutes(events, parts.db(), clock),
+            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
