@@ -1,28 +1,21 @@
 package dev.pacesetter.distribution;
 
+import static dev.pacesetter.distribution.KernelNodes.await;
+import static dev.pacesetter.distribution.KernelNodes.freePort;
+import static dev.pacesetter.distribution.KernelNodes.send;
+import static dev.pacesetter.distribution.KernelNodes.signIn;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,7 +23,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Event delivery across real kernel processes sharing one PostgreSQL database, started through
@@ -39,34 +31,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 class EventDeliveryIT {
 
-    private static final Path DIST = Path.of(System.getProperty("pacesetter.dist", "target/pacesetter"));
-    private static final Path FIXTURES = Path.of(System.getProperty("pacesetter.it.fixtures", "target/it-fixtures"));
-    private static final String PG = System.getProperty("pacesetter.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
-    private static final String PG_USER = System.getProperty("pacesetter.it.pg.user", "postgres");
-    private static final String ADMIN_PASSWORD = "admin-password-for-tests";
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Map<String, String> SETTINGS = Map.of("PACESETTER_EVENTS_RETRY_BASE_MS", "100");
 
-    private final List<Process> started = new ArrayList<>();
-    private String database;
+    private KernelNodes nodes;
 
     @BeforeEach
     void createDatabase() throws Exception {
-        database = "pacesetter_events_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        try (Connection c = DriverManager.getConnection(PG, PG_USER, ""); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE " + database);
-        }
+        nodes = new KernelNodes("pacesetter_events_");
     }
 
     @AfterEach
     void cleanUp() throws Exception {
-        started.forEach(Process::destroyForcibly);
-        for (Process process : started) {
-            process.waitFor(10, TimeUnit.SECONDS);
-        }
-        try (Connection c = DriverManager.getConnection(PG, PG_USER, ""); Statement s = c.createStatement()) {
-            s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
-        }
+        nodes.close();
     }
 
     @Test
@@ -129,7 +105,7 @@ class EventDeliveryIT {
         try {
             HttpResponse<String> response = send(port, token, "GET", "/api/v1/hello/received", null);
             List<JsonNode> items = new ArrayList<>();
-            JSON.readTree(response.body()).path("items").forEach(item -> {
+            KernelNodes.JSON.readTree(response.body()).path("items").forEach(item -> {
                 if (item.path("subscriber").asText().equals(subscriber)) {
                     items.add(item);
                 }
@@ -141,87 +117,6 @@ class EventDeliveryIT {
     }
 
     private Process start(Path home, int port) throws Exception {
-        Files.createDirectories(home.resolve("deploy"));
-        Path jar = home.resolve("deploy/hello.jar");
-        if (!Files.exists(jar)) {
-            Files.copy(FIXTURES.resolve("fixture-hello-v1.jar"), jar);
-        }
-        ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString())
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));
-        Map<String, String> env = builder.environment();
-        env.put("PACESETTER_HOME", home.toString());
-        env.put("PACESETTER_PORT", Integer.toString(port));
-        env.put("PACESETTER_HOST", "127.0.0.1");
-        env.put("PACESETTER_CDS", "off");
-        env.put("PACESETTER_JDBC_URL", PG.substring(0, PG.lastIndexOf('/') + 1) + database);
-        env.put("PACESETTER_JDBC_USER", PG_USER);
-        env.put("PACESETTER_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("PACESETTER_MODULES_ENABLED_BY_DEFAULT", "all");
-        env.put("PACESETTER_EVENTS_RETRY_BASE_MS", "100");
-        Process process = builder.start();
-        started.add(process);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new AssertionError("exited with " + process.exitValue() + ": " + Files.readString(home.resolve("console.log")));
-            }
-            if (status(port, "/api/v1/hello") == 200) {
-                return process;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("hello never served: " + Files.readString(home.resolve("console.log"), StandardCharsets.UTF_8));
-    }
-
-    private static String signIn(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (true) {
-            HttpResponse<String> response = send(port, null, "POST", "/api/v1/auth/login",
-                    "{\"username\":\"admin\",\"password\":\"" + ADMIN_PASSWORD + "\"}");
-            if (response.statusCode() == 200) {
-                return JSON.readTree(response.body()).path("token").asText();
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("sign-in failed: " + response.statusCode() + " " + response.body());
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static HttpResponse<String> send(int port, String token, String method, String path, String json)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(20))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (token != null) {
-            request.header("Authorization", "Bearer " + token);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static int status(int port, String path) throws InterruptedException {
-        try {
-            return send(port, null, "GET", path, null).statusCode();
-        } catch (IOException notYet) {
-            return -1;
-        }
-    }
-
-    private static void await(Duration bound, BooleanSupplier condition, String message) throws InterruptedException {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError(message + " within " + bound.toSeconds() + " s");
-            }
-            Thread.sleep(200);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return nodes.start(home, port, "hello-v1", "/api/v1/hello", SETTINGS);
     }
 }

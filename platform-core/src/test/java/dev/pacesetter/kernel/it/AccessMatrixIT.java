@@ -70,6 +70,7 @@ class AccessMatrixIT {
             Map.entry("/users/{id}/deactivate", "administrators only, who see every user"),
             Map.entry("/users/{id}/reactivate", "administrators only, who see every user"),
             Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
+            Map.entry("/jobs/parked/{id}/retry", "administrators only: the scheduler is platform operations"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
     abstract static class Matrix extends OrganisationScenarios {

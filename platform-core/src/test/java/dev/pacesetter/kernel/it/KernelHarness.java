@@ -27,14 +27,16 @@ public final class KernelHarness implements AutoCloseable {
 
     private final Path home;
     private final Database.Provisioned database;
-    private final Kernel kernel;
+    private final List<String> args;
+    private Kernel kernel;
     /** The first administrator's password in every test kernel. */
     public static final String ADMIN_PASSWORD = "admin-password-for-tests";
 
     private final Http anonymous;
     private Http admin;
 
-    private KernelHarness(Path home, Database.Provisioned database, Kernel kernel) {
+    private KernelHarness(Path home, Database.Provisioned database, Kernel kernel, List<String> args) {
+        this.args = args;
         this.home = home;
         this.database = database;
         this.kernel = kernel;
@@ -63,7 +65,7 @@ public final class KernelHarness implements AutoCloseable {
         args.addAll(List.of(flags));
         try {
             Kernel kernel = Kernel.start(new ConfigLoader(Map.of(), new Properties()).load(args.toArray(String[]::new)));
-            KernelHarness harness = new KernelHarness(home, provisioned, kernel);
+            KernelHarness harness = new KernelHarness(home, provisioned, kernel, args);
             harness.awaitHealthy();
             harness.http(); // signs in, so every test starts after the first administrator exists
             return harness;
@@ -146,6 +148,19 @@ public final class KernelHarness implements AutoCloseable {
                 throw new AssertionError(e);
             }
         }
+    }
+
+    /**
+     * Stops the kernel gracefully and starts it again on the same home, database and port (so clients and
+     * their tokens stay valid); {@code downtime} passes in between.
+     */
+    public synchronized void restart(Duration downtime) throws Exception {
+        int port = kernel.port();
+        kernel.close();
+        Thread.sleep(downtime.toMillis());
+        List<String> again = args.stream().map(a -> a.equals("--port=0") ? "--port=" + port : a).toList();
+        kernel = Kernel.start(new ConfigLoader(Map.of(), new Properties()).load(again.toArray(String[]::new)));
+        awaitHealthy();
     }
 
     /** Shuts the kernel down gracefully, as SIGTERM does; the home folder stays until {@link #close()}. */

@@ -76,7 +76,10 @@ public final class ConfigLoader {
                 ByteSize.parse(resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).value(),
                         Setting.BUNDLE_UPLOAD_LIMIT.key() + " (" + resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).source() + ")"),
                 Duration.ofMillis(intIn(resolved, Setting.EVENTS_POLL_MS, 5, 60_000)),
-                Duration.ofMillis(intIn(resolved, Setting.EVENTS_RETRY_BASE_MS, 10, 3_600_000)));
+                Duration.ofMillis(intIn(resolved, Setting.EVENTS_RETRY_BASE_MS, 10, 3_600_000)),
+                new KernelConfig.SchedulerConfig(Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_POLL_MS, 10, 600_000)),
+                        intIn(resolved, Setting.SCHEDULER_THREADS, 1, 64),
+                        Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_RETRY_BASE_MS, 10, 3_600_000))));
     }
 
     /** File Install reads its folder setting as a comma-separated list: a comma in the path would split it. */

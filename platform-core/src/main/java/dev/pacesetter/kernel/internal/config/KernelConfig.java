@@ -26,11 +26,20 @@ import java.util.Optional;
  * @param bundleUploadLimit largest plugin jar accepted over REST
  * @param eventsPoll how often idle event delivery looks for new events
  * @param eventsRetryBase first back-off of a failed event delivery
+ * @param scheduler how deadlines and jobs are polled and retried
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
-        Duration eventsPoll, Duration eventsRetryBase) {
+        Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler) {
+
+    /**
+     * @param poll how often due work is looked for (the bound on a deadline's lateness when idle)
+     * @param threads executions at the same time on one node
+     * @param retryBase first back-off of a failed deadline
+     */
+    public record SchedulerConfig(Duration poll, int threads, Duration retryBase) {
+    }
 
     /** A value that must never appear in logs or in {@code toString()}. */
     public record Secret(Optional<String> value) {
@@ -57,6 +66,7 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase);
+                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
+                scheduler);
     }
 }

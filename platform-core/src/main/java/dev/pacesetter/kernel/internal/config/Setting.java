@@ -32,6 +32,10 @@ public enum Setting {
     EVENTS_POLL_MS("pacesetter.events.poll.ms", "50", "how often idle event delivery looks for new events, in milliseconds"),
     EVENTS_RETRY_BASE_MS("pacesetter.events.retry.base.ms", "1000",
             "first wait before a failed event delivery is retried; it doubles with every attempt"),
+    SCHEDULER_POLL_MS("pacesetter.scheduler.poll.ms", "250", "how often the scheduler looks for due deadlines and jobs, in milliseconds"),
+    SCHEDULER_THREADS("pacesetter.scheduler.threads", "4", "deadlines and jobs run at the same time on this node"),
+    SCHEDULER_RETRY_BASE_MS("pacesetter.scheduler.retry.base.ms", "1000",
+            "first wait before a failed deadline is retried; it doubles with every attempt"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;

@@ -48,6 +48,10 @@ import dev.pacesetter.kernel.internal.notify.NotificationRoutes;
 import dev.pacesetter.kernel.internal.notify.NotifierFactory;
 import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
 import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
+import dev.pacesetter.kernel.internal.schedule.DeadlinesFactory;
+import dev.pacesetter.kernel.internal.schedule.JobRoutes;
+import dev.pacesetter.kernel.internal.schedule.PlatformScheduler;
+import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
@@ -81,11 +85,14 @@ public final class Kernel implements AutoCloseable {
     private final ComponentHealth components;
     private final AtomicBoolean ready;
     private final List<AutoCloseable> platformParts;
+    /** Platform parts that call into bundles (deadlines, jobs, event subscribers): they stop first. */
+    private final List<AutoCloseable> beforeBundles;
     private boolean closed;
 
     private Kernel(KernelConfig config, Framework framework, HikariDataSource dataSource, Gateway gateway, SchemaMigrator migrator,
-            ComponentHealth components, AtomicBoolean ready, List<AutoCloseable> platformParts) {
+            ComponentHealth components, AtomicBoolean ready, List<AutoCloseable> beforeBundles, List<AutoCloseable> platformParts) {
         this.platformParts = platformParts;
+        this.beforeBundles = beforeBundles;
         this.config = config;
         this.framework = framework;
         this.dataSource = dataSource;
@@ -163,17 +170,22 @@ public final class Kernel implements AutoCloseable {
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
             system.registerService(Notifier.class, new NotifierFactory(modules, clock), null);
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
-            EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, NodeId.of(config.dataDir()));
+            String node = NodeId.of(config.dataDir());
+            EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, node);
             events.open();
+            system.registerService(Deadlines.class, new DeadlinesFactory(modules, json), null);
+            PlatformScheduler scheduler = new PlatformScheduler(system, modules, dataSource, parts.db(), pilot, json, clock, config.scheduler(), node);
+            scheduler.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
-                    new NotificationRoutes(parts.db(), clock),
+                    new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
-            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, List.of(events, bridge, pilot));
+            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, List.of(scheduler, events, bridge),
+                    List.of(pilot));
             ready.set(true);
             parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
@@ -234,18 +246,24 @@ public final class Kernel implements AutoCloseable {
         ready.set(false);
         LOG.info("Pacesetter stopping: draining requests (up to {} ms)", config.drainTimeout().toMillis());
         gateway.drainAndStop(config.drainTimeout());
+        // deadlines, jobs and event handlers in progress finish while their bundles are still there
+        closeAll(beforeBundles);
         stopQuietly(framework);
         migrator.close();
         components.close();
-        for (AutoCloseable part : platformParts) {
+        closeAll(platformParts);
+        dataSource.close();
+        LOG.info("Pacesetter stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
+    }
+
+    private static void closeAll(List<AutoCloseable> parts) {
+        for (AutoCloseable part : parts) {
             try {
                 part.close();
             } catch (Exception e) {
                 LOG.warn("Could not close {} cleanly: {}", part.getClass().getSimpleName(), e.getMessage());
             }
         }
-        dataSource.close();
-        LOG.info("Pacesetter stopped in {} ms", (System.nanoTime() - began) / 1_000_000);
     }
 
     private static List<Bundle> install(BundleContext system, Path folder) throws IOException {
