@@ -32,6 +32,11 @@ public enum Setting {
     EVENTS_POLL_MS("pacesetter.events.poll.ms", "50", "how often idle event delivery looks for new events, in milliseconds"),
     EVENTS_RETRY_BASE_MS("pacesetter.events.retry.base.ms", "1000",
             "first wait before a failed event delivery is retried; it doubles with every attempt"),
+    WEBHOOKS_ALLOW("pacesetter.webhooks.allow", "",
+            "comma-separated hosts and CIDRs webhooks may target although they are loopback, link-local or private (empty: none)"),
+    WEBHOOKS_RETRY_BASE_MS("pacesetter.webhooks.retry.base.ms", "1000",
+            "first wait before a failed webhook delivery is retried; it doubles with every attempt (plus or minus 20%)"),
+    WEBHOOKS_MAX_ATTEMPTS("pacesetter.webhooks.max.attempts", "8", "attempts before a webhook delivery is parked"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;
