@@ -71,6 +71,10 @@ class AccessMatrixIT {
             Map.entry("/users/{id}/reactivate", "administrators only, who see every user"),
             Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
             Map.entry("/jobs/parked/{id}/retry", "administrators only: the scheduler is platform operations"),
+            Map.entry("/webhooks/{id}", "administrators only: webhooks are platform integrations, not owned records"),
+            Map.entry("/webhooks/{id}/secret", "administrators only, as webhooks"),
+            Map.entry("/webhooks/{id}/deliveries", "administrators only, as webhooks"),
+            Map.entry("/webhooks/deliveries/{id}/replay", "administrators only, as webhooks"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
     abstract static class Matrix extends OrganisationScenarios {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -15,6 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
+import dev.pacesetter.kernel.internal.webhooks.AllowList;
 
 /**
  * Resolves the configuration from, in increasing precedence: built-in defaults,
@@ -70,7 +72,7 @@ public final class ConfigLoader {
                 ByteSize.parse(resolved.get(Setting.BODY_LIMIT).value(), Setting.BODY_LIMIT.key() + " (" + resolved.get(Setting.BODY_LIMIT).source() + ")"),
                 Duration.ofMillis(intIn(resolved, Setting.DRAIN_TIMEOUT_MS, 0, 600_000)),
                 new KernelConfig.Secret(Optional.of(resolved.get(Setting.ADMIN_PASSWORD).value()).filter(p -> !p.isEmpty())),
-                Arrays.stream(resolved.get(Setting.CORS_ORIGINS).value().split(",")).map(String::trim).filter(o -> !o.isEmpty()).toList(),
+                commaList(resolved.get(Setting.CORS_ORIGINS)),
                 Duration.ofSeconds(intIn(resolved, Setting.SESSION_TTL_SECONDS, 1, 31_536_000)),
                 allOrNone(resolved.get(Setting.MODULES_ENABLED_BY_DEFAULT)),
                 ByteSize.parse(resolved.get(Setting.BUNDLE_UPLOAD_LIMIT).value(),
@@ -79,7 +81,26 @@ public final class ConfigLoader {
                 Duration.ofMillis(intIn(resolved, Setting.EVENTS_RETRY_BASE_MS, 10, 3_600_000)),
                 new KernelConfig.SchedulerConfig(Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_POLL_MS, 10, 600_000)),
                         intIn(resolved, Setting.SCHEDULER_THREADS, 1, 64),
-                        Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_RETRY_BASE_MS, 10, 3_600_000))));
+                        Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_RETRY_BASE_MS, 10, 3_600_000))),
+                new KernelConfig.WebhookConfig(allowList(resolved.get(Setting.WEBHOOKS_ALLOW)),
+                        Duration.ofMillis(intIn(resolved, Setting.WEBHOOKS_RETRY_BASE_MS, 10, 3_600_000)),
+                        intIn(resolved, Setting.WEBHOOKS_MAX_ATTEMPTS, 1, 50)));
+    }
+
+    /** Checked here, so that a typo stops the start with exit status 2 rather than half-way through it. */
+    private static List<String> allowList(Sourced value) {
+        List<String> entries = commaList(value);
+        try {
+            AllowList.parse(entries);
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(Setting.WEBHOOKS_ALLOW.key() + " (" + value.source() + "): " + e.getMessage()
+                    + "; list host names, IP addresses or CIDRs such as 10.1.0.0/16, separated by commas");
+        }
+        return entries;
+    }
+
+    private static List<String> commaList(Sourced value) {
+        return Arrays.stream(value.value().split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
     }
 
     /** File Install reads its folder setting as a comma-separated list: a comma in the path would split it. */

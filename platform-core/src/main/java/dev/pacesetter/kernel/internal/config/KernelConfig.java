@@ -27,11 +27,12 @@ import java.util.Optional;
  * @param eventsPoll how often idle event delivery looks for new events
  * @param eventsRetryBase first back-off of a failed event delivery
  * @param scheduler how deadlines and jobs are polled and retried
+ * @param webhooks outgoing webhook delivery
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
-        Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler) {
+        Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks) {
 
     /**
      * @param poll how often due work is looked for (the bound on a deadline's lateness when idle)
@@ -39,6 +40,14 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
      * @param retryBase first back-off of a failed deadline
      */
     public record SchedulerConfig(Duration poll, int threads, Duration retryBase) {
+    }
+
+    /**
+     * @param allow hosts and CIDRs (as written) that webhooks may target despite the private-address rule
+     * @param retryBase first back-off of a failed delivery; it doubles with every attempt
+     * @param maxAttempts attempts before a delivery is parked
+     */
+    public record WebhookConfig(List<String> allow, Duration retryBase, int maxAttempts) {
     }
 
     /** A value that must never appear in logs or in {@code toString()}. */
@@ -67,6 +76,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
                 bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
-                scheduler);
+                scheduler, webhooks);
     }
 }

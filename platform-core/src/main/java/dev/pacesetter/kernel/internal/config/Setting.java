@@ -36,6 +36,11 @@ public enum Setting {
     SCHEDULER_THREADS("pacesetter.scheduler.threads", "4", "deadlines and jobs run at the same time on this node"),
     SCHEDULER_RETRY_BASE_MS("pacesetter.scheduler.retry.base.ms", "1000",
             "first wait before a failed deadline is retried; it doubles with every attempt"),
+    WEBHOOKS_ALLOW("pacesetter.webhooks.allow", "",
+            "comma-separated hosts and CIDRs webhooks may target although they are loopback, link-local or private (empty: none)"),
+    WEBHOOKS_RETRY_BASE_MS("pacesetter.webhooks.retry.base.ms", "1000",
+            "first wait before a failed webhook delivery is retried; it doubles with every attempt (plus or minus 20%)"),
+    WEBHOOKS_MAX_ATTEMPTS("pacesetter.webhooks.max.attempts", "8", "attempts before a webhook delivery is parked"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;

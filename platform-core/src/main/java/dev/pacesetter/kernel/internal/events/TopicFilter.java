@@ -8,14 +8,18 @@ import java.util.TreeSet;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
 
-/** A subscriber's topics: exact ({@code leads/lead.converted}), a module's ({@code leads/*}) or all ({@code *}). */
-final class TopicFilter {
+/**
+ * A subscriber's topics: exact ({@code leads/lead.converted}), a module's ({@code leads/*}) or all
+ * ({@code *}). Public for the webhooks, which subscribe URLs with the same patterns.
+ */
+public final class TopicFilter {
 
     private final boolean all;
     private final Set<String> exact = new TreeSet<>();
     private final Set<String> modules = new TreeSet<>();
 
-    TopicFilter(Set<String> topics) {
+    /** @throws IllegalArgumentException naming the first entry that is not a topic or pattern, or if there are none */
+    public TopicFilter(Set<String> topics) {
         boolean any = false;
         for (String topic : topics) {
             if (topic.equals("*")) {
@@ -34,7 +38,7 @@ final class TopicFilter {
         }
     }
 
-    boolean matches(String topic) {
+    public boolean matches(String topic) {
         return all || exact.contains(topic) || modules.stream().anyMatch(topic::startsWith);
     }
 

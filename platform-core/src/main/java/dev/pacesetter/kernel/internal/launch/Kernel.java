@@ -52,7 +52,9 @@ import dev.pacesetter.kernel.internal.schedule.DeadlinesFactory;
 import dev.pacesetter.kernel.internal.schedule.JobRoutes;
 import dev.pacesetter.kernel.internal.schedule.PlatformScheduler;
 import dev.pacesetter.platform.api.schedule.Deadlines;
+import dev.pacesetter.kernel.internal.webhooks.Webhooks;
 import dev.pacesetter.platform.api.events.EventPublisher;
+import dev.pacesetter.platform.api.events.EventSubscriber;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
@@ -76,6 +78,8 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 public final class Kernel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
+    /** The webhook dispatcher looks for due deliveries at most this often (or at the events' poll, if slower). */
+    private static final java.time.Duration WEBHOOK_POLL = java.time.Duration.ofMillis(100);
 
     private final KernelConfig config;
     private final Framework framework;
@@ -178,14 +182,18 @@ public final class Kernel implements AutoCloseable {
             scheduler.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
+            Webhooks webhooks = new Webhooks(parts.db(), json, clock, config.webhooks(), events.node(),
+                    tuning.poll().compareTo(WEBHOOK_POLL) > 0 ? tuning.poll() : WEBHOOK_POLL, kernelVersion());
+            system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
+            webhooks.open();
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
-                    new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock),
+                    new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
-            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready, List.of(scheduler, events, bridge),
-                    List.of(pilot));
+            Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready,
+                    List.of(scheduler, webhooks, events, bridge), List.of(pilot));
             ready.set(true);
             parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",

@@ -39,6 +39,20 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void webhookSettingsHaveSafeDefaultsAndABadAllowListStopsTheStart() {
+        KernelConfig.WebhookConfig defaults = load(Map.of(), new Properties()).webhooks();
+        assertEquals(java.util.List.of(), defaults.allow(), "no private target is allowed by default");
+        assertEquals(1000, defaults.retryBase().toMillis());
+        assertEquals(8, defaults.maxAttempts());
+        KernelConfig.WebhookConfig set = load(Map.of("PACESETTER_WEBHOOKS_ALLOW", "hooks.internal, 10.1.0.0/16"), new Properties(),
+                "--webhooks-retry-base-ms=50", "--webhooks-max-attempts=3").webhooks();
+        assertEquals(java.util.List.of("hooks.internal", "10.1.0.0/16"), set.allow());
+        assertEquals(3, set.maxAttempts());
+        ConfigException bad = assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--webhooks-allow=10.0.0.0/40"));
+        assertTrue(bad.getMessage().contains("pacesetter.webhooks.allow"), bad.getMessage());
+    }
+
+    @Test
     void laterLayersWin_fileThenEnvironmentThenSystemPropertyThenFlag() throws IOException {
         Files.createDirectories(install.resolve("conf"));
         Files.writeString(install.resolve("conf/pacesetter.properties"), "pacesetter.port=7001\npacesetter.body.limit=512KiB\n");

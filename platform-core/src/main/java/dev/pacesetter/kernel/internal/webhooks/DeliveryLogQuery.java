@@ -1,0 +1,41 @@
+package dev.pacesetter.kernel.internal.webhooks;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Validation;
+
+/** The query of a delivery log page: {@code ?state=pending|delivered|parked}, {@code ?limit=}, {@code ?before=<nextBefore>}. */
+record DeliveryLogQuery(Optional<DeliveryState> state, Optional<Long> before, int limit) {
+
+    /** @throws dev.pacesetter.platform.api.http.ApiException 400 naming every invalid parameter */
+    static DeliveryLogQuery of(ApiRequest request, int defaultLimit, int maxLimit) {
+        Validation validation = new Validation();
+        Optional<DeliveryState> state = request.queryParam("state").flatMap(raw -> {
+            Optional<DeliveryState> known = Arrays.stream(DeliveryState.values())
+                    .filter(s -> s.name().equals(raw.toUpperCase(Locale.ROOT))).findFirst();
+            validation.require(known.isPresent(), "state", "must be pending, delivered or parked");
+            return known;
+        });
+        Optional<Long> before = request.queryParam("before").map(raw -> {
+            long value = number(raw);
+            validation.require(value > 0, "before", "must be the nextBefore value of a previous page");
+            return value;
+        });
+        int limit = request.queryParam("limit").map(raw -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(raw))))
+                .orElse(defaultLimit);
+        validation.require(limit >= 1 && limit <= maxLimit, "limit", "must be between 1 and " + maxLimit);
+        validation.orThrow();
+        return new DeliveryLogQuery(state, before, limit);
+    }
+
+    private static long number(String raw) {
+        try {
+            return Long.parseLong(raw.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package dev.pacesetter.kernel.internal.webhooks;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.pacesetter.kernel.internal.events.TopicFilter;
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
+
+/**
+ * Administrators subscribe URLs to event topics, pause, change and delete them, read each one's
+ * delivery log and replay parked deliveries. The signing secret is shown once, when it is created or
+ * rotated. Every change is audited in its own transaction (without the secret).
+ */
+final class WebhookRoutes implements RouteProvider {
+
+    static final int MAX_TOPICS = 20;
+    static final int DEFAULT_LIMIT = 50;
+    static final int MAX_LIMIT = 200;
+
+    private final ModuleDatabase db;
+    private final ActiveWebhooks active;
+    private final TargetGuard guard;
+    private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
+
+    WebhookRoutes(ModuleDatabase db, ActiveWebhooks active, TargetGuard guard, Clock clock) {
+        this.db = db;
+        this.active = active;
+        this.guard = guard;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/webhooks", request -> Reply.ok(Map.of("items", db.inTransaction(WebhookStore::all)))).roles(Role.ADMIN)
+                        .summary("Every webhook (never its secret)"),
+                Route.post("/webhooks", this::create).roles(Role.ADMIN)
+                        .summary("Subscribe a URL to topics; the signing secret is in this response only"),
+                Route.get("/webhooks/{id}", request -> Reply.ok(webhook(request.pathId("id")))).roles(Role.ADMIN),
+                Route.put("/webhooks/{id}", this::update).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
+                Route.delete("/webhooks/{id}", this::delete).roles(Role.ADMIN).summary("Delete a webhook and its delivery log"),
+                Route.post("/webhooks/{id}/secret", this::rotateSecret).roles(Role.ADMIN)
+                        .summary("Replace the signing secret; the new one is in this response only"),
+                Route.get("/webhooks/{id}/deliveries", this::deliveries).roles(Role.ADMIN)
+                        .summary("Delivery log, newest first, with every attempt; ?state=, ?limit=, ?before="),
+                Route.post("/webhooks/deliveries/{id}/replay", this::replay).roles(Role.ADMIN).summary("Send a parked delivery again"));
+    }
+
+    private Reply create(ApiRequest request) {
+        WebhookInput input = request.body(WebhookInput.class);
+        new Validation().require(input.url() != null, "url", "is required").require(input.topics() != null, "topics", "is required").orThrow();
+        Instant now = clock.instant();
+        Webhook candidate = new Webhook(0, checkedUrl(input.url()), checkedTopics(input.topics()), checkedDescription(input.description()),
+                input.active() == null || input.active(), now, now);
+        String secret = WebhookSignature.newSecret(random);
+        Webhook created = db.inTransaction(c -> {
+            long id = WebhookStore.insert(c, candidate, secret, request.caller().orElseThrow().userId());
+            Webhook webhook = WebhookStore.find(c, id).orElseThrow();
+            db.audit(c, AuditRecord.of(request, "webhooks", id, "create").after(webhook));
+            return webhook;
+        });
+        active.changed();
+        Map<String, Object> body = view(created);
+        body.put("secret", secret);
+        return Reply.created("/api/v1/webhooks/" + created.id(), body);
+    }
+
+    private Reply update(ApiRequest request) {
+        long id = request.pathId("id");
+        WebhookInput input = request.body(WebhookInput.class);
+        String url = input.url() == null ? null : checkedUrl(input.url());
+        List<String> topics = input.topics() == null ? null : checkedTopics(input.topics());
+        String description = input.description() == null ? null : checkedDescription(input.description());
+        Webhook updated = db.inTransaction(c -> {
+            Webhook before = WebhookStore.find(c, id).orElseThrow(() -> notFound(id));
+            Webhook after = new Webhook(id, url == null ? before.url() : url, topics == null ? before.topics() : topics,
+                    input.description() == null ? before.description() : description, input.active() == null ? before.active() : input.active(),
+                    before.createdAt(), clock.instant());
+            WebhookStore.update(c, after);
+            Webhook stored = WebhookStore.find(c, id).orElseThrow();
+            db.audit(c, AuditRecord.of(request, "webhooks", id, after.active() == before.active() ? "update" : after.active() ? "resume" : "pause")
+                    .before(before).after(stored));
+            return stored;
+        });
+        active.changed();
+        return Reply.ok(updated);
+    }
+
+    private Reply delete(ApiRequest request) {
+        long id = request.pathId("id");
+        db.inTransaction(c -> {
+            Webhook before = WebhookStore.find(c, id).orElseThrow(() -> notFound(id));
+            WebhookStore.delete(c, id);
+            db.audit(c, AuditRecord.of(request, "webhooks", id, "delete").before(before));
+            return null;
+        });
+        active.changed();
+        return Reply.noContent();
+    }
+
+    private Reply rotateSecret(ApiRequest request) {
+        long id = request.pathId("id");
+        String secret = WebhookSignature.newSecret(random);
+        Instant now = clock.instant();
+        db.inTransaction(c -> {
+            WebhookStore.find(c, id).orElseThrow(() -> notFound(id));
+            WebhookStore.rotateSecret(c, id, secret, now);
+            db.audit(c, AuditRecord.of(request, "webhooks", id, "rotate-secret"));
+            return null;
+        });
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("secret", secret);
+        body.put("rotatedAt", now);
+        return Reply.ok(body);
+    }
+
+    private Reply deliveries(ApiRequest request) {
+        long id = request.pathId("id");
+        DeliveryLogQuery query = DeliveryLogQuery.of(request, DEFAULT_LIMIT, MAX_LIMIT);
+        List<Map<String, Object>> items = db.inTransaction(c -> {
+            WebhookStore.find(c, id).orElseThrow(() -> notFound(id));
+            return DeliveryStore.log(c, id, query.state(), query.before(), query.limit() + 1);
+        });
+        boolean more = items.size() > query.limit();
+        List<Map<String, Object>> page = more ? items.subList(0, query.limit()) : items;
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("items", page);
+        body.put("nextBefore", more ? page.get(page.size() - 1).get("id") : null);
+        return Reply.ok(body);
+    }
+
+    private Reply replay(ApiRequest request) {
+        long id = request.pathId("id");
+        Instant now = clock.instant();
+        long webhookId = db.inTransaction(c -> {
+            Map.Entry<Long, DeliveryState> found = DeliveryStore.stateOf(c, id)
+                    .orElseThrow(() -> ApiException.notFound("No webhook delivery " + id + "."));
+            if (!DeliveryStore.replay(c, id, now)) {
+                throw ApiException.conflict("not_parked", "Delivery " + id + " is " + found.getValue().name().toLowerCase(Locale.ROOT)
+                        + "; only a parked delivery can be replayed.", Map.of("state", found.getValue().name()));
+            }
+            db.audit(c, AuditRecord.of(request, "webhook-deliveries", id, "replay").after(Map.of("webhookId", found.getKey(), "state", "PENDING")));
+            return found.getKey();
+        });
+        return Reply.accepted(Map.of("id", id, "webhookId", webhookId, "state", DeliveryState.PENDING.name()));
+    }
+
+    private Webhook webhook(long id) {
+        return db.inTransaction(c -> WebhookStore.find(c, id)).orElseThrow(() -> notFound(id));
+    }
+
+    /** Syntax first (400), then the SSRF rule (422). */
+    private String checkedUrl(String url) {
+        try {
+            TargetGuard.wellFormed(url);
+            return guard.check(url).toString();
+        } catch (TargetRefused refused) {
+            List<FieldError> fields = List.of(new FieldError("url", refused.getMessage()));
+            if (refused.malformed()) {
+                throw ApiException.invalidFields(fields);
+            }
+            throw ApiException.unprocessable("target_refused", "The webhook URL is refused: " + refused.getMessage() + ".", Map.of("fields", fields));
+        }
+    }
+
+    private static List<String> checkedTopics(List<String> topics) {
+        List<String> unique = new ArrayList<>(new LinkedHashSet<>(topics));
+        Validation validation = new Validation().require(!unique.isEmpty() && unique.size() <= MAX_TOPICS, "topics",
+                "must name 1-" + MAX_TOPICS + " topics or patterns");
+        if (unique.contains(null)) {
+            validation.require(false, "topics", "must not contain null");
+        } else if (validation.isValid()) {
+            try {
+                new TopicFilter(new LinkedHashSet<>(unique));
+            } catch (IllegalArgumentException e) {
+                validation.require(false, "topics", e.getMessage());
+            }
+        }
+        validation.orThrow();
+        return unique;
+    }
+
+    private static String checkedDescription(String description) {
+        new Validation().require(description == null || description.length() <= 200, "description", "must be at most 200 characters").orThrow();
+        return description == null || description.isBlank() ? null : description.trim();
+    }
+
+    private static Map<String, Object> view(Webhook webhook) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("id", webhook.id());
+        view.put("url", webhook.url());
+        view.put("topics", webhook.topics());
+        view.put("description", webhook.description());
+        view.put("active", webhook.active());
+        view.put("createdAt", webhook.createdAt());
+        view.put("updatedAt", webhook.updatedAt());
+        return view;
+    }
+
+    private static ApiException notFound(long id) {
+        return ApiException.notFound("No webhook " + id + ".");
+    }
+}
