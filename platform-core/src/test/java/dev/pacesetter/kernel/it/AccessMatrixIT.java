@@ -70,6 +70,9 @@ class AccessMatrixIT {
             Map.entry("/users/{id}/deactivate", "administrators only, who see every user"),
             Map.entry("/users/{id}/reactivate", "administrators only, who see every user"),
             Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
+            Map.entry("/mail/outbox/{id}/retry", "administrators only: the mail outbox is platform operations"),
+            Map.entry("/notification-preferences/{kind}", "the caller's own preference for a kind: the path names a kind, never a user,"
+                    + " so another user's cannot be addressed (MailIT checks it)"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
     abstract static class Matrix extends OrganisationScenarios {

@@ -26,11 +26,12 @@ import java.util.Optional;
  * @param bundleUploadLimit largest plugin jar accepted over REST
  * @param eventsPoll how often idle event delivery looks for new events
  * @param eventsRetryBase first back-off of a failed event delivery
+ * @param mail e-mail notifications: SMTP, retries, links, and the channel users get until they choose one
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
-        Duration eventsPoll, Duration eventsRetryBase) {
+        Duration eventsPoll, Duration eventsRetryBase, MailConfig mail) {
 
     /** A value that must never appear in logs or in {@code toString()}. */
     public record Secret(Optional<String> value) {
@@ -57,6 +58,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     /** A copy listening on another port (tests and benchmarks use port 0). */
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
-                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase);
+                bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase, mail);
     }
 }
