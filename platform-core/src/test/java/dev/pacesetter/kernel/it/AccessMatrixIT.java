@@ -75,6 +75,9 @@ class AccessMatrixIT {
             Map.entry("/webhooks/{id}/secret", "administrators only, as webhooks"),
             Map.entry("/webhooks/{id}/deliveries", "administrators only, as webhooks"),
             Map.entry("/webhooks/deliveries/{id}/replay", "administrators only, as webhooks"),
+            Map.entry("/mail/outbox/{id}/retry", "administrators only: the mail outbox is platform operations"),
+            Map.entry("/notification-preferences/{kind}", "the caller's own preference for a kind: the path names a kind, never a user,"
+                    + " so another user's cannot be addressed (MailIT checks it)"),
             Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
 
     abstract static class Matrix extends OrganisationScenarios {

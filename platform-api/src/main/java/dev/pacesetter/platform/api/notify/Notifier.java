@@ -9,7 +9,9 @@ import org.osgi.annotation.versioning.ProviderType;
  * provides to each bundle; the module is recorded with each notification.
  *
  * <p>Write on the connection of the transaction that decides to notify, so that an alert exists only
- * if the change that raised it committed.
+ * if the change that raised it committed. The recipient's preference for the notification's kind
+ * decides whether it shows in the inbox, is e-mailed, or both; the e-mail is queued in the same
+ * transaction and sent after it commits.
  */
 @ProviderType
 public interface Notifier {

@@ -84,7 +84,8 @@ public final class ConfigLoader {
                         Duration.ofMillis(intIn(resolved, Setting.SCHEDULER_RETRY_BASE_MS, 10, 3_600_000))),
                 new KernelConfig.WebhookConfig(allowList(resolved.get(Setting.WEBHOOKS_ALLOW)),
                         Duration.ofMillis(intIn(resolved, Setting.WEBHOOKS_RETRY_BASE_MS, 10, 3_600_000)),
-                        intIn(resolved, Setting.WEBHOOKS_MAX_ATTEMPTS, 1, 50)));
+                        intIn(resolved, Setting.WEBHOOKS_MAX_ATTEMPTS, 1, 50)),
+                mail(resolved));
     }
 
     /** Checked here, so that a typo stops the start with exit status 2 rather than half-way through it. */
@@ -101,6 +102,61 @@ public final class ConfigLoader {
 
     private static List<String> commaList(Sourced value) {
         return Arrays.stream(value.value().split(",")).map(String::trim).filter(item -> !item.isEmpty()).toList();
+    }
+
+    private static MailConfig mail(Map<Setting, Sourced> resolved) {
+        Optional<String> host = Optional.of(resolved.get(Setting.MAIL_SMTP_HOST).value().trim()).filter(h -> !h.isEmpty());
+        String from = resolved.get(Setting.MAIL_FROM).value().trim();
+        if (host.isPresent() && from.isEmpty()) {
+            throw new ConfigException(Setting.MAIL_FROM.key() + " is needed when " + Setting.MAIL_SMTP_HOST.key() + " is set ("
+                    + resolved.get(Setting.MAIL_SMTP_HOST).source() + "): the address e-mails are sent from");
+        }
+        if (!from.isEmpty()) {
+            try {
+                new jakarta.mail.internet.InternetAddress(from, true);
+            } catch (jakarta.mail.internet.AddressException e) {
+                throw new ConfigException(Setting.MAIL_FROM.key() + " (" + resolved.get(Setting.MAIL_FROM).source() + ") is not an e-mail address: '"
+                        + from + "'");
+            }
+        }
+        String password = resolved.get(Setting.MAIL_SMTP_PASSWORD).value();
+        return new MailConfig(host, intIn(resolved, Setting.MAIL_SMTP_PORT, 1, 65535), resolved.get(Setting.MAIL_SMTP_USER).value().trim(),
+                new KernelConfig.Secret(Optional.of(password).filter(p -> !p.isEmpty())), startTls(resolved.get(Setting.MAIL_SMTP_STARTTLS)), from,
+                Duration.ofMillis(intIn(resolved, Setting.MAIL_TIMEOUT_MS, 100, 600_000)),
+                Duration.ofMillis(intIn(resolved, Setting.MAIL_RETRY_BASE_MS, 10, 3_600_000)),
+                intIn(resolved, Setting.MAIL_MAX_ATTEMPTS, 1, 100), publicUrl(resolved.get(Setting.PUBLIC_URL)),
+                oneOf(resolved.get(Setting.NOTIFICATIONS_DEFAULT_CHANNEL), Setting.NOTIFICATIONS_DEFAULT_CHANNEL, "inbox", "email", "both")
+                        .toUpperCase(java.util.Locale.ROOT));
+    }
+
+    private static MailConfig.StartTls startTls(Sourced value) {
+        return switch (oneOf(value, Setting.MAIL_SMTP_STARTTLS, "required", "true", "false")) {
+            case "required" -> MailConfig.StartTls.REQUIRED;
+            case "true" -> MailConfig.StartTls.WHEN_OFFERED;
+            default -> MailConfig.StartTls.OFF;
+        };
+    }
+
+    /** Without a trailing slash, so that links are {@code url + path}. */
+    private static Optional<String> publicUrl(Sourced value) {
+        String url = value.value().trim();
+        if (url.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!url.matches("https?://[^\\s/?#]+(/[^\\s?#]*)?")) {
+            throw new ConfigException(Setting.PUBLIC_URL.key() + " (" + value.source() + ") must be an http(s) address such as"
+                    + " https://pacesetter.example.com, not '" + url + "'");
+        }
+        return Optional.of(url.replaceAll("/+$", ""));
+    }
+
+    private static String oneOf(Sourced value, Setting setting, String... allowed) {
+        String v = value.value().trim().toLowerCase(java.util.Locale.ROOT);
+        if (!Arrays.asList(allowed).contains(v)) {
+            throw new ConfigException(setting.key() + " (" + value.source() + ") must be one of " + String.join(", ", allowed) + ", not '"
+                    + value.value() + "'");
+        }
+        return v;
     }
 
     /** File Install reads its folder setting as a comma-separated list: a comma in the path would split it. */

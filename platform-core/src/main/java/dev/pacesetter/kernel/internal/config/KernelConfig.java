@@ -28,11 +28,13 @@ import java.util.Optional;
  * @param eventsRetryBase first back-off of a failed event delivery
  * @param scheduler how deadlines and jobs are polled and retried
  * @param webhooks outgoing webhook delivery
+ * @param mail e-mail notifications: SMTP, retries, links, and the channel users get until they choose one
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
-        Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks) {
+        Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks,
+        MailConfig mail) {
 
     /**
      * @param poll how often due work is looked for (the bound on a deadline's lateness when idle)
@@ -76,6 +78,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
                 bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
-                scheduler, webhooks);
+                scheduler, webhooks, mail);
     }
 }

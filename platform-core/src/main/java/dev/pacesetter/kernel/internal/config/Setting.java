@@ -41,6 +41,19 @@ public enum Setting {
     WEBHOOKS_RETRY_BASE_MS("pacesetter.webhooks.retry.base.ms", "1000",
             "first wait before a failed webhook delivery is retried; it doubles with every attempt (plus or minus 20%)"),
     WEBHOOKS_MAX_ATTEMPTS("pacesetter.webhooks.max.attempts", "8", "attempts before a webhook delivery is parked"),
+    PUBLIC_URL("pacesetter.public.url", "", "the address users reach Pacesetter at, for links in e-mails (e.g. https://pacesetter.example.com)"),
+    NOTIFICATIONS_DEFAULT_CHANNEL("pacesetter.notifications.default.channel", "inbox",
+            "how users are told of a notification kind they chose nothing for: inbox, email or both"),
+    MAIL_SMTP_HOST("pacesetter.mail.smtp.host", "", "SMTP server for e-mail notifications; empty = e-mail off (mails wait in the outbox)"),
+    MAIL_SMTP_PORT("pacesetter.mail.smtp.port", "587", "SMTP port"),
+    MAIL_SMTP_USER("pacesetter.mail.smtp.user", "", "SMTP user name; empty = no authentication"),
+    MAIL_SMTP_PASSWORD("pacesetter.mail.smtp.password", "", "SMTP password (never logged)"),
+    MAIL_SMTP_STARTTLS("pacesetter.mail.smtp.starttls", "required",
+            "required (refuse a server without STARTTLS), true (use it when offered) or false"),
+    MAIL_FROM("pacesetter.mail.from", "", "sender of e-mail notifications, e.g. Pacesetter <pacesetter@example.com>; needed with an SMTP host"),
+    MAIL_TIMEOUT_MS("pacesetter.mail.timeout.ms", "10000", "SMTP connect, read and write timeout, in milliseconds"),
+    MAIL_RETRY_BASE_MS("pacesetter.mail.retry.base.ms", "30000", "first wait before a failed e-mail is retried; it doubles with every attempt"),
+    MAIL_MAX_ATTEMPTS("pacesetter.mail.max.attempts", "8", "attempts before an e-mail is parked"),
     DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
 
     private final String key;

@@ -110,7 +110,7 @@ public final class Identity {
         String password = configured.orElseGet(Identity::generatePassword);
         String hash = hasher.hash(password.toCharArray());
         platformDb.inTransaction(c -> {
-            long id = IdentityStore.createUser(c, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN), null, clock.instant());
+            long id = IdentityStore.createUser(c, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN), null, null, clock.instant());
             platformDb.audit(c, AuditRecord.bySystem("users", id, "create").after(Map.of("username", "admin", "roles", List.of("ADMIN"))));
             return id;
         });

@@ -114,7 +114,7 @@ final class IdentityStore {
     }
 
     /** A user as others see it: never the password hash. */
-    record UserView(long id, String username, String displayName, List<String> roles, Long teamId, boolean active) {
+    record UserView(long id, String username, String displayName, String email, List<String> roles, Long teamId, boolean active) {
     }
 
     /** The users {@code scope} may see (a user "owns" their own row), in id order. */
@@ -160,6 +160,15 @@ final class IdentityStore {
         insertRoles(c, id, roles);
     }
 
+    /** Sets or ({@code null}) removes the address notification e-mails go to. */
+    static void setEmail(Connection c, long id, String email) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET email = ? WHERE id = ?")) {
+            ps.setString(1, email);
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     private static List<UserView> userViews(Connection c, Sql condition) throws SQLException {
         java.util.Map<Long, List<String>> roles = new java.util.HashMap<>();
         Sql roleQuery = Sql.of("SELECT r.user_id, r.role FROM platform_user_role r JOIN platform_user u ON u.id = r.user_id").where(condition)
@@ -170,12 +179,12 @@ final class IdentityStore {
             }
         }
         List<UserView> users = new ArrayList<>();
-        Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active FROM platform_user u").where(condition)
+        Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active, u.email FROM platform_user u").where(condition)
                 .append("ORDER BY u.id");
         try (PreparedStatement ps = userQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long userId = rs.getLong(1);
-                users.add(new UserView(userId, rs.getString(2), rs.getString(3), roles.getOrDefault(userId, List.of()),
+                users.add(new UserView(userId, rs.getString(2), rs.getString(3), rs.getString(6), roles.getOrDefault(userId, List.of()),
                         rs.getObject(4, Long.class), rs.getBoolean(5)));
             }
         }
@@ -191,16 +200,17 @@ final class IdentityStore {
         });
     }
 
-    static long createUser(Connection c, String username, String displayName, String passwordHash, Set<Role> roles, Long teamId, Instant now)
-            throws SQLException {
+    static long createUser(Connection c, String username, String displayName, String passwordHash, Set<Role> roles, Long teamId, String email,
+            Instant now) throws SQLException {
         long id;
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_user (username, display_name, password_hash, team_id, active,"
-                + " created_at) VALUES (?, ?, ?, ?, TRUE, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " created_at, email) VALUES (?, ?, ?, ?, TRUE, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setString(1, username);
             ps.setString(2, displayName);
             ps.setString(3, passwordHash);
             ps.setObject(4, teamId);
             ps.setTimestamp(5, Timestamp.from(now));
+            ps.setString(6, email);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();

@@ -31,17 +31,24 @@ public final class UserRoutes implements RouteProvider {
 
     static final int MIN_PASSWORD = 12;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{2,59}");
+    /** A plain mailbox address (no display name, no comments): what notification e-mails are sent to. */
+    private static final Pattern EMAIL = Pattern.compile(
+            "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. */
-    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId) {
+    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, String email) {
         @Override
         public String toString() {
             return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + "]";
         }
     }
 
-    /** Body of {@code PUT /users/{id}}: the user name and password are not changed here. */
-    public record UserUpdate(String displayName, Set<Role> roles, Long teamId) {
+    /**
+     * Body of {@code PUT /users/{id}}: the user name and password are not changed here. {@code email}
+     * absent or null keeps the address (clients written before it existed do not erase it), {@code ""}
+     * removes it.
+     */
+    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, String email) {
     }
 
     private final ModuleDatabase db;
@@ -79,7 +86,9 @@ public final class UserRoutes implements RouteProvider {
                 .require(input.password() != null && input.password().length() >= MIN_PASSWORD, "password",
                         "must have at least " + MIN_PASSWORD + " characters")
                 .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
+                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
                 .orThrow();
+        String email = input.email() == null || input.email().isBlank() ? null : input.email().trim();
         String hash = hasher.hash(input.password().toCharArray()); // slow: outside the transaction
         IdentityStore.UserView created;
         try {
@@ -89,7 +98,7 @@ public final class UserRoutes implements RouteProvider {
                 }
                 requireTeam(c, input.teamId());
                 long id = IdentityStore.createUser(c, input.username(), input.displayName().trim(), hash, EnumSet.copyOf(input.roles()),
-                        input.teamId(), clock.instant());
+                        input.teamId(), email, clock.instant());
                 IdentityStore.UserView user = IdentityStore.user(c, id, RowScope.all(id)).orElseThrow();
                 db.audit(c, AuditRecord.of(request, "users", id, "create").after(user));
                 return user;
@@ -109,6 +118,7 @@ public final class UserRoutes implements RouteProvider {
         new Validation()
                 .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
                 .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
+                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
                 .orThrow();
         long self = request.caller().orElseThrow().userId();
         if (id == self && !input.roles().contains(Role.ADMIN)) {
@@ -118,6 +128,9 @@ public final class UserRoutes implements RouteProvider {
             IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
             requireTeam(c, input.teamId());
             IdentityStore.updateUser(c, id, input.displayName().trim(), input.teamId(), EnumSet.copyOf(input.roles()));
+            if (input.email() != null) {
+                IdentityStore.setEmail(c, id, input.email().isBlank() ? null : input.email().trim());
+            }
             IdentityStore.UserView after = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
             db.audit(c, AuditRecord.of(request, "users", id, "update").before(before).after(after));
             return after;
@@ -160,6 +173,13 @@ public final class UserRoutes implements RouteProvider {
 
     private static ApiException taken(String username) {
         return ApiException.conflict("username_taken", "User name '" + username + "' is taken.", Map.of("field", "username"));
+    }
+
+    private static final String EMAIL_RULE = "must be an e-mail address such as wei.zhang@example.com (at most 254 characters), or \"\" for none";
+
+    static boolean validEmail(String email) {
+        String trimmed = email.trim();
+        return trimmed.length() <= 254 && EMAIL.matcher(trimmed).matches();
     }
 
     private static boolean validName(String name) {

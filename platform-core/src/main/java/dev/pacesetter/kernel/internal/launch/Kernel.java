@@ -43,9 +43,12 @@ import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
 import dev.pacesetter.kernel.internal.events.EventRoutes;
 import dev.pacesetter.kernel.internal.events.EventTuning;
 import dev.pacesetter.kernel.internal.gateway.AccessControl;
+import dev.pacesetter.kernel.internal.mail.MailDelivery;
+import dev.pacesetter.kernel.internal.mail.MailRoutes;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.notify.NotificationRoutes;
 import dev.pacesetter.kernel.internal.notify.NotifierFactory;
+import dev.pacesetter.kernel.internal.notify.PreferenceRoutes;
 import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
 import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
 import dev.pacesetter.kernel.internal.schedule.DeadlinesFactory;
@@ -172,28 +175,31 @@ public final class Kernel implements AutoCloseable {
             system.registerService(ModuleEnablement.class, pilot, null);
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
-            system.registerService(Notifier.class, new NotifierFactory(modules, clock), null);
-            EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
+            system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail()), null);
             String node = NodeId.of(config.dataDir());
+            EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
             EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, node);
             events.open();
             system.registerService(Deadlines.class, new DeadlinesFactory(modules, json), null);
             PlatformScheduler scheduler = new PlatformScheduler(system, modules, dataSource, parts.db(), pilot, json, clock, config.scheduler(), node);
             scheduler.open();
+            MailDelivery mail = new MailDelivery(parts.db(), config.mail(), clock, node);
+            mail.open();
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
-            Webhooks webhooks = new Webhooks(parts.db(), json, clock, config.webhooks(), events.node(),
+            Webhooks webhooks = new Webhooks(parts.db(), json, clock, config.webhooks(), node,
                     tuning.poll().compareTo(WEBHOOK_POLL) > 0 ? tuning.poll() : WEBHOOK_POLL, kernelVersion());
             system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
             webhooks.open();
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
+                    new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready,
-                    List.of(scheduler, webhooks, events, bridge), List.of(pilot));
+                    List.of(scheduler, webhooks, mail, events, bridge), List.of(pilot));
             ready.set(true);
             parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",

@@ -19,7 +19,10 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 
-/** Each user's own inbox: unread first, newest first, paged; mark read one by one or all at once. */
+/**
+ * Each user's own inbox: unread first, newest first, paged; mark read one by one or all at once.
+ * Notifications a user asked to get by e-mail only are not in it.
+ */
 public final class NotificationRoutes implements RouteProvider {
 
     static final int DEFAULT_SIZE = 20;
@@ -48,7 +51,7 @@ public final class NotificationRoutes implements RouteProvider {
         int page = intParam(request, "page", 1, 1, 100_000);
         int size = intParam(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
         Sql query = Sql.of("SELECT id, module_id, kind, severity, title, body, link, rule, created_at, read_at FROM platform_notification"
-                + " WHERE user_id = ?", user);
+                + " WHERE user_id = ? AND in_inbox = TRUE", user);
         if (onlyUnread) {
             query = query.append("AND read_at IS NULL");
         }
@@ -75,7 +78,8 @@ public final class NotificationRoutes implements RouteProvider {
     private long unread(ApiRequest request) {
         long user = request.caller().orElseThrow().userId();
         return db.inTransaction(c -> {
-            try (PreparedStatement ps = Sql.of("SELECT COUNT(*) FROM platform_notification WHERE user_id = ? AND read_at IS NULL", user).prepare(c);
+            try (PreparedStatement ps = Sql.of("SELECT COUNT(*) FROM platform_notification WHERE user_id = ? AND in_inbox = TRUE AND read_at IS NULL",
+                    user).prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -87,7 +91,7 @@ public final class NotificationRoutes implements RouteProvider {
         long id = request.pathId("id");
         long user = request.caller().orElseThrow().userId();
         boolean found = db.inTransaction(c -> {
-            try (PreparedStatement ps = Sql.of("SELECT 1 FROM platform_notification WHERE id = ? AND user_id = ?", id, user).prepare(c);
+            try (PreparedStatement ps = Sql.of("SELECT 1 FROM platform_notification WHERE id = ? AND user_id = ? AND in_inbox = TRUE", id, user).prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return false; // someone else's notification answers exactly like one that does not exist
@@ -108,7 +112,8 @@ public final class NotificationRoutes implements RouteProvider {
     private Reply markAllRead(ApiRequest request) {
         long user = request.caller().orElseThrow().userId();
         int marked = db.inTransaction(c -> {
-            try (PreparedStatement ps = Sql.of("UPDATE platform_notification SET read_at = ? WHERE user_id = ? AND read_at IS NULL", clock.instant(),
+            try (PreparedStatement ps = Sql.of("UPDATE platform_notification SET read_at = ? WHERE user_id = ? AND in_inbox = TRUE AND read_at IS NULL",
+                    clock.instant(),
                     user).prepare(c)) {
                 return ps.executeUpdate();
             }

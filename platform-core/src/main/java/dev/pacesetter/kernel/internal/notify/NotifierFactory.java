@@ -7,26 +7,41 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
+import dev.pacesetter.kernel.internal.config.MailConfig;
+import dev.pacesetter.kernel.internal.mail.MailContent;
+import dev.pacesetter.kernel.internal.mail.MailOutbox;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.notify.Notification;
 import dev.pacesetter.platform.api.notify.Notifier;
 
-/** Gives every bundle its own {@link Notifier}, which records that bundle's module with each notification. */
+/**
+ * Gives every bundle its own {@link Notifier}, which records that bundle's module with each notification.
+ * In the notifying transaction it reads the recipient's preference for the kind and writes the inbox
+ * row, the outbox row of an e-mail, or both: a change that rolls back leaves neither.
+ */
 public final class NotifierFactory implements ServiceFactory<Notifier> {
 
     private final ModuleRegistry modules;
     private final Clock clock;
+    private final Channel platformDefault;
+    private final boolean mailOn;
+    private final Optional<String> publicUrl;
 
-    public NotifierFactory(ModuleRegistry modules, Clock clock) {
+    public NotifierFactory(ModuleRegistry modules, Clock clock, MailConfig mail) {
         this.modules = modules;
         this.clock = clock;
+        this.platformDefault = Channel.parse(mail.defaultChannel()).orElseThrow();
+        this.mailOn = mail.configured();
+        this.publicUrl = mail.publicUrl();
     }
 
     @Override
@@ -41,8 +56,26 @@ public final class NotifierFactory implements ServiceFactory<Notifier> {
     }
 
     private long insert(Connection c, Notification n, String module) {
+        Instant now = clock.instant();
+        try {
+            Optional<PreferenceStore.Recipient> recipient = PreferenceStore.recipient(c, n.userId(), n.kind());
+            // an unknown user gets the inbox row, whose foreign key then refuses it with the reason below
+            DeliveryPlan plan = recipient.map(r -> DeliveryPlan.decide(r.forKind(), r.userDefault(), platformDefault, r.email().isPresent(), mailOn))
+                    .orElse(new DeliveryPlan(Channel.INBOX, true, false));
+            long id = insertNotification(c, n, module, plan.inbox(), now);
+            if (plan.email()) {
+                MailOutbox.enqueue(c, id, n.userId(), module, n.kind(), recipient.orElseThrow().email().orElseThrow(), MailContent.of(n, publicUrl), now);
+            }
+            return id;
+        } catch (SQLException e) {
+            // 23503: no such user; the plugin's transaction rolls back with a clear reason
+            throw new DataAccessException("could not notify user " + n.userId() + " (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static long insertNotification(Connection c, Notification n, String module, boolean inInbox, Instant now) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO platform_notification (user_id, module_id, kind, severity, title, body,"
-                + " link, rule, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
+                + " link, rule, created_at, in_inbox) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
             ps.setLong(1, n.userId());
             ps.setString(2, module);
             ps.setString(3, n.kind());
@@ -51,15 +84,13 @@ public final class NotifierFactory implements ServiceFactory<Notifier> {
             ps.setString(6, n.bodyText().map(b -> b.length() > 4000 ? b.substring(0, 4000) : b).orElse(null));
             ps.setString(7, n.linkPath().orElse(null));
             ps.setString(8, n.ruleName().map(r -> r.length() > 200 ? r.substring(0, 200) : r).orElse(null));
-            ps.setTimestamp(9, Timestamp.from(clock.instant()));
+            ps.setTimestamp(9, Timestamp.from(now));
+            ps.setBoolean(10, inInbox);
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
                 return keys.getLong(1);
             }
-        } catch (SQLException e) {
-            // 23503: no such user; the plugin's transaction rolls back with a clear reason
-            throw new DataAccessException("could not notify user " + n.userId() + " (SQLSTATE " + e.getSQLState() + ")", e);
         }
     }
 }

@@ -105,4 +105,28 @@ class ConfigLoaderTest {
         assertEquals("s3cret", config.database().password());
         assertTrue(!config.toString().contains("s3cret"), config.toString());
     }
+
+    @Test
+    void emailIsOffUntilAHostIsSetAndThenNeedsASender() {
+        MailConfig off = load(Map.of(), new Properties()).mail();
+        assertEquals(false, off.configured());
+        assertEquals(587, off.smtpPort());
+        assertEquals(MailConfig.StartTls.REQUIRED, off.startTls(), "credentials never travel in clear unless asked to");
+        assertEquals("INBOX", off.defaultChannel());
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--mail-smtp-host=smtp.example.com"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--mail-smtp-host=smtp.example.com", "--mail-from=not an address"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--mail-smtp-starttls=maybe"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--notifications-default-channel=sms"));
+        assertThrows(ConfigException.class, () -> load(Map.of(), new Properties(), "--public-url=pacesetter.example.com"));
+
+        MailConfig on = load(Map.of("PACESETTER_MAIL_SMTP_PASSWORD", "s3cret"), new Properties(), "--mail-smtp-host=smtp.example.com",
+                "--mail-from=Pacesetter <pacesetter@example.com>", "--mail-smtp-starttls=false", "--public-url=https://ps.example.com/",
+                "--notifications-default-channel=Both").mail();
+        assertTrue(on.configured());
+        assertEquals(MailConfig.StartTls.OFF, on.startTls());
+        assertEquals(Optional.of("https://ps.example.com"), on.publicUrl());
+        assertEquals("BOTH", on.defaultChannel());
+        assertEquals(Optional.of("s3cret"), on.smtpPassword().value());
+        assertTrue(!on.toString().contains("s3cret"), "the password never shows in a printed configuration: " + on);
+    }
 }
