@@ -11,54 +11,23 @@ usage: deadlines_driver.py PORT PASSWORD PENDING HOT BURST
 import json
 import sys
 import time
-import urllib.error
-import urllib.request
+
+from pacesetter_client import Client
 
 port, password = sys.argv[1], sys.argv[2]
 pending, hot, burst = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
-base = f"http://127.0.0.1:{port}/api/v1"
-
-
-def call(method, path, body=None, token=None, timeout=600):
-    headers = {"Content-Type": "application/json"}
-    if token:
-        headers["Authorization"] = "Bearer " + token
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(base + path, method=method, data=data, headers=headers)
-    try:
-        with urllib.request.urlopen(req, timeout=timeout) as response:
-            text = response.read()
-            return json.loads(text) if text else None
-    except urllib.error.HTTPError as e:
-        e.msg = f"{method} {path}: {e.code} {e.read().decode(errors='replace')[:300]}"
-        raise
-
-
-token = None
-for _ in range(300):  # 503 while the first administrator is still being created
-    try:
-        token = call("POST", "/auth/login", {"username": "admin", "password": password})["token"]
-        break
-    except urllib.error.HTTPError as e:
-        if e.code != 503:
-            raise
-        time.sleep(0.1)
-for _ in range(300):  # the fixture's routes appear once its bundle is started
-    try:
-        call("GET", "/timers/fired", token=token)
-        break
-    except urllib.error.HTTPError:
-        time.sleep(0.1)
+client = Client(port).sign_in(password, "/timers/fired")
+call = client.call
 
 
 def schedule(prefix, count, due_in_ms, spread_ms):
-    return call("POST", "/timers/deadlines", {"prefix": prefix, "count": count, "dueInMs": due_in_ms, "spreadMs": spread_ms}, token)
+    return call("POST", "/timers/deadlines", {"prefix": prefix, "count": count, "dueInMs": due_in_ms, "spreadMs": spread_ms})
 
 
 def await_fired(prefix, count, bound_s):
     deadline = time.time() + bound_s
     while True:
-        fired = call("GET", "/timers/fired?prefix=" + prefix, token=token)
+        fired = call("GET", "/timers/fired?prefix=" + prefix)
         if fired["count"] >= count or time.time() > deadline:
             return fired
         time.sleep(0.5)

@@ -2,6 +2,7 @@ package dev.pacesetter.platform.api.http;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Collects every field error of a request before refusing it, so the caller learns all of them at once.
@@ -24,6 +25,27 @@ public final class Validation {
             errors.add(new FieldError(field, message));
         }
         return this;
+    }
+
+    /**
+     * An optional whole-number query parameter such as {@code limit}: {@code fallback} when absent; when it is
+     * not a whole number from {@code min} to {@code max}, an error is recorded and {@code fallback} returned.
+     */
+    public int intParam(ApiRequest request, String name, int fallback, int min, int max) {
+        Optional<String> raw = request.queryParam(name);
+        if (raw.isEmpty()) {
+            return fallback;
+        }
+        try {
+            int value = Integer.parseInt(raw.get().trim());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException e) {
+            // recorded below
+        }
+        require(false, name, "must be a whole number from " + min + " to " + max);
+        return fallback;
     }
 
     public boolean isValid() {

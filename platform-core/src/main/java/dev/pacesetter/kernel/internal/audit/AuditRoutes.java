@@ -105,16 +105,7 @@ public final class AuditRoutes implements RouteProvider {
                 return Optional.empty();
             }
         });
-        int limit = DEFAULT_LIMIT;
-        Optional<String> rawLimit = request.queryParam("limit");
-        if (rawLimit.isPresent()) {
-            try {
-                limit = Integer.parseInt(rawLimit.get());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            validation.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        int limit = validation.intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         validation.orThrow();
         return new AuditQuery(request.queryParam("user"), request.queryParam("module"), request.queryParam("resource"),
                 request.queryParam("recordId"), from, to, before, limit);

@@ -16,6 +16,7 @@ import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
 
 /** Operators watch the e-mail outbox: whether SMTP is configured, what waits, what was given up on, and queue a parked mail again. */
 public final class MailRoutes implements RouteProvider {
@@ -80,15 +81,9 @@ public final class MailRoutes implements RouteProvider {
     }
 
     private static int limit(ApiRequest request) {
-        String raw = request.queryParam("limit").orElse("50");
-        try {
-            int limit = Integer.parseInt(raw);
-            if (limit >= 1 && limit <= 500) {
-                return limit;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        throw ApiException.invalidFields(List.of(new FieldError("limit", "must be a whole number from 1 to 500")));
+        Validation validation = new Validation();
+        int limit = validation.intParam(request, "limit", 50, 1, 500);
+        validation.orThrow();
+        return limit;
     }
 }

@@ -265,16 +265,7 @@ public final class JobRoutes implements RouteProvider {
         Optional<String> rawAfter = request.queryParam("after");
         Optional<Cursor> after = rawAfter.flatMap(Cursor::decode);
         validation.require(rawAfter.isEmpty() || after.isPresent(), "after", "must be the nextAfter value of a previous page");
-        int limit = DEFAULT_LIMIT;
-        Optional<String> rawLimit = request.queryParam("limit");
-        if (rawLimit.isPresent()) {
-            try {
-                limit = Integer.parseInt(rawLimit.get());
-            } catch (NumberFormatException e) {
-                limit = -1;
-            }
-            validation.require(limit >= 1 && limit <= MAX_LIMIT, "limit", "must be between 1 and " + MAX_LIMIT);
-        }
+        int limit = validation.intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         validation.orThrow();
         return new JobQuery(type.map(TYPES::get), request.queryParam("module"), state, after, limit);
     }

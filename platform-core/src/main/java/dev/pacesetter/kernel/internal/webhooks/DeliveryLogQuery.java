@@ -24,9 +24,7 @@ record DeliveryLogQuery(Optional<DeliveryState> state, Optional<Long> before, in
             validation.require(value > 0, "before", "must be the nextBefore value of a previous page");
             return value;
         });
-        int limit = request.queryParam("limit").map(raw -> (int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, number(raw))))
-                .orElse(defaultLimit);
-        validation.require(limit >= 1 && limit <= maxLimit, "limit", "must be between 1 and " + maxLimit);
+        int limit = validation.intParam(request, "limit", defaultLimit, 1, maxLimit);
         validation.orThrow();
         return new DeliveryLogQuery(state, before, limit);
     }
