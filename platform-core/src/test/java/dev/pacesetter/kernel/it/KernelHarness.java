@@ -75,8 +75,9 @@ public final class KernelHarness implements AutoCloseable {
         }
     }
 
+    /** A fixture ({@code "hello-v1"}) or one of the product's plugins ({@code "plugin-leads"}). */
     public static Path fixture(String name) {
-        return FIXTURES.resolve("fixture-" + name + ".jar");
+        return FIXTURES.resolve(name.startsWith("plugin-") ? name + ".jar" : "fixture-" + name + ".jar");
     }
 
     /** A client signed in as the first administrator. */

@@ -40,6 +40,7 @@ public final class JsonCodec {
     static ObjectMapper newMapper() {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
+                .addModule(DecimalText.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -173,7 +174,10 @@ public final class JsonCodec {
                 || type == BigInteger.class || type == Short.class || type == short.class) {
             return "must be a whole number";
         }
-        if (type == BigDecimal.class || type == Double.class || type == double.class || Number.class.isAssignableFrom(type)) {
+        if (type == BigDecimal.class) {
+            return "must be a decimal number, written as a string such as \"1200.50\"";
+        }
+        if (type == Double.class || type == double.class || Number.class.isAssignableFrom(type)) {
             return "must be a number";
         }
         if (type == Boolean.class || type == boolean.class) {

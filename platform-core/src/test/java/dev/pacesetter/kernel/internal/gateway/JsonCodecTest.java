@@ -54,7 +54,7 @@ class JsonCodecTest {
     @Test
     void aNestedFieldOfTheWrongTypeIsNamedByItsPath() {
         ApiException e = assertThrows(ApiException.class, () -> read("{\"members\":[{\"user\":\"a\",\"weight\":0.5},{\"user\":\"b\",\"weight\":\"half\"}]}"));
-        assertEquals(new FieldError("members[1].weight", "must be a number"), onlyField(e));
+        assertEquals(new FieldError("members[1].weight", "must be a decimal number, written as a string such as \"1200.50\""), onlyField(e));
     }
 
     @Test
@@ -64,9 +64,10 @@ class JsonCodecTest {
     }
 
     @Test
-    void scalarsAreNotCoercedFromStrings() {
-        ApiException e = assertThrows(ApiException.class, () -> read("{\"amount\":\"12\"}"));
-        assertEquals("amount", onlyField(e).field());
+    void decimalsAreTakenFromStringsExactlyButOtherTextIsRefused() {
+        assertEquals(new BigDecimal("12.30"), read("{\"amount\":\"12.30\"}").amount());
+        assertEquals("amount", onlyField(assertThrows(ApiException.class, () -> read("{\"amount\":\"12,30\"}"))).field());
+        assertEquals("amount", onlyField(assertThrows(ApiException.class, () -> read("{\"amount\":\"1e9\"}"))).field());
     }
 
     @Test
@@ -76,7 +77,7 @@ class JsonCodecTest {
     }
 
     @Test
-    void decimalsAreWrittenPlain() {
-        assertEquals("{\"v\":10000000}", new String(json.write(Map.of("v", new BigDecimal("1E+7"))), StandardCharsets.UTF_8));
+    void decimalsAreWrittenAsPlainStrings() {
+        assertEquals("{\"v\":\"10000000\"}", new String(json.write(Map.of("v", new BigDecimal("1E+7"))), StandardCharsets.UTF_8));
     }
 }

@@ -1,0 +1,58 @@
+package dev.pacesetter.leads.internal;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.pacesetter.leads.api.BudgetStatus;
+import dev.pacesetter.leads.api.DecisionRole;
+import dev.pacesetter.leads.api.Grade;
+import dev.pacesetter.leads.api.Intent;
+
+/**
+ * One rule: the lead gets {@code grade} when it reaches every minimum the rule sets (a null minimum is not
+ * checked). Rules are tried in order; the first that matches decides.
+ *
+ * @param minTotal minimum of the three scores added up (each 0-2, so 0-6)
+ */
+public record GradingRule(String name, Grade grade, Intent minIntent, BudgetStatus minBudget, DecisionRole minDecision, Integer minTotal) {
+
+    public boolean matches(GradingInputs in) {
+        return (minIntent == null || in.intent().score() >= minIntent.score())
+                && (minBudget == null || in.budget().score() >= minBudget.score())
+                && (minDecision == null || in.decision().score() >= minDecision.score())
+                && (minTotal == null || in.total() >= minTotal);
+    }
+
+    /** Problems with this rule as data an administrator sent, each prefixed with {@code field}. */
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (name == null || name.isBlank() || name.length() > 100) {
+            problems.add("name must be 1-100 characters");
+        }
+        if (grade == null) {
+            problems.add("grade is required (A, B or C)");
+        }
+        if (minTotal != null && (minTotal < 0 || minTotal > 6)) {
+            problems.add("minTotal must be 0-6 (three scores of 0-2)");
+        }
+        return problems;
+    }
+
+    /** In words, for the lead's explanation. */
+    public String describe() {
+        List<String> parts = new ArrayList<>();
+        if (minIntent != null) {
+            parts.add("intent ≥ " + minIntent);
+        }
+        if (minBudget != null) {
+            parts.add("budget ≥ " + minBudget);
+        }
+        if (minDecision != null) {
+            parts.add("decision role ≥ " + minDecision);
+        }
+        if (minTotal != null) {
+            parts.add("total score ≥ " + minTotal);
+        }
+        return parts.isEmpty() ? "always" : String.join(" and ", parts);
+    }
+}

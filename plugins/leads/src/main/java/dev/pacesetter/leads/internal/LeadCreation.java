@@ -1,0 +1,111 @@
+package dev.pacesetter.leads.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pacesetter.leads.api.LeadCreated;
+import dev.pacesetter.leads.api.LeadTopics;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.events.EventPublisher;
+import dev.pacesetter.platform.api.events.OutgoingEvent;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.security.Caller;
+
+/**
+ * Creating leads, for every way they arrive: prepare ({@link Intake}), insert ({@link LeadWriter}), publish
+ * {@code leads/lead.created}, all in the caller's transaction.
+ */
+@Component(service = LeadCreation.class)
+public final class LeadCreation {
+
+    private final EventPublisher events;
+
+    @Activate
+    public LeadCreation(@Reference EventPublisher events) {
+        this.events = events;
+    }
+
+    /** Starts preparing leads for {@code caller} in this transaction (reads rules, vocabularies, assignment rules once). */
+    public Intake intake(Connection c, Caller caller) throws SQLException {
+        return new Intake(c, caller, GradingRulesStore.current(c), LeadReferences.load(c), AssignmentRule.all(c));
+    }
+
+    /**
+     * Creates one lead or refuses it: 400 with every field problem, 409 if its external id exists or (unless
+     * {@code allowDuplicate}) a lead with the same e-mail or phone does.
+     */
+    public LeadView createOne(Connection c, Caller caller, LeadInput input, boolean allowDuplicate, Instant now) throws SQLException {
+        Intake intake = intake(c, caller);
+        Intake.Prepared prepared = intake.prepare(input);
+        if (!prepared.ok()) {
+            throw ApiException.invalidFields(prepared.problems());
+        }
+        NewLead lead = prepared.lead();
+        if (input.externalId() != null) {
+            Optional<Long> existing = byExternalId(c, input.externalId().strip());
+            if (existing.isPresent()) {
+                throw ApiException.conflict("external_id_exists", "A lead with external id '" + input.externalId().strip() + "' exists already.",
+                        Map.of("leadId", existing.get()));
+            }
+        }
+        if (!allowDuplicate) {
+            List<Long> duplicates = duplicatesOf(c, lead);
+            if (!duplicates.isEmpty()) {
+                throw ApiException.conflict("duplicate_lead", "A lead with the same e-mail or phone exists (ids " + duplicates
+                        + "); add ?allowDuplicate=true to create it anyway.", Map.of("leadIds", duplicates));
+            }
+        }
+        List<Long> ids = createAll(c, intake, List.of(lead), "api", now);
+        return LeadReader.find(c, ids.get(0), dev.pacesetter.platform.api.security.RowScope.all(caller.userId())).orElseThrow();
+    }
+
+    /** Inserts prepared leads and publishes their events; saves the round-robin turns. */
+    public List<Long> createAll(Connection c, Intake intake, List<NewLead> leads, String source, Instant now) throws SQLException {
+        List<Long> ids = LeadWriter.insertAll(c, leads, now);
+        intake.finish();
+        List<OutgoingEvent> created = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            NewLead lead = leads.get(i);
+            OutgoingEvent event = OutgoingEvent.of(LeadTopics.CREATED, ids.get(i), new LeadCreated(ids.get(i), lead.owner().id(),
+                    lead.owner().regionId(), lead.input().channelId(), lead.grade().grade(), source, now));
+            created.add(lead.owner().regionId() == null ? event : event.inRegion(lead.owner().regionId()));
+        }
+        events.publishAll(c, created);
+        return ids;
+    }
+
+    static Optional<Long> byExternalId(Connection c, String externalId) throws SQLException {
+        try (PreparedStatement ps = Sql.of("SELECT id FROM leads_lead WHERE external_id = ?", externalId).prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+        }
+    }
+
+    /** Leads with the same e-mail or phone key (any owner: a duplicate is one whoever owns it). */
+    static List<Long> duplicatesOf(Connection c, NewLead lead) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        if (lead.emailKey() == null && lead.phoneKey() == null) {
+            return ids;
+        }
+        Sql same = lead.emailKey() == null ? Sql.of("phone_key = ?", lead.phoneKey())
+                : lead.phoneKey() == null ? Sql.of("email_key = ?", lead.emailKey())
+                : Sql.of("email_key = ?", lead.emailKey()).or(Sql.of("phone_key = ?", lead.phoneKey()));
+        Sql sql = Sql.of("SELECT id FROM leads_lead WHERE 1 = 1").and(same).append("ORDER BY id FETCH FIRST 5 ROWS ONLY");
+        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pacesetter.leads.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.security.Caller;
+
+/** Lead intake over REST and reading leads: {@code /api/v1/leads}, one lead, its history. */
+@Component(service = RouteProvider.class)
+public final class LeadRoutes implements RouteProvider {
+
+    static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING};
+
+    private final ModuleDatabase db;
+    private final LeadCreation creation;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation) {
+        this.db = db;
+        this.creation = creation;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/leads", this::create).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR)
+                        .summary("Create a lead: graded, assigned (to you, the owner you name, or by assignment rules) and given its follow-ups;"
+                                + " 409 on a duplicate e-mail or phone unless ?allowDuplicate=true, or on an external id seen before"),
+                Route.get("/leads", this::list).roles(READERS)
+                        .summary("Leads you may see, filtered (status, grade, ownerId, channelId, tag, regionId, touched, q, createdFrom, createdTo),"
+                                + " sorted (sort=-createdAt|createdAt|grade|-grade) and paged (limit, after)"),
+                Route.get("/leads/{id}", request -> Reply.ok(load(request))).roles(READERS)
+                        .summary("One lead with its grade and why"),
+                Route.get("/leads/{id}/history", this::history).roles(READERS)
+                        .summary("What happened to a lead: assignments, regrades, status changes, oldest first"));
+    }
+
+    private Reply create(ApiRequest request) {
+        LeadInput input = request.body(LeadInput.class);
+        Caller caller = request.caller().orElseThrow();
+        boolean allowDuplicate = request.queryParam("allowDuplicate").map(Boolean::parseBoolean).orElse(false);
+        LeadView created = db.inTransaction(c -> {
+            LeadView lead = creation.createOne(c, caller, input, allowDuplicate, clock.instant());
+            db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
+            return lead;
+        });
+        return Reply.created("/api/v1/leads/" + created.id(), created);
+    }
+
+    private Reply list(ApiRequest request) {
+        LeadQuery query = LeadQuery.parse(request);
+        Caller caller = request.caller().orElseThrow();
+        List<LeadView> page = db.inTransaction(c -> LeadReader.page(c, query, caller.scope()));
+        Map<String, Object> body = new LinkedHashMap<>();
+        boolean more = page.size() > query.limit();
+        List<LeadView> items = more ? page.subList(0, query.limit()) : page;
+        body.put("items", items);
+        body.put("nextAfter", more ? query.cursorAfter(items.get(items.size() - 1)).encode() : null);
+        return Reply.ok(body);
+    }
+
+    private LeadView load(ApiRequest request) {
+        long id = request.pathId("id");
+        Caller caller = request.caller().orElseThrow();
+        return db.inTransaction(c -> LeadReader.find(c, id, caller.scope()))
+                .orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+    }
+
+    private Reply history(ApiRequest request) {
+        LeadView lead = load(request);
+        List<Map<String, Object>> entries = db.inTransaction(c -> {
+            List<Map<String, Object>> rows = new ArrayList<>();
+            try (PreparedStatement ps = Sql.of("SELECT happened_at, by_user, from_owner, to_owner, reason FROM leads_assignment WHERE lead_id = ?"
+                    + " ORDER BY id", lead.id()).prepare(c); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("at", LeadReader.instant(rs, "happened_at"));
+                    row.put("kind", "ASSIGNED");
+                    row.put("byUserId", rs.getObject("by_user", Long.class));
+                    row.put("from", rs.getObject("from_owner", Long.class));
+                    row.put("to", rs.getLong("to_owner"));
+                    row.put("note", rs.getString("reason"));
+                    rows.add(row);
+                }
+            }
+            rows.addAll(changes(c, lead.id()));
+            rows.sort((a, b) -> ((java.time.Instant) a.get("at")).compareTo((java.time.Instant) b.get("at")));
+            return rows;
+        });
+        return Reply.ok(Map.of("leadId", lead.id(), "items", entries));
+    }
+
+    private static List<Map<String, Object>> changes(Connection c, long leadId) throws SQLException {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        try (PreparedStatement ps = Sql.of("SELECT happened_at, by_user, kind, from_value, to_value, note FROM leads_history WHERE lead_id = ?"
+                + " ORDER BY id", leadId).prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("at", LeadReader.instant(rs, "happened_at"));
+                row.put("kind", rs.getString("kind"));
+                row.put("byUserId", rs.getObject("by_user", Long.class));
+                row.put("from", rs.getString("from_value"));
+                row.put("to", rs.getString("to_value"));
+                row.put("note", rs.getString("note"));
+                rows.add(row);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,28 @@
+package dev.pacesetter.leads.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.pacesetter.leads.api.BudgetStatus;
+import dev.pacesetter.leads.api.DecisionRole;
+import dev.pacesetter.leads.api.Grade;
+import dev.pacesetter.leads.api.Intent;
+import dev.pacesetter.leads.api.LeadStatus;
+
+/** A lead as the API shows it, with its grade and why. */
+public record LeadView(long id, String externalId, String personName, String company, String phone, String email, Long channelId,
+        List<String> tags, Intent intent, BudgetStatus budgetStatus, Money budget, DecisionRole decisionRole, Grade grade,
+        GradeExplanation gradeExplanation, long ownerId, Long regionId, String territory, LeadStatus status, String disqualifyReason,
+        Instant createdAt, Instant updatedAt, Instant firstTouchAt, Instant lastTouchAt, Instant convertedAt, int version) {
+
+    /** Which rule of which rule-set version gave the grade, from which scores. */
+    public record GradeExplanation(String rule, int rulesVersion, Map<String, Integer> scores, int total) {
+    }
+
+    LeadView withTags(List<String> names) {
+        return new LeadView(id, externalId, personName, company, phone, email, channelId, names, intent, budgetStatus, budget, decisionRole,
+                grade, gradeExplanation, ownerId, regionId, territory, status, disqualifyReason, createdAt, updatedAt, firstTouchAt,
+                lastTouchAt, convertedAt, version);
+    }
+}
