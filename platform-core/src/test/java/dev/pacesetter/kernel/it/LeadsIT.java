@@ -32,7 +32,143 @@ class LeadsIT {
     abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("plugin-leads"));
+            super(database, List.of("plugin-leads", "leadwatch"));
+        }
+
+        @Test
+        void leadsWithoutAnOwnerGoRoundRobinToTheActiveRepsOfTheTeamTheRuleNames() {
+            Http admin = kernel.http();
+            long rep3 = user("rep3", org.teamSouth);
+            long rep4 = user("rep4", org.teamSouth);
+            assertEquals(204, admin.post("/api/v1/users/" + rep4 + "/deactivate", "").status());
+            Http.Result rule = org.as("manager1").post("/api/v1/lead-assignment-rules", "{\"territory\":\"Guangdong\",\"teamId\":" + org.teamSouth + "}");
+            assertEquals(201, rule.status(), rule.body());
+            assertEquals(400, org.as("manager1").post("/api/v1/lead-assignment-rules", "{\"teamId\":999999}").status());
+            assertEquals(403, org.as("rep1").post("/api/v1/lead-assignment-rules", "{\"teamId\":" + org.teamSouth + "}").status());
+
+            List<Long> owners = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Http.Result lead = org.as("marketing1").post("/api/v1/leads", "{\"personName\":\"RR " + i + "\",\"phone\":\"7770000" + i
+                        + "\",\"territory\":\"guangdong\"}");
+                assertEquals(201, lead.status(), lead.body());
+                owners.add(lead.json().path("ownerId").asLong());
+            }
+            long rep1 = org.id("rep1");
+            assertEquals(List.of(rep1, rep3, rep1, rep3), owners, "in turn, skipping the deactivated rep");
+            Http.Result unmatched = org.as("marketing1").post("/api/v1/leads", "{\"personName\":\"Nowhere\",\"phone\":\"77711111\",\"territory\":\"Tibet\"}");
+            assertEquals(400, unmatched.status(), "no rule matches and marketing owns no leads: " + unmatched.body());
+            assertTrue(unmatched.body().contains("lead-assignment-rules"), unmatched.body());
+
+            Http.Result form = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"form@example.com\","
+                    + "\"territory\":\"Guangdong\",\"externalId\":\"form-42\"}");
+            assertEquals(201, form.status(), form.body());
+            Http.Result again = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"form@example.com\","
+                    + "\"territory\":\"Guangdong\",\"externalId\":\"form-42\"}");
+            assertEquals(200, again.status(), "a repeated submission returns the lead it made");
+            assertEquals(form.json().path("id").asLong(), again.json().path("id").asLong());
+            Http.Result sameEmail = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"FORM@example.com\","
+                    + "\"territory\":\"Guangdong\"}");
+            assertEquals(200, sameEmail.status());
+            assertEquals(form.json().path("id").asLong(), sameEmail.json().path("id").asLong());
+            assertEquals(400, org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"F\",\"phone\":\"12345678\",\"ownerId\":" + rep1 + "}")
+                    .status());
+        }
+
+        @Test
+        void aManagerReassignsALeadWithAReasonAndEveryAssignmentIsInItsHistory() {
+            long rep5 = user("rep5", org.teamSouth);
+            long lead = createdLead("rep1", "{\"personName\":\"Move me\",\"phone\":\"88800001\"}");
+            Http manager = org.as("manager1");
+            assertEquals(403, org.as("rep1").post("/api/v1/leads/" + lead + "/assign", "{\"ownerId\":" + rep5 + ",\"reason\":\"x\"}").status());
+            assertEquals(404, org.as("manager2").post("/api/v1/leads/" + lead + "/assign", "{\"ownerId\":" + org.id("rep2") + ",\"reason\":\"x\"}").status(),
+                    "another team's manager does not see it");
+            assertEquals(400, manager.post("/api/v1/leads/" + lead + "/assign", "{\"ownerId\":" + org.id("rep2") + ",\"reason\":\"x\"}").status(),
+                    "not someone manager1 manages");
+            assertEquals(400, manager.post("/api/v1/leads/" + lead + "/assign", "{\"ownerId\":" + rep5 + "}").status(), "a reason is required");
+            Http.Result moved = manager.post("/api/v1/leads/" + lead + "/assign", "{\"ownerId\":" + rep5 + ",\"reason\":\"rep1 on leave\"}");
+            assertEquals(200, moved.status(), moved.body());
+            assertEquals(rep5, moved.json().path("ownerId").asLong());
+            assertEquals(404, org.as("rep1").get("/api/v1/leads/" + lead).status(), "the old owner no longer sees it");
+            JsonNode history = manager.get("/api/v1/leads/" + lead + "/history").json().path("items");
+            assertEquals(2, history.size(), history.toString());
+            assertEquals("rep1 on leave", history.get(1).path("note").asText());
+            assertEquals(org.id("manager1"), history.get(1).path("byUserId").asLong());
+            awaitWatched(LEAD_ASSIGNED, lead);
+        }
+
+        @Test
+        void aQualifiedLeadConvertsOnceAndThePipelineGetsEverythingItNeeds() {
+            long lead = createdLead("rep1", "{\"personName\":\"Zhao Min\",\"company\":\"Blue Sky Tech\",\"email\":\"zhao@bluesky.example\","
+                    + "\"budgetStatus\":\"CONFIRMED\",\"budget\":{\"amount\":\"50000\",\"currency\":\"CNY\"}}");
+            Http rep = org.as("rep1");
+            Http.Result early = rep.post("/api/v1/leads/" + lead + "/convert", "{}");
+            assertEquals(409, early.status(), "only a qualified lead converts");
+            assertTrue(early.body().contains("QUALIFIED"), early.body());
+            assertEquals(404, org.as("rep2").post("/api/v1/leads/" + lead + "/qualify", "").status());
+            assertEquals(200, rep.post("/api/v1/leads/" + lead + "/qualify", "").status());
+            Http.Result converted = rep.post("/api/v1/leads/" + lead + "/convert", "{\"opportunityName\":\"Blue Sky CRM rollout\"}");
+            assertEquals(200, converted.status(), converted.body());
+            assertEquals("50000.00", converted.json().path("amount").asText());
+            Http.Result twice = rep.post("/api/v1/leads/" + lead + "/convert", "{}");
+            assertEquals(409, twice.status());
+            assertEquals("already_converted", twice.json().path("error").path("code").asText());
+            assertEquals("CONVERTED", rep.get("/api/v1/leads/" + lead).json().path("status").asText());
+            JsonNode event = awaitWatched(LEAD_CONVERTED, lead);
+            assertEquals("Blue Sky Tech / Zhao Min / Blue Sky CRM rollout / 50000.00 CNY / owner " + org.id("rep1") + " / tags []",
+                    event.path("summary").asText());
+            assertEquals(1, watched(LEAD_CONVERTED, lead).size(), "published once");
+
+            long other = createdLead("rep1", "{\"personName\":\"No budget\",\"phone\":\"99900001\"}");
+            assertEquals(400, rep.post("/api/v1/leads/" + other + "/disqualify", "{}").status(), "a reason is required");
+            assertEquals(200, rep.post("/api/v1/leads/" + other + "/disqualify", "{\"reason\":\"student project\"}").status());
+            Http.Result reopen = rep.post("/api/v1/leads/" + other + "/qualify", "");
+            assertEquals(409, reopen.status(), "disqualified is final");
+            assertEquals("student project", rep.get("/api/v1/leads/" + other).json().path("disqualifyReason").asText());
+        }
+
+        @Test
+        void aRegionWhereTheModuleIsOffGetsNotFoundForItsLeads() {
+            Http admin = kernel.http();
+            assertEquals(200, admin.put("/api/v1/modules/leads/enablement", "{\"regions\":[\"south-china\"]}").status());
+            try {
+                Http.Result north = org.as("rep2").get("/api/v1/leads");
+                assertEquals(404, north.status());
+                assertEquals("module_not_enabled", north.json().path("error").path("code").asText());
+                assertEquals(200, org.as("rep1").get("/api/v1/leads").status());
+            } finally {
+                assertEquals(200, admin.put("/api/v1/modules/leads/enablement", "{\"regions\":\"all\"}").status());
+            }
+        }
+
+        static final String LEAD_CONVERTED = "leads/lead.converted";
+        static final String LEAD_ASSIGNED = "leads/lead.assigned";
+
+        long user(String name, long team) {
+            Http.Result created = kernel.http().post("/api/v1/users", "{\"username\":\"" + name + "\",\"displayName\":\"" + name
+                    + "\",\"password\":\"" + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"teamId\":" + team + "}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        long createdLead(String persona, String body) {
+            Http.Result created = org.as(persona).post("/api/v1/leads?allowDuplicate=true", body);
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        List<JsonNode> watched(String topic, long lead) {
+            List<JsonNode> found = new ArrayList<>();
+            kernel.http().get("/api/v1/leadwatch/events?topic=" + topic).json().path("items").forEach(e -> {
+                if (e.path("leadId").asLong() == lead) {
+                    found.add(e);
+                }
+            });
+            return found;
+        }
+
+        JsonNode awaitWatched(String topic, long lead) {
+            KernelHarness.await(java.time.Duration.ofSeconds(15), () -> !watched(topic, lead).isEmpty(), topic + " of lead " + lead + " never arrived");
+            return watched(topic, lead).get(0);
         }
 
         @Test

@@ -90,15 +90,7 @@ public final class Intake {
 
     /** Why the caller may not give this lead to {@code ownerId}, if they may not. */
     public Optional<FieldError> ownerRefused(long ownerId) throws SQLException {
-        Optional<Owner> owner = owner(ownerId);
-        if (owner.isEmpty() || !owner.get().active()) {
-            return Optional.of(new FieldError("ownerId", "no active user " + ownerId));
-        }
-        boolean allowed = caller.hasRole(Role.ADMIN) || ownerId == caller.userId()
-                || (caller.hasRole(Role.MANAGER) && caller.scope().permits(ownerId, Optional.ofNullable(owner.get().teamId()),
-                        Optional.ofNullable(owner.get().regionId())));
-        return allowed ? Optional.empty()
-                : Optional.of(new FieldError("ownerId", "you may give leads only to yourself or, as a manager, to people you manage"));
+        return OwnerCheck.refusal(caller, ownerId, owner(ownerId));
     }
 
     /** Saves whose turn it is in each team that got leads; call before committing. */

@@ -44,8 +44,10 @@ public final class LeadCreation {
     /**
      * Creates one lead or refuses it: 400 with every field problem, 409 if its external id exists or (unless
      * {@code allowDuplicate}) a lead with the same e-mail or phone does.
+     *
+     * @param source how it arrived (api, web-form, import), carried by the created event
      */
-    public LeadView createOne(Connection c, Caller caller, LeadInput input, boolean allowDuplicate, Instant now) throws SQLException {
+    public LeadView createOne(Connection c, Caller caller, LeadInput input, boolean allowDuplicate, Instant now, String source) throws SQLException {
         Intake intake = intake(c, caller);
         Intake.Prepared prepared = intake.prepare(input);
         if (!prepared.ok()) {
@@ -66,7 +68,7 @@ public final class LeadCreation {
                         + "); add ?allowDuplicate=true to create it anyway.", Map.of("leadIds", duplicates));
             }
         }
-        List<Long> ids = createAll(c, intake, List.of(lead), "api", now);
+        List<Long> ids = createAll(c, intake, List.of(lead), source, now);
         return LeadReader.find(c, ids.get(0), dev.pacesetter.platform.api.security.RowScope.all(caller.userId())).orElseThrow();
     }
 
@@ -93,13 +95,18 @@ public final class LeadCreation {
 
     /** Leads with the same e-mail or phone key (any owner: a duplicate is one whoever owns it). */
     static List<Long> duplicatesOf(Connection c, NewLead lead) throws SQLException {
+        return duplicatesOf(c, lead.emailKey(), lead.phoneKey());
+    }
+
+    /** Leads with this e-mail key or phone key (either may be null). */
+    static List<Long> duplicatesOf(Connection c, String emailKey, String phoneKey) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        if (lead.emailKey() == null && lead.phoneKey() == null) {
+        if (emailKey == null && phoneKey == null) {
             return ids;
         }
-        Sql same = lead.emailKey() == null ? Sql.of("phone_key = ?", lead.phoneKey())
-                : lead.phoneKey() == null ? Sql.of("email_key = ?", lead.emailKey())
-                : Sql.of("email_key = ?", lead.emailKey()).or(Sql.of("phone_key = ?", lead.phoneKey()));
+        Sql same = emailKey == null ? Sql.of("phone_key = ?", phoneKey)
+                : phoneKey == null ? Sql.of("email_key = ?", emailKey)
+                : Sql.of("email_key = ?", emailKey).or(Sql.of("phone_key = ?", phoneKey));
         Sql sql = Sql.of("SELECT id FROM leads_lead WHERE 1 = 1").and(same).append("ORDER BY id FETCH FIRST 5 ROWS ONLY");
         try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {

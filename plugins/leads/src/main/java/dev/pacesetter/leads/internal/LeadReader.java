@@ -45,6 +45,18 @@ public final class LeadReader {
         }
     }
 
+    /** {@link #find} that also locks the lead's row until the transaction ends (status changes, reassignment). */
+    public static Optional<LeadView> lock(Connection c, long id, RowScope scope) throws SQLException {
+        Sql sql = Sql.of("SELECT " + COLUMNS + " FROM leads_lead l WHERE l.id = ?", id).and(scope.ownedBy("l.owner_id")).append("FOR UPDATE");
+        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
+            if (!rs.next()) {
+                return Optional.empty();
+            }
+            LeadView lead = row(rs);
+            return Optional.of(lead.withTags(tagNames(c, List.of(lead.id())).getOrDefault(lead.id(), List.of())));
+        }
+    }
+
     /** One page of {@code query}; {@code limit + 1} rows are read to know whether another page follows. */
     public static List<LeadView> page(Connection c, LeadQuery query, RowScope scope) throws SQLException {
         Sql sql = query.where(Sql.of("SELECT " + COLUMNS + " FROM leads_lead l WHERE 1 = 1").and(scope.ownedBy("l.owner_id")));

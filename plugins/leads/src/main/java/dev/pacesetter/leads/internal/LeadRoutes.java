@@ -24,6 +24,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.security.RowScope;
 
 /** Lead intake over REST and reading leads: {@code /api/v1/leads}, one lead, its history. */
 @Component(service = RouteProvider.class)
@@ -47,6 +48,9 @@ public final class LeadRoutes implements RouteProvider {
                 Route.post("/leads", this::create).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR)
                         .summary("Create a lead: graded, assigned (to you, the owner you name, or by assignment rules) and given its follow-ups;"
                                 + " 409 on a duplicate e-mail or phone unless ?allowDuplicate=true, or on an external id seen before"),
+                Route.post("/leads/web-form", this::webForm).roles(Role.INTEGRATOR, Role.MARKETING, Role.ADMIN)
+                        .summary("Intake from a marketing web form (API token): owner by assignment rules; repeating a submission with the same"
+                                + " externalId, e-mail or phone returns the existing lead (200) instead of creating a second one"),
                 Route.get("/leads", this::list).roles(READERS)
                         .summary("Leads you may see, filtered (status, grade, ownerId, channelId, tag, regionId, touched, q, createdFrom, createdTo),"
                                 + " sorted (sort=-createdAt|createdAt|grade|-grade) and paged (limit, after)"),
@@ -61,11 +65,43 @@ public final class LeadRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         boolean allowDuplicate = request.queryParam("allowDuplicate").map(Boolean::parseBoolean).orElse(false);
         LeadView created = db.inTransaction(c -> {
-            LeadView lead = creation.createOne(c, caller, input, allowDuplicate, clock.instant());
+            LeadView lead = creation.createOne(c, caller, input, allowDuplicate, clock.instant(), "api");
             db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
             return lead;
         });
         return Reply.created("/api/v1/leads/" + created.id(), created);
+    }
+
+    private Reply webForm(ApiRequest request) {
+        LeadInput input = request.body(LeadInput.class);
+        if (input.ownerId() != null) {
+            throw ApiException.invalidFields(List.of(new dev.pacesetter.platform.api.http.FieldError("ownerId",
+                    "web-form leads get their owner from the assignment rules; leave it out")));
+        }
+        Caller caller = request.caller().orElseThrow();
+        Object[] outcome = db.inTransaction(c -> {
+            if (input.externalId() != null && !input.externalId().isBlank()) {
+                java.util.Optional<Long> existing = LeadCreation.byExternalId(c, input.externalId().strip());
+                if (existing.isPresent()) {
+                    return new Object[] {false, LeadReader.find(c, existing.get(), RowScope.all(caller.userId())).orElseThrow()};
+                }
+            }
+            try {
+                LeadView lead = creation.createOne(c, caller, input, false, clock.instant(), "web-form");
+                db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
+                return new Object[] {true, lead};
+            } catch (ApiException e) {
+                if (!"duplicate_lead".equals(e.code())) {
+                    throw e;
+                }
+                // the same person submitted a form again: the lead they have is the answer
+                long first = LeadCreation.duplicatesOf(c, Normalizer.emailKey(input.email()).orElse(null),
+                        Normalizer.phoneKey(input.phone()).orElse(null)).get(0);
+                return new Object[] {false, LeadReader.find(c, first, RowScope.all(caller.userId())).orElseThrow()};
+            }
+        });
+        LeadView lead = (LeadView) outcome[1];
+        return (Boolean) outcome[0] ? Reply.created("/api/v1/leads/" + lead.id(), lead) : Reply.ok(lead);
     }
 
     private Reply list(ApiRequest request) {
