@@ -78,12 +78,17 @@ class AccessMatrixIT {
             Map.entry("/mail/outbox/{id}/retry", "administrators only: the mail outbox is platform operations"),
             Map.entry("/notification-preferences/{kind}", "the caller's own preference for a kind: the path names a kind, never a user,"
                     + " so another user's cannot be addressed (MailIT checks it)"),
-            Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"));
+            Map.entry("/hello/greetings/{id}", "fixture: public sample data without an owner"),
+            Map.entry("/channels/{id}", "lead channels are a shared vocabulary; only administrators and marketing change them"),
+            Map.entry("/lead-tags/{id}", "the shared tag vocabulary; only administrators and marketing change it"),
+            Map.entry("/lead-assignment-rules/{id}", "assignment rules are configuration for administrators and managers"),
+            Map.entry("/leads/{id}/assign", "its body names the new owner; LeadsIT checks that another team's manager gets 404 and that a"
+                    + " manager cannot give a lead to someone outside their scope"));
 
     abstract static class Matrix extends OrganisationScenarios {
 
         Matrix(Database database) {
-            super(database, List.of("hello-v1"));
+            super(database, List.of("hello-v1", "plugin-leads"));
         }
 
         @Test
@@ -117,15 +122,22 @@ class AccessMatrixIT {
 
         @Test
         void everyRouteOnAnOwnedRecordAnswers404OutsideTheCallersScope() {
-            Map<String, ScopedRoute> scoped = Map.of(
-                    "GET /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees),
-                    "PUT /hello/notes/{id}", new ScopedRoute(this::note, "{\"text\":\"edited\"}", this::sees),
-                    "DELETE /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees),
-                    "GET /users/{id}", new ScopedRoute(org::id, null, this::sees),
-                    "PUT /users/{id}", new ScopedRoute(org::id, null, this::sees),
+            Map<String, ScopedRoute> scoped = Map.ofEntries(
+                    Map.entry("GET /leads/{id}", new ScopedRoute(this::lead, null, this::sees)),
+                    Map.entry("GET /leads/{id}/history", new ScopedRoute(this::lead, null, this::sees)),
+                    Map.entry("POST /leads/{id}/qualify", new ScopedRoute(this::lead, null, this::sees)),
+                    Map.entry("POST /leads/{id}/disqualify", new ScopedRoute(this::lead, "{\"reason\":\"matrix\"}", this::sees)),
+                    Map.entry("POST /leads/{id}/convert", new ScopedRoute(this::qualifiedLead, "{}", this::sees)),
+                    Map.entry("GET /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees)),
+                    Map.entry("PUT /hello/notes/{id}", new ScopedRoute(this::note, "{\"text\":\"edited\"}", this::sees)),
+                    Map.entry("DELETE /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees)),
+                    Map.entry("GET /users/{id}", new ScopedRoute(org::id, null, this::sees)),
+                    Map.entry("PUT /users/{id}", new ScopedRoute(org::id, null, this::sees)),
                     // an inbox is private, administrators included
-                    "POST /notifications/{id}/read", new ScopedRoute(this::notification, null, String::equals));
+                    Map.entry("POST /notifications/{id}/read", new ScopedRoute(this::notification, null, String::equals)));
             List<String> wrong = new ArrayList<>();
+            Set<String> served = new java.util.HashSet<>(servedRoutes().stream().map(Listed::toString).toList());
+            scoped.keySet().stream().filter(route -> !served.contains(route)).forEach(route -> wrong.add(route + " is checked here but not served"));
             for (Listed route : servedRoutes()) {
                 if (!route.path().contains("{")) {
                     continue;
@@ -202,6 +214,18 @@ class AccessMatrixIT {
         long notification(String owner) {
             note(owner);
             return org.as(owner).get("/api/v1/notifications?unread=true&size=1").json().path("items").get(0).path("id").asLong();
+        }
+
+        long lead(String owner) {
+            Http.Result created = org.as(owner).post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"lead of " + owner + "\",\"phone\":\"13900000000\"}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        long qualifiedLead(String owner) {
+            long id = lead(owner);
+            assertEquals(200, org.as(owner).post("/api/v1/leads/" + id + "/qualify", "").status());
+            return id;
         }
 
         long note(String owner) {
