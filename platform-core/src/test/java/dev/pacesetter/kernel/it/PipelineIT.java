@@ -1,0 +1,192 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/** The pipeline plugin over REST, with the leads plugin beside it for conversions. */
+class PipelineIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    abstract static class Scenarios extends OrganisationScenarios {
+
+        Scenarios(Database database) {
+            super(database, List.of("plugin-leads", "plugin-pipeline"), "--scheduler-poll-ms=100");
+        }
+
+        @Test
+        void aProposalWithoutFeedbackRemindsTheOwnerOnceWhileFeedbackRestartsTheClock() throws Exception {
+            Http admin = kernel.http();
+            assertEquals(200, admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"PT4S\",\"rule\":\"no feedback for 3 days (test: 4 s)\"}")
+                    .status());
+            try {
+                Http rep = org.as("rep1");
+                long quiet = opportunity("rep1", account("rep1", "Quiet Co"), "Quiet deal");
+                long chatty = opportunity("rep1", account("rep1", "Chatty Co"), "Chatty deal");
+                move(rep, quiet, "PROPOSAL_SUBMITTED");
+                move(rep, chatty, "PROPOSAL_SUBMITTED");
+                Thread.sleep(2000);
+                Http.Result feedback = rep.post("/api/v1/opportunities/" + chatty + "/activities", "{\"kind\":\"CUSTOMER_FEEDBACK\",\"notes\":\"likes it\"}");
+                assertEquals(201, feedback.status(), feedback.body());
+                KernelHarness.await(Duration.ofSeconds(10), () -> !reminders(quiet).isEmpty(), "no care reminder for the quiet customer");
+                assertTrue(reminders(chatty).isEmpty(), "feedback on 'day 2' restarted the clock");
+                move(rep, chatty, "NEGOTIATION"); // leaving the stage cancels its deadline
+                Thread.sleep(4000);
+                assertTrue(reminders(chatty).isEmpty(), "no reminder after the opportunity moved on");
+                assertEquals(1, reminders(quiet).size(), "the reminder came once");
+                JsonNode task = reminders(quiet).get(0);
+                assertEquals("DEADLINE", task.path("source").asText());
+                assertTrue(task.path("title").asText().contains("Quiet Co"), task.toString());
+                JsonNode inbox = rep.get("/api/v1/notifications").json().path("items");
+                assertTrue(inbox.toString().contains("Quiet deal"), inbox.toString());
+                assertEquals(200, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
+                assertEquals(409, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
+            } finally {
+                admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"P3D\",\"rule\":\"proposal submitted and no customer feedback"
+                        + " for 3 days: customer care reminder\"}");
+            }
+        }
+
+        @Test
+        void aConvertedLeadBecomesOneAccountAndOneOpportunity() {
+            Http rep = org.as("rep2");
+            Http.Result lead = rep.post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"Sun Li\",\"company\":\"North Star\",\"email\":\"sun@northstar.example\","
+                    + "\"budget\":{\"amount\":\"80000\",\"currency\":\"CNY\"},\"budgetStatus\":\"CONFIRMED\"}");
+            assertEquals(201, lead.status(), lead.body());
+            long leadId = lead.json().path("id").asLong();
+            assertEquals(200, rep.post("/api/v1/leads/" + leadId + "/qualify", "").status());
+            assertEquals(200, rep.post("/api/v1/leads/" + leadId + "/convert", "{\"opportunityName\":\"North Star rollout\"}").status());
+            KernelHarness.await(Duration.ofSeconds(15), () -> fromLead(rep, leadId).size() == 1, "the conversion never reached the pipeline");
+            JsonNode opportunity = fromLead(rep, leadId).get(0);
+            assertEquals("North Star rollout", opportunity.path("name").asText());
+            assertEquals("80000.00", opportunity.path("amount").path("amount").asText());
+            assertEquals("FIRST_CONTACT", opportunity.path("stage").asText());
+            assertEquals(org.id("rep2"), opportunity.path("ownerId").asLong());
+            JsonNode account = rep.get("/api/v1/accounts/" + opportunity.path("accountId").asLong()).json();
+            assertEquals("North Star", account.path("name").asText());
+            assertEquals("sun@northstar.example", account.path("contacts").get(0).path("email").asText());
+            assertEquals(leadId, account.path("sourceLeadId").asLong());
+            assertEquals(404, org.as("rep1").get("/api/v1/accounts/" + account.path("id").asLong()).status(), "another rep does not see it");
+        }
+
+        @Test
+        void stagesMoveOnlyAlongThePipelineAndRecordTheirTime() throws Exception {
+            Http rep = org.as("rep1");
+            long id = opportunity("rep1", account("rep1", "Stage Co"), "Stage deal");
+            Http.Result skip = rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"WON\"}");
+            assertEquals(409, skip.status());
+            assertTrue(skip.body().contains("PROPOSAL_SUBMITTED") && skip.body().contains("LOST"), skip.body());
+            assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"LOST\"}").status(), "lost needs a reason");
+            assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"SOLD\"}").status());
+            move(rep, id, "PROPOSAL_SUBMITTED");
+            Thread.sleep(1100);
+            move(rep, id, "NEGOTIATION");
+            JsonNode won = move(rep, id, "WON");
+            JsonNode history = won.path("stageHistory");
+            assertEquals(4, history.size(), history.toString());
+            assertTrue(history.get(1).path("seconds").asLong() >= 1, "time in proposal: " + history);
+            assertEquals(409, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"LOST\",\"reason\":\"too late\"}").status(), "won is final");
+            assertEquals(409, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"DEMO\"}").status());
+        }
+
+        @Test
+        void badInputIsRefusedClearlyAndChangesNothing() {
+            Http rep = org.as("rep1");
+            long account = account("rep1", "Input Co");
+            long before = rep.get("/api/v1/opportunities?accountId=" + account).json().path("items").size();
+            assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"-1\",\"currency\":\"CNY\"}}").status());
+            assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"lots\",\"currency\":\"CNY\"}}").status());
+            assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"ZZZ\"}}").status());
+            Http.Result weights = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
+                    + "\"members\":[{\"userId\":" + org.id("rep1") + ",\"weight\":\"0.5\"},{\"userId\":" + org.id("manager1") + ",\"weight\":\"0.3\"}]}");
+            assertEquals(422, weights.status(), weights.body());
+            assertTrue(weights.body().contains("0.8"), weights.body());
+            assertEquals(404, rep.post("/api/v1/opportunities", "{\"accountId\":999999,\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"CNY\"}}").status());
+            long foreign = account("rep2", "Foreign Co");
+            assertEquals(404, rep.post("/api/v1/opportunities", "{\"accountId\":" + foreign + ",\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"CNY\"}}").status());
+            assertEquals(before, rep.get("/api/v1/opportunities?accountId=" + account).json().path("items").size(), "nothing was created");
+            long id = opportunity("rep1", account, "Activity deal");
+            assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"CALL\"}").status(), "a call needs its duration");
+            assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"VISIT\",\"at\":\"2999-01-01T00:00:00Z\"}").status());
+            assertEquals(201, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"CALL\",\"durationSeconds\":300}").status());
+            assertEquals(404, org.as("rep2").get("/api/v1/opportunities/" + id + "/activities").status());
+            Http.Result split = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"Team deal\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
+                    + "\"members\":[{\"userId\":" + org.id("rep1") + ",\"weight\":\"0.5\"},{\"userId\":" + org.id("manager1") + ",\"weight\":\"0.3\"},"
+                    + "{\"userId\":" + org.id("marketing1") + ",\"weight\":\"0.2\"}]}");
+            assertEquals(201, split.status(), split.body());
+            assertEquals("OWNER", split.json().path("members").get(0).path("role").asText());
+        }
+
+        @Test
+        void aRegionWhereThePipelineIsOffGetsNotFound() {
+            Http admin = kernel.http();
+            assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":[\"south-china\"]}").status());
+            try {
+                assertEquals(404, org.as("rep2").get("/api/v1/opportunities").status());
+                assertEquals(200, org.as("rep1").get("/api/v1/opportunities").status());
+            } finally {
+                assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":\"all\"}").status());
+            }
+        }
+
+        long account(String persona, String name) {
+            Http.Result created = org.as(persona).post("/api/v1/accounts", "{\"name\":\"" + name + "\",\"contacts\":[{\"name\":\"Buyer\"}]}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        long opportunity(String persona, long account, String name) {
+            Http.Result created = org.as(persona).post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"" + name
+                    + "\",\"amount\":{\"amount\":\"50000\",\"currency\":\"CNY\"},\"product\":\"CRM\"}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        static JsonNode move(Http client, long id, String stage) {
+            Http.Result moved = client.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"" + stage + "\"}");
+            assertEquals(200, moved.status(), moved.body());
+            return moved.json();
+        }
+
+        List<JsonNode> reminders(long opportunity) {
+            List<JsonNode> found = new ArrayList<>();
+            org.as("rep1").get("/api/v1/tasks?status=ALL").json().path("items").forEach(t -> {
+                if (t.path("opportunityId").asLong() == opportunity) {
+                    found.add(t);
+                }
+            });
+            return found;
+        }
+
+        static List<JsonNode> fromLead(Http client, long leadId) {
+            List<JsonNode> found = new ArrayList<>();
+            client.get("/api/v1/opportunities").json().path("items").forEach(o -> {
+                if (o.path("sourceLeadId").asLong() == leadId) {
+                    found.add(o);
+                }
+            });
+            return found;
+        }
+    }
+}

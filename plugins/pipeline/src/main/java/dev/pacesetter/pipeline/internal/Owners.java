@@ -1,0 +1,49 @@
+package dev.pacesetter.pipeline.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.security.Caller;
+
+/** Users who own accounts and opportunities: their team and region decide who else sees the records. */
+final class Owners {
+
+    /** An owner with the team and region their records are filed under. */
+    record Owner(long id, boolean active, Long teamId, Long regionId, Long managerId) {
+    }
+
+    private Owners() {
+    }
+
+    static Optional<Owner> find(Connection c, long userId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id, t.manager_id FROM platform_user u"
+                + " LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.id = ?")) {
+            ps.setLong(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(new Owner(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),
+                        rs.getObject(5, Long.class))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The owner the caller asked for (themselves when none), or why they may not have them. */
+    static Owner resolve(Connection c, Caller caller, Long requested, String field) throws SQLException {
+        long id = requested == null ? caller.userId() : requested;
+        Optional<Owner> owner = find(c, id);
+        if (owner.isEmpty() || !owner.get().active()) {
+            throw dev.pacesetter.platform.api.http.ApiException.invalidFields(java.util.List.of(new FieldError(field, "no active user " + id)));
+        }
+        boolean allowed = caller.hasRole(Role.ADMIN) || id == caller.userId() || (caller.hasRole(Role.MANAGER)
+                && caller.scope().permits(id, Optional.ofNullable(owner.get().teamId()), Optional.ofNullable(owner.get().regionId())));
+        if (!allowed) {
+            throw dev.pacesetter.platform.api.http.ApiException.invalidFields(java.util.List.of(new FieldError(field,
+                    "you may choose only yourself or, as a manager, someone you manage")));
+        }
+        return owner.get();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.pacesetter.pipeline.internal;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.Optional;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pacesetter.pipeline.api.DeadlineMissed;
+import dev.pacesetter.pipeline.api.PipelineTopics;
+import dev.pacesetter.pipeline.api.Stage;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.events.EventPublisher;
+import dev.pacesetter.platform.api.events.OutgoingEvent;
+import dev.pacesetter.platform.api.notify.Notification;
+import dev.pacesetter.platform.api.notify.Notifier;
+import dev.pacesetter.platform.api.notify.Severity;
+import dev.pacesetter.platform.api.schedule.DeadlineHandler;
+import dev.pacesetter.platform.api.schedule.FiredDeadline;
+import dev.pacesetter.platform.api.security.RowScope;
+
+/**
+ * A stage deadline passed without customer feedback: a customer-care task for the owner, a notification, and
+ * {@code pipeline/opportunity.deadline-missed} — all in the firing transaction, so exactly once.
+ */
+@Component(service = DeadlineHandler.class)
+public final class StageDeadlineHandler implements DeadlineHandler {
+
+    private final Notifier notifier;
+    private final EventPublisher events;
+
+    @Activate
+    public StageDeadlineHandler(@Reference Notifier notifier, @Reference EventPublisher events) {
+        this.notifier = notifier;
+        this.events = events;
+    }
+
+    @Override
+    public String kind() {
+        return StageDeadlinePolicy.KIND;
+    }
+
+    @Override
+    public void fire(Connection c, FiredDeadline deadline) throws Exception {
+        long id = Long.parseLong(deadline.key());
+        StageDeadlinePolicy.Due due = deadline.data(StageDeadlinePolicy.Due.class);
+        Optional<OpportunityStore.Opportunity> found = OpportunityStore.find(c, id, RowScope.all(0), true);
+        if (found.isEmpty() || found.get().stage() != Stage.valueOf(due.stage())) {
+            return; // moved on meanwhile: leaving the stage cancels the deadline, this covers a race with it
+        }
+        OpportunityStore.Opportunity o = found.get();
+        String rule = StageDeadlinePolicy.of(c, o.stage()).map(StageDeadlinePolicy::rule).orElse("stage deadline");
+        String account = accountName(c, o.accountId());
+        String title = "Customer care: " + account + " has given no feedback on \"" + o.name() + "\"";
+        Tasks.open(c, o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt());
+        notifier.notify(c, Notification.to(o.ownerId(), "pipeline.stage-deadline", Severity.WARNING, title)
+                .body("In " + o.stage() + " since " + due.since() + "; reach out to the customer.").link("/opportunities/" + o.id()).rule(rule));
+        OutgoingEvent event = OutgoingEvent.of(PipelineTopics.DEADLINE_MISSED, o.id(), new DeadlineMissed(o.id(), o.ownerId(), o.stage(),
+                deadline.dueAt(), rule));
+        events.publish(c, o.regionId() == null ? event : event.inRegion(o.regionId()));
+    }
+
+    private static String accountName(Connection c, long accountId) throws java.sql.SQLException {
+        try (PreparedStatement ps = Sql.of("SELECT name FROM pipeline_account WHERE id = ?", accountId).prepare(c);
+                java.sql.ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getString(1) : "account " + accountId;
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package dev.pacesetter.pipeline.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.security.Caller;
+
+/**
+ * Owners' follow-up tasks from stage deadlines, tier playbooks and health drops ({@code /api/v1/tasks}):
+ * open ones soonest first with overdue ones flagged, done, snoozed.
+ */
+@Component(service = RouteProvider.class)
+public final class TaskRoutes implements RouteProvider {
+
+    /** Body of {@code POST /tasks/{id}/snooze}. */
+    public record Snooze(Instant until) {
+    }
+
+    private final ModuleDatabase db;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db) {
+        this.db = db;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.get("/tasks", this::list).roles(AccountRoutes.WORKERS)
+                        .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"),
+                Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).roles(AccountRoutes.WORKERS).summary("Mark a task done"),
+                Route.post("/tasks/{id}/snooze", request -> {
+                    Snooze body = request.body(Snooze.class);
+                    new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", "must be a time in the future")
+                            .orThrow();
+                    return Reply.ok(close(request, "SNOOZED", body.until()));
+                }).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
+    }
+
+    private Reply list(ApiRequest request) {
+        String status = request.queryParam("status").orElse("OPEN").toUpperCase(java.util.Locale.ROOT);
+        new Validation().require(List.of("OPEN", "DONE", "ALL").contains(status), "status", "must be OPEN, DONE or ALL").orThrow();
+        Caller caller = request.caller().orElseThrow();
+        Instant now = clock.instant();
+        Sql sql = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at"
+                + " FROM pipeline_task t WHERE 1 = 1").and(caller.scope().ownedBy("t.owner_id"));
+        if (status.equals("OPEN")) {
+            sql = sql.and(Sql.of("t.status IN ('OPEN', 'SNOOZED')"));
+        } else if (status.equals("DONE")) {
+            sql = sql.and(Sql.of("t.status = 'DONE'"));
+        }
+        Sql query = sql.append("ORDER BY CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END, t.due_at, t.id FETCH FIRST 500 ROWS ONLY");
+        return Reply.ok(Map.of("items", db.inTransaction(c -> {
+            List<Map<String, Object>> items = new ArrayList<>();
+            try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    items.add(row(rs, now));
+                }
+            }
+            return items;
+        })));
+    }
+
+    private Map<String, Object> close(ApiRequest request, String status, Instant until) {
+        long id = request.pathId("id");
+        Caller caller = request.caller().orElseThrow();
+        Instant now = clock.instant();
+        return db.inTransaction(c -> {
+            Sql find = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at"
+                    + " FROM pipeline_task t WHERE t.id = ?", id).and(caller.scope().ownedBy("t.owner_id"));
+            Map<String, Object> before;
+            try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw ApiException.notFound("No task " + id + " that you may see.");
+                }
+                before = row(rs, now);
+            }
+            if ("DONE".equals(before.get("status"))) {
+                throw ApiException.conflict("task_done", "Task " + id + " is done already.", Map.of("closedAt", before.get("closedAt")));
+            }
+            try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET status = ?, snoozed_until = ?, due_at = ?, closed_at = ? WHERE id = ?", status,
+                    until, until != null ? until : before.get("dueAt"), status.equals("DONE") ? now : null, id).prepare(c)) {
+                ps.executeUpdate();
+            }
+            Map<String, Object> after;
+            try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                after = row(rs, now);
+            }
+            db.audit(c, AuditRecord.of(request, "tasks", id, status.toLowerCase(java.util.Locale.ROOT)).before(before).after(after));
+            return after;
+        });
+    }
+
+    private static Map<String, Object> row(ResultSet rs, Instant now) throws java.sql.SQLException {
+        Map<String, Object> task = new LinkedHashMap<>();
+        task.put("id", rs.getLong("id"));
+        task.put("ownerId", rs.getLong("owner_id"));
+        task.put("accountId", rs.getObject("account_id", Long.class));
+        task.put("opportunityId", rs.getObject("opportunity_id", Long.class));
+        task.put("source", rs.getString("source"));
+        task.put("title", rs.getString("title"));
+        Instant due = Jdbc.instant(rs, "due_at");
+        task.put("dueAt", due);
+        String status = rs.getString("status");
+        task.put("status", status);
+        task.put("overdue", !"DONE".equals(status) && due.isBefore(now));
+        task.put("snoozedUntil", Jdbc.instant(rs, "snoozed_until"));
+        task.put("createdAt", Jdbc.instant(rs, "created_at"));
+        task.put("closedAt", Jdbc.instant(rs, "closed_at"));
+        return task;
+    }
+}
