@@ -54,7 +54,10 @@ class AccessMatrixIT {
      * How to test one owned-record route: a record owned by a persona, the body a change sends, and who
      * may reach a record of whom (the row scope, unless the resource is private to its owner).
      */
-    record ScopedRoute(Function<String, Long> recordOwnedBy, String body, java.util.function.BiPredicate<String, String> visible) {
+    record ScopedRoute(Function<String, Long> recordOwnedBy, String body, java.util.function.BiPredicate<String, String> visible, int success) {
+        ScopedRoute(Function<String, Long> recordOwnedBy, String body, java.util.function.BiPredicate<String, String> visible) {
+            this(recordOwnedBy, body, visible, 0);
+        }
     }
 
     /** Routes with path parameters that are not about owned records, and why. */
@@ -82,13 +85,14 @@ class AccessMatrixIT {
             Map.entry("/channels/{id}", "lead channels are a shared vocabulary; only administrators and marketing change them"),
             Map.entry("/lead-tags/{id}", "the shared tag vocabulary; only administrators and marketing change it"),
             Map.entry("/lead-assignment-rules/{id}", "assignment rules are configuration for administrators and managers"),
+            Map.entry("/stage-deadlines/{stage}", "pipeline configuration for administrators and managers, not a record"),
             Map.entry("/leads/{id}/assign", "its body names the new owner; LeadsIT checks that another team's manager gets 404 and that a"
                     + " manager cannot give a lead to someone outside their scope"));
 
     abstract static class Matrix extends OrganisationScenarios {
 
         Matrix(Database database) {
-            super(database, List.of("hello-v1", "plugin-leads"));
+            super(database, List.of("hello-v1", "plugin-leads", "plugin-pipeline"), "--scheduler-poll-ms=100");
         }
 
         @Test
@@ -128,6 +132,14 @@ class AccessMatrixIT {
                     Map.entry("POST /leads/{id}/qualify", new ScopedRoute(this::lead, null, this::sees)),
                     Map.entry("POST /leads/{id}/disqualify", new ScopedRoute(this::lead, "{\"reason\":\"matrix\"}", this::sees)),
                     Map.entry("POST /leads/{id}/convert", new ScopedRoute(this::qualifiedLead, "{}", this::sees)),
+                    Map.entry("GET /accounts/{id}", new ScopedRoute(this::account, null, this::sees)),
+                    Map.entry("GET /contacts/{id}", new ScopedRoute(this::contact, null, this::sees)),
+                    Map.entry("GET /opportunities/{id}", new ScopedRoute(this::opportunity, null, this::sees)),
+                    Map.entry("POST /opportunities/{id}/stage", new ScopedRoute(this::opportunity, "{\"stage\":\"PROPOSAL_SUBMITTED\"}", this::sees)),
+                    Map.entry("GET /opportunities/{id}/activities", new ScopedRoute(this::opportunity, null, this::sees)),
+                    Map.entry("POST /opportunities/{id}/activities", new ScopedRoute(this::opportunity, "{\"kind\":\"DEMO\"}", this::sees, 201)),
+                    Map.entry("POST /tasks/{id}/done", new ScopedRoute(this::task, null, this::sees)),
+                    Map.entry("POST /tasks/{id}/snooze", new ScopedRoute(this::task, "{\"until\":\"2999-01-01T00:00:00Z\"}", this::sees)),
                     Map.entry("GET /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees)),
                     Map.entry("PUT /hello/notes/{id}", new ScopedRoute(this::note, "{\"text\":\"edited\"}", this::sees)),
                     Map.entry("DELETE /hello/notes/{id}", new ScopedRoute(this::note, null, this::sees)),
@@ -160,7 +172,8 @@ class AccessMatrixIT {
                                         + (owner.equals("rep1") ? org.teamSouth : org.teamNorth) + "}" : null;
                         Http.Result result = persona.http().call(route.method(), "/api/v1" + route.path().replace("{id}", Long.toString(id)),
                                 "application/json", body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-                        int expected = check.visible().test(persona.name(), owner) ? (route.method().equals("DELETE") ? 204 : 200) : 404;
+                        int success = check.success() != 0 ? check.success() : route.method().equals("DELETE") ? 204 : 200;
+                        int expected = check.visible().test(persona.name(), owner) ? success : 404;
                         if (result.status() != expected) {
                             wrong.add(route + " as " + persona.name() + " on a record of " + owner + ": " + result.status() + " (expected "
                                     + expected + ") " + result.body());
@@ -220,6 +233,52 @@ class AccessMatrixIT {
             Http.Result created = org.as(owner).post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"lead of " + owner + "\",\"phone\":\"13900000000\"}");
             assertEquals(201, created.status(), created.body());
             return created.json().path("id").asLong();
+        }
+
+        long account(String owner) {
+            Http.Result created = org.as(owner).post("/api/v1/accounts", "{\"name\":\"account of " + owner + "\",\"contacts\":[{\"name\":\"Buyer\"}]}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        long contact(String owner) {
+            return org.as(owner).get("/api/v1/accounts/" + account(owner)).json().path("contacts").get(0).path("id").asLong();
+        }
+
+        long opportunity(String owner) {
+            Http.Result created = org.as(owner).post("/api/v1/opportunities", "{\"accountId\":" + account(owner)
+                    + ",\"name\":\"deal of " + owner + "\",\"amount\":{\"amount\":\"1000\",\"currency\":\"CNY\"}}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        private final Map<String, java.util.Deque<Long>> tasks = new java.util.HashMap<>();
+
+        /**
+         * A customer-care task of {@code owner}'s: a proposal whose one-second stage deadline passed. Made
+         * twenty at a time, so the matrix waits for deadlines once per owner rather than once per call.
+         */
+        long task(String owner) {
+            java.util.Deque<Long> ready = tasks.computeIfAbsent(owner, o -> new java.util.ArrayDeque<>());
+            if (ready.isEmpty()) {
+                assertEquals(200, kernel.http().put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"PT1S\",\"rule\":\"matrix\"}").status());
+                Set<Long> opportunities = new java.util.HashSet<>();
+                for (int i = 0; i < 20; i++) {
+                    long id = opportunity(owner);
+                    assertEquals(200, org.as(owner).post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"PROPOSAL_SUBMITTED\"}").status());
+                    opportunities.add(id);
+                }
+                KernelHarness.await(java.time.Duration.ofSeconds(20), () -> {
+                    ready.clear();
+                    org.as(owner).get("/api/v1/tasks").json().path("items").forEach(t -> {
+                        if (opportunities.contains(t.path("opportunityId").asLong())) {
+                            ready.add(t.path("id").asLong());
+                        }
+                    });
+                    return ready.size() == opportunities.size();
+                }, "the care tasks of " + owner + " did not appear");
+            }
+            return ready.pop();
         }
 
         long qualifiedLead(String owner) {
