@@ -165,6 +165,34 @@ class LeadFollowUpIT {
         }
 
         @Test
+        void aMissedBFollowUpWarnsAndTheNextIsDueARepeatAfterTheMissedOne() {
+            assertEquals(200, policy("B", "CONTENT", "PT2S", "P7D").status());
+            Http rep = org.as("rep2");
+            long id;
+            try {
+                id = lead(rep, "Zhao Min", WARM);
+            } finally {
+                policy("B", "CONTENT", "P7D", "P7D");
+            }
+            KernelHarness.await(Duration.ofSeconds(30), () -> alerts("rep2", id).size() == 1 && alerts("manager2", id).size() == 1,
+                    "owner and manager were not warned");
+            assertEquals("WARNING", alerts("manager2", id).get(0).path("severity").asText());
+            assertEquals("B leads sent content within 2 seconds, then every 7 days", alerts("rep2", id).get(0).path("rule").asText());
+            List<JsonNode> tasks = followUps(rep, id);
+            assertEquals(2, tasks.size());
+            assertEquals("BREACHED", tasks.get(1).path("status").asText());
+            JsonNode next = tasks.get(0);
+            assertEquals("OPEN", next.path("status").asText());
+            Instant missedDue = Instant.parse(tasks.get(1).path("dueAt").asText());
+            assertEquals(missedDue, Instant.parse(next.path("windowStart").asText()));
+            assertEquals(missedDue.plus(Duration.ofDays(7)), Instant.parse(next.path("dueAt").asText()));
+            Http.Result sent = touch(rep, id, "{\"kind\":\"EMAIL\",\"outcome\":\"SENT\"}");
+            assertEquals(201, sent.status(), sent.body());
+            assertEquals(next.path("id").asLong(), sent.json().path("followUpDone").path("id").asLong(), "a touch after the miss meets the next one");
+            assertEquals(1, sent.json().path("madeUpLate").size(), "and makes up the missed one");
+        }
+
+        @Test
         void editingGradingInputsRegradesRecordsItAndReplacesTheFollowUp() {
             Http rep = org.as("rep1");
             long id = lead(rep, "Chen Jie", COLD);
@@ -217,6 +245,10 @@ class LeadFollowUpIT {
             assertEquals("Budget confirmed", tagged.json().path("tags").get(0).asText());
             assertEquals("A", tagged.json().path("grade").asText());
             assertEquals(2, followUps(rep, id).size(), "no regrade, no new follow-up");
+            JsonNode audit = kernel.http().get("/api/v1/audit?module=leads&resource=leads&recordId=" + id).json().path("items");
+            List<String> actions = new ArrayList<>();
+            audit.forEach(a -> actions.add(a.path("action").asText()));
+            assertEquals(List.of("update", "update", "create"), actions, "each change audited, the refused ones not");
         }
 
         @Test
@@ -254,6 +286,8 @@ class LeadFollowUpIT {
                 assertEquals(org.id("manager1"), stored.path("createdBy").asLong());
                 assertEquals(4, org.as("rep1").get("/api/v1/grading-rules/1").json().path("rules").size(), "the defaults stay readable");
                 assertEquals(404, org.as("rep1").get("/api/v1/grading-rules/999").status());
+                assertEquals(1, kernel.http().get("/api/v1/audit?module=leads&resource=grading-rules&recordId=" + version).json().path("items")
+                        .size(), "audited");
             } finally {
                 assertEquals(200, kernel.http().put("/api/v1/grading-rules", DEFAULT_RULES).status());
             }

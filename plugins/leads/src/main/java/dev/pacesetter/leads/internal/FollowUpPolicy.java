@@ -21,6 +21,15 @@ public record FollowUpPolicy(Grade grade, TouchKind touchKind, Duration firstWit
     public static final Duration MIN_REPEAT = Duration.ofMinutes(1);
     public static final Duration MAX = Duration.ofDays(366);
 
+    public FollowUpPolicy {
+        if (grade == null || touchKind == null || firstWithin == null || firstWithin.isNegative() || firstWithin.isZero()) {
+            throw new IllegalArgumentException("a policy needs a grade, a touch kind and a positive firstWithin");
+        }
+        if (repeatEvery != null && (repeatEvery.isNegative() || repeatEvery.isZero())) {
+            throw new IllegalArgumentException("repeatEvery must be positive or null: " + repeatEvery);
+        }
+    }
+
     /** The plan's defaults: A → a call within 24 hours; B → content within a week, then weekly; C → nurture within a month, then monthly. */
     public static Map<Grade, FollowUpPolicy> defaults() {
         return Map.of(

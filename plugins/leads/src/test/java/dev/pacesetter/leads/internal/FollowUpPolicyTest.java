@@ -2,6 +2,7 @@ package dev.pacesetter.leads.internal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -83,6 +84,12 @@ class FollowUpPolicyTest {
                 Duration.ofSeconds(30))));
         assertEquals(List.of("firstWithin"), fields(FollowUpPolicy.problems(TouchKind.CALL, "P400D", Duration.ofDays(400), null, null)));
         assertTrue(FollowUpPolicy.problems(TouchKind.CONTENT, "PT3S", Duration.ofSeconds(3), "P7D", Duration.ofDays(7)).isEmpty());
+    }
+
+    @Test
+    void aPolicyWithoutAPositiveDurationCannotExist() {
+        assertThrows(IllegalArgumentException.class, () -> new FollowUpPolicy(Grade.A, TouchKind.CALL, Duration.ZERO, null));
+        assertThrows(IllegalArgumentException.class, () -> new FollowUpPolicy(Grade.B, TouchKind.CONTENT, Duration.ofDays(1), Duration.ZERO));
     }
 
     private static List<String> fields(List<FieldError> errors) {
