@@ -89,6 +89,8 @@ class LeadsIT {
             assertEquals(200, moved.status(), moved.body());
             assertEquals(rep5, moved.json().path("ownerId").asLong());
             assertEquals(404, org.as("rep1").get("/api/v1/leads/" + lead).status(), "the old owner no longer sees it");
+            JsonNode task = manager.get("/api/v1/leads/" + lead + "/follow-ups").json().path("items").get(0);
+            assertEquals(rep5, task.path("ownerId").asLong(), "the open follow-up moved with the lead: " + task);
             JsonNode history = manager.get("/api/v1/leads/" + lead + "/history").json().path("items");
             assertEquals(2, history.size(), history.toString());
             assertEquals("rep1 on leave", history.get(1).path("note").asText());
@@ -113,6 +115,8 @@ class LeadsIT {
             assertEquals(409, twice.status());
             assertEquals("already_converted", twice.json().path("error").path("code").asText());
             assertEquals("CONVERTED", rep.get("/api/v1/leads/" + lead).json().path("status").asText());
+            assertEquals("CANCELLED", rep.get("/api/v1/leads/" + lead + "/follow-ups").json().path("items").get(0).path("status").asText(),
+                    "a converted lead is no longer followed up");
             JsonNode event = awaitWatched(LEAD_CONVERTED, lead);
             assertEquals("Blue Sky Tech / Zhao Min / Blue Sky CRM rollout / 50000.00 CNY / owner " + org.id("rep1") + " / tags []",
                     event.path("summary").asText());

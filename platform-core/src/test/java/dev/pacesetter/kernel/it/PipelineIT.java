@@ -139,6 +139,34 @@ class PipelineIT {
         }
 
         @Test
+        void theConversationModelShowsHowFarEachStepGot() {
+            Http rep = org.as("rep1");
+            long id = opportunity("rep1", account("rep1", "Talk Co"), "Talk deal");
+            assertEquals(33, rep.get("/api/v1/opportunities/" + id + "/conversation").json().path("completeness").path("percent").asInt(),
+                    "nothing discovered, no objection raised yet");
+            Http.Result saved = rep.put("/api/v1/opportunities/" + id + "/conversation", "{\"needs\":{\"what\":\"a CRM\",\"why\":\"leads get lost\","
+                    + "\"who\":\"sales director\",\"when\":\"Q1\",\"where\":\"Guangzhou\",\"how\":\"SaaS\",\"howMuch\":\"200,000 a year\"},"
+                    + "\"solution\":{\"valueStatement\":\"every lead reached within a day\",\"quantifiedBenefit\":\"30% less staff cost, about 40,000 a month\"}}");
+            assertEquals(200, saved.status(), saved.body());
+            assertEquals(100, saved.json().path("completeness").path("percent").asInt());
+            Http.Result raised = rep.post("/api/v1/opportunities/" + id + "/conversation/objections", "{\"objection\":\"budget too small\","
+                    + "\"libraryRef\":\"budget-insufficient\"}");
+            assertEquals(201, raised.status(), raised.body());
+            assertEquals(67, raised.json().path("completeness").path("percent").asInt(), "an open objection");
+            long objection = raised.json().path("objections").get(0).path("id").asLong();
+            assertEquals(404, org.as("rep2").post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
+                    "{\"resolution\":\"x\"}").status(), "another rep's opportunity");
+            assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve", "{}").status());
+            Http.Result resolved = rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
+                    "{\"resolution\":\"instalments plus a free training day\"}");
+            assertEquals(200, resolved.status(), resolved.body());
+            assertEquals(100, resolved.json().path("completeness").path("percent").asInt());
+            assertEquals(409, rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
+                    "{\"resolution\":\"again\"}").status());
+            assertEquals(400, rep.put("/api/v1/opportunities/" + id + "/conversation", "{\"needs\":{\"what\":\"" + "x".repeat(1001) + "\"}}").status());
+        }
+
+        @Test
         void aRegionWhereThePipelineIsOffGetsNotFound() {
             Http admin = kernel.http();
             assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":[\"south-china\"]}").status());

@@ -5,7 +5,7 @@ public final class LeadTopics {
 
     /** {@link LeadCreated}: a lead arrived (REST, web form or import). */
     public static final String CREATED = "leads/lead.created";
-    /** {@link LeadGraded}: a lead got a grade different from its previous one (or its first). */
+    /** {@link LeadGraded}: an edit gave a lead a grade different from its previous one (its first grade is in {@link LeadCreated}). */
     public static final String GRADED = "leads/lead.graded";
     /** {@link LeadAssigned}: a lead changed owner. */
     public static final String ASSIGNED = "leads/lead.assigned";

@@ -50,12 +50,15 @@ public final class AssignmentRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final EventPublisher events;
+    private final FollowUps followUps;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public AssignmentRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events) {
+    public AssignmentRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+            @Reference FollowUps followUps) {
         this.db = db;
         this.events = events;
+        this.followUps = followUps;
     }
 
     @Override
@@ -163,6 +166,7 @@ public final class AssignmentRoutes implements RouteProvider {
                     + " VALUES (?, ?, ?, ?, ?, ?)", id, before.ownerId(), body.ownerId(), caller.userId(), body.reason().strip(), now).prepare(c)) {
                 ps.executeUpdate();
             }
+            followUps.reassign(c, id, body.ownerId()); // the new owner takes over the open follow-up and its deadline
             OutgoingEvent event = OutgoingEvent.of(LeadTopics.ASSIGNED, id, new LeadAssigned(id, before.ownerId(), body.ownerId(), body.reason().strip()));
             events.publish(c, owner.get().regionId() == null ? event : event.inRegion(owner.get().regionId()));
             LeadView after = LeadReader.find(c, id, dev.pacesetter.platform.api.security.RowScope.all(caller.userId())).orElseThrow();

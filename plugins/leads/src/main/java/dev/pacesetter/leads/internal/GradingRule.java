@@ -7,6 +7,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
+import dev.pacesetter.platform.api.http.FieldError;
 
 /**
  * One rule: the lead gets {@code grade} when it reaches every minimum the rule sets (a null minimum is not
@@ -23,17 +24,17 @@ public record GradingRule(String name, Grade grade, Intent minIntent, BudgetStat
                 && (minTotal == null || in.total() >= minTotal);
     }
 
-    /** Problems with this rule as data an administrator sent, each prefixed with {@code field}. */
-    List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        if (name == null || name.isBlank() || name.length() > 100) {
-            problems.add("name must be 1-100 characters");
+    /** Problems with this rule as data an administrator sent, with field paths under {@code path} ({@code rules[0]}). */
+    List<FieldError> problems(String path) {
+        List<FieldError> problems = new ArrayList<>();
+        if (name == null || name.isBlank() || name.strip().length() > 100) {
+            problems.add(new FieldError(path + ".name", "must be 1-100 characters"));
         }
         if (grade == null) {
-            problems.add("grade is required (A, B or C)");
+            problems.add(new FieldError(path + ".grade", "is required (A, B or C)"));
         }
         if (minTotal != null && (minTotal < 0 || minTotal > 6)) {
-            problems.add("minTotal must be 0-6 (three scores of 0-2)");
+            problems.add(new FieldError(path + ".minTotal", "must be 0-6 (three scores of 0-2)"));
         }
         return problems;
     }

@@ -1,12 +1,15 @@
 package dev.pacesetter.leads.internal;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
+import dev.pacesetter.platform.api.http.FieldError;
 
 /**
  * A versioned, ordered rule set; a lead that matches no rule gets {@code fallback}.
@@ -36,23 +39,27 @@ public record GradingRules(int version, List<GradingRule> rules, Grade fallback)
         return new GradeResult(fallback, "no rule matched", "fallback", version, inputs);
     }
 
-    /** Problems with a rule set an administrator sent, as field paths and messages. */
-    public List<String[]> problems() {
-        List<String[]> problems = new ArrayList<>();
+    /** Problems with a rule set an administrator sent, each with its field path ({@code rules[2].minTotal}). */
+    public List<FieldError> problems() {
+        List<FieldError> problems = new ArrayList<>();
+        if (fallback == null) {
+            problems.add(new FieldError("fallback", "is required (A, B or C): the grade of a lead no rule matches"));
+        }
         if (rules == null || rules.isEmpty() || rules.size() > MAX_RULES) {
-            problems.add(new String[] {"rules", "must hold 1-" + MAX_RULES + " rules"});
+            problems.add(new FieldError("rules", "must hold 1-" + MAX_RULES + " rules"));
             return problems;
         }
-        if (fallback == null) {
-            problems.add(new String[] {"fallback", "is required (A, B or C): the grade of a lead no rule matches"});
-        }
+        Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
-            if (rules.get(i) == null) {
-                problems.add(new String[] {"rules[" + i + "]", "must not be null"});
+            GradingRule rule = rules.get(i);
+            if (rule == null) {
+                problems.add(new FieldError("rules[" + i + "]", "must not be null"));
                 continue;
             }
-            for (String problem : rules.get(i).problems()) {
-                problems.add(new String[] {"rules[" + i + "]", problem});
+            problems.addAll(rule.problems("rules[" + i + "]"));
+            if (rule.name() != null && !rule.name().isBlank() && !names.add(Normalizer.nameKey(rule.name()))) {
+                problems.add(new FieldError("rules[" + i + "].name", "'" + rule.name().strip() + "' names an earlier rule too; leads are told"
+                        + " which rule graded them, so names must differ"));
             }
         }
         return problems;

@@ -30,10 +30,12 @@ import dev.pacesetter.platform.api.security.Caller;
 public final class LeadCreation {
 
     private final EventPublisher events;
+    private final FollowUps followUps;
 
     @Activate
-    public LeadCreation(@Reference EventPublisher events) {
+    public LeadCreation(@Reference EventPublisher events, @Reference FollowUps followUps) {
         this.events = events;
+        this.followUps = followUps;
     }
 
     /** Starts preparing leads for {@code caller} in this transaction (reads rules, vocabularies, assignment rules once). */
@@ -72,9 +74,13 @@ public final class LeadCreation {
         return LeadReader.find(c, ids.get(0), dev.pacesetter.platform.api.security.RowScope.all(caller.userId())).orElseThrow();
     }
 
-    /** Inserts prepared leads and publishes their events; saves the round-robin turns. */
+    /**
+     * Inserts prepared leads, gives each its first follow-up task and deadline ({@link FollowUps#scheduleNew}) and
+     * publishes their events; saves the round-robin turns.
+     */
     public List<Long> createAll(Connection c, Intake intake, List<NewLead> leads, String source, Instant now) throws SQLException {
         List<Long> ids = LeadWriter.insertAll(c, leads, now);
+        followUps.scheduleNew(c, ids, leads, now);
         intake.finish();
         List<OutgoingEvent> created = new ArrayList<>(leads.size());
         for (int i = 0; i < leads.size(); i++) {

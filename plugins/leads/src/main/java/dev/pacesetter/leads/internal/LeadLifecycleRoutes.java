@@ -33,7 +33,8 @@ import dev.pacesetter.platform.api.security.Caller;
 /**
  * A lead's status: qualify, disqualify (with a reason) and convert into an account and an opportunity, which
  * publishes {@code leads/lead.converted} for the pipeline. Moves that the status does not allow are refused
- * with 409 naming the allowed ones; converting twice is one of them.
+ * with 409 naming the allowed ones; converting twice is one of them. A converted or disqualified lead's open
+ * follow-ups end.
  */
 @Component(service = RouteProvider.class)
 public final class LeadLifecycleRoutes implements RouteProvider {
@@ -50,12 +51,15 @@ public final class LeadLifecycleRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final EventPublisher events;
+    private final FollowUps followUps;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public LeadLifecycleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events) {
+    public LeadLifecycleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+            @Reference FollowUps followUps) {
         this.db = db;
         this.events = events;
+        this.followUps = followUps;
     }
 
     @Override
@@ -81,8 +85,9 @@ public final class LeadLifecycleRoutes implements RouteProvider {
             LeadView before = lockedOrNotFound(c, id, caller);
             refuseUnlessAllowed(before, to);
             setStatus(c, id, to, reason, null, now);
-            LeadHistory.append(c, id, now, caller.userId(), "STATUS", before.status().name(), to.name(), reason);
+            LeadHistory.append(c, id, now, caller.userId(), "STATUS_CHANGED", before.status().name(), to.name(), reason);
             if (to == LeadStatus.DISQUALIFIED) {
+                followUps.closeAll(c, id, "disqualified: " + reason, now);
                 events.publish(c, inRegion(OutgoingEvent.of(LeadTopics.DISQUALIFIED, id, new LeadDisqualified(id, before.ownerId(), reason)), before));
             }
             LeadView after = LeadReader.find(c, id, caller.scope()).orElseThrow();
@@ -117,7 +122,8 @@ public final class LeadLifecycleRoutes implements RouteProvider {
                     body.opportunityName() != null ? body.opportunityName().strip() : account + " — " + lead.personName(),
                     amount == null ? null : amount.scaled(), amount == null ? null : amount.currency(), now);
             setStatus(c, id, LeadStatus.CONVERTED, null, now, now);
-            LeadHistory.append(c, id, now, caller.userId(), "STATUS", lead.status().name(), LeadStatus.CONVERTED.name(), "converted");
+            LeadHistory.append(c, id, now, caller.userId(), "STATUS_CHANGED", lead.status().name(), LeadStatus.CONVERTED.name(), "converted");
+            followUps.closeAll(c, id, "converted", now);
             events.publish(c, inRegion(OutgoingEvent.of(LeadTopics.CONVERTED, id, event), lead));
             db.audit(c, AuditRecord.of(request, "leads", id, "convert").before(lead).after(event));
             return event;
