@@ -137,7 +137,7 @@ public final class LeadEditRoutes implements RouteProvider {
                 replaceTags(c, id, refs.tagIds(references));
             }
             if (grade != null && grade.grade() != before.grade()) {
-                history(c, id, now, caller.userId(), "REGRADED", before.grade().name(), grade.grade().name(), grade.explain());
+                LeadHistory.append(c, id, now, caller.userId(), "REGRADED", before.grade().name(), grade.grade().name(), grade.explain());
                 OutgoingEvent event = OutgoingEvent.of(LeadTopics.GRADED, id, new LeadGraded(id, before.ownerId(), grade.grade(), before.grade(),
                         grade.rule(), grade.rulesVersion()));
                 events.publish(c, before.regionId() == null ? event : event.inRegion(before.regionId()));
@@ -231,21 +231,6 @@ public final class LeadEditRoutes implements RouteProvider {
         }
     }
 
-    /** Appends to the lead's history ({@code GET /api/v1/leads/{id}/history}). */
-    static void history(Connection c, long leadId, Instant at, Long byUser, String kind, String from, String to, String note) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_history (lead_id, happened_at, by_user, kind, from_value, to_value, note)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)")) {
-            ps.setLong(1, leadId);
-            ps.setTimestamp(2, Timestamp.from(at));
-            LeadWriter.setLong(ps, 3, byUser);
-            ps.setString(4, kind);
-            ps.setString(5, LeadWriter.clip(from, 100));
-            ps.setString(6, LeadWriter.clip(to, 100));
-            ps.setString(7, LeadWriter.clip(note, 1000));
-            ps.executeUpdate();
-        }
-    }
-
     // ---------------------------------------------------------------- touches
 
     private Reply touch(ApiRequest request) {
@@ -298,7 +283,7 @@ public final class LeadEditRoutes implements RouteProvider {
                 ps.executeUpdate();
             }
             if (contacted) {
-                history(c, id, now, caller.userId(), "STATUS_CHANGED", LeadStatus.NEW.name(), LeadStatus.CONTACTED.name(),
+                LeadHistory.append(c, id, now, caller.userId(), "STATUS_CHANGED", LeadStatus.NEW.name(), LeadStatus.CONTACTED.name(),
                         "first contact: " + input.kind() + " " + input.outcome() + " by " + caller.username());
             }
             FollowUps.TouchEffect effect = followUps.touched(c, id, touch.id(), input.kind(), input.outcome(), touchedAt);
