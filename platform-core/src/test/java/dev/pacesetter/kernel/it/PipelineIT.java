@@ -167,6 +167,44 @@ class PipelineIT {
         }
 
         @Test
+        void theBoardAddsUpOpenOpportunitiesPerStageAndFollowsEveryMove() {
+            Http admin = kernel.http();
+            Http.Result team = admin.post("/api/v1/teams", "{\"regionId\":" + org.southChina + ",\"name\":\"Board team\"}");
+            assertEquals(201, team.status(), team.body());
+            long teamId = team.json().path("id").asLong();
+            Http.Result rep = admin.post("/api/v1/users", "{\"username\":\"boardrep\",\"displayName\":\"Board rep\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"teamId\":" + teamId + "}");
+            assertEquals(201, rep.status(), rep.body());
+            Http boardRep = kernel.anonymous().as(kernel.login("boardrep", PilotOrganisation.PASSWORD));
+            long account = created(boardRep.post("/api/v1/accounts", "{\"name\":\"Board Co\"}"));
+            long a = created(boardRep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"A\",\"amount\":{\"amount\":\"100.10\",\"currency\":\"CNY\"}}"));
+            created(boardRep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"B\",\"amount\":{\"amount\":\"200.20\",\"currency\":\"CNY\"}}"));
+            created(boardRep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"C\",\"amount\":{\"amount\":\"50\",\"currency\":\"USD\"}}"));
+            JsonNode first = admin.get("/api/v1/pipeline/board?teamId=" + teamId).json().path("stages");
+            assertEquals("FIRST_CONTACT", first.get(0).path("stage").asText());
+            assertEquals(3, first.get(0).path("count").asLong());
+            assertEquals("[{\"amount\":\"300.30\",\"currency\":\"CNY\"},{\"amount\":\"50.00\",\"currency\":\"USD\"}]",
+                    first.get(0).path("totals").toString());
+            move(boardRep, a, "PROPOSAL_SUBMITTED");
+            move(boardRep, a, "NEGOTIATION");
+            JsonNode moved = admin.get("/api/v1/pipeline/board?teamId=" + teamId).json().path("stages");
+            assertEquals(2, moved.get(0).path("count").asLong());
+            assertEquals(0, moved.get(1).path("count").asLong());
+            assertEquals("[{\"amount\":\"100.10\",\"currency\":\"CNY\"}]", moved.get(2).path("totals").toString());
+            move(boardRep, a, "WON");
+            JsonNode won = admin.get("/api/v1/pipeline/board?teamId=" + teamId).json().path("stages");
+            assertEquals(0, won.get(2).path("count").asLong(), "a won opportunity leaves the board");
+            assertEquals(0, org.as("rep1").get("/api/v1/pipeline/board?teamId=" + teamId).json().path("stages").get(0).path("count").asLong(),
+                    "another team's board is empty for a rep who sees none of it");
+            assertEquals(400, admin.get("/api/v1/pipeline/board?teamId=abc").status());
+        }
+
+        static long created(Http.Result result) {
+            assertEquals(201, result.status(), result.body());
+            return result.json().path("id").asLong();
+        }
+
+        @Test
         void aRegionWhereThePipelineIsOffGetsNotFound() {
             Http admin = kernel.http();
             assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":[\"south-china\"]}").status());

@@ -140,9 +140,9 @@ public final class OpportunityRoutes implements RouteProvider {
                 return Optional.empty();
             }
         });
-        Optional<Long> account = number(request, "accountId", v);
-        Optional<Long> owner = number(request, "ownerId", v);
-        Optional<Long> before = number(request, "before", v);
+        Optional<Long> account = Params.number(request, "accountId", v);
+        Optional<Long> owner = Params.number(request, "ownerId", v);
+        Optional<Long> before = Params.number(request, "before", v);
         int limit = v.intParam(request, "limit", 50, 1, 200);
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
@@ -188,6 +188,8 @@ public final class OpportunityRoutes implements RouteProvider {
                 ps.executeUpdate();
             }
             OpportunityStore.enterStage(c, id, to, now, caller.userId(), reason);
+            BoardTotals.add(c, before.ownerId(), before.stage(), before.amount(), -1);
+            BoardTotals.add(c, before.ownerId(), to, before.amount(), 1);
             StageDeadlinePolicy.track(c, deadlines, id, before.regionId(), to, now);
             long seconds = Duration.between(before.stageEnteredAt(), now).toSeconds();
             publish(c, before, PipelineTopics.STAGE_CHANGED, new StageChanged(id, before.ownerId(), before.stage(), to, seconds, now));
@@ -235,16 +237,5 @@ public final class OpportunityRoutes implements RouteProvider {
     private void publish(java.sql.Connection c, OpportunityStore.Opportunity o, String topic, Object payload) {
         OutgoingEvent event = OutgoingEvent.of(topic, o.id(), payload);
         events.publish(c, o.regionId() == null ? event : event.inRegion(o.regionId()));
-    }
-
-    private static Optional<Long> number(ApiRequest request, String name, Validation v) {
-        return request.queryParam(name).flatMap(raw -> {
-            try {
-                return Optional.of(Long.parseLong(raw.strip()));
-            } catch (NumberFormatException e) {
-                v.require(false, name, "must be a number");
-                return Optional.empty();
-            }
-        });
     }
 }

@@ -60,6 +60,7 @@ final class OpportunityStore {
             ps.executeBatch();
         }
         enterStage(c, id, Stage.FIRST_CONTACT, now, byUser, null);
+        BoardTotals.add(c, o.owner().id(), Stage.FIRST_CONTACT, o.amount(), 1);
         return id;
     }
 
