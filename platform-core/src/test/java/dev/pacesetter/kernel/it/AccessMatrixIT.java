@@ -90,6 +90,7 @@ class AccessMatrixIT {
             Map.entry("/opportunities/{id}/conversation/objections/{objectionId}/resolve", "two parameters: the opportunity's scope is checked"
                     + " before the objection is looked up; PipelineIT resolves another rep's objection and gets 404"),
             Map.entry("/stage-deadlines/{stage}", "pipeline configuration for administrators and managers, not a record"),
+            Map.entry("/tier-playbooks/{tier}", "pipeline configuration for administrators and managers: the path names a tier, not a record"),
             Map.entry("/leads/{id}/assign", "its body names the new owner; LeadsIT checks that another team's manager gets 404 and that a"
                     + " manager cannot give a lead to someone outside their scope"));
 
@@ -142,6 +143,11 @@ class AccessMatrixIT {
                     Map.entry("GET /leads/{id}/follow-ups", new ScopedRoute(this::lead, null, this::sees)),
                     Map.entry("GET /accounts/{id}", new ScopedRoute(this::account, null, this::sees)),
                     Map.entry("GET /contacts/{id}", new ScopedRoute(this::contact, null, this::sees)),
+                    Map.entry("GET /accounts/{id}/orders", new ScopedRoute(this::account, null, this::sees)),
+                    Map.entry("POST /accounts/{id}/orders", new ScopedRoute(this::account, "{\"amount\":{\"amount\":\"10\",\"currency\":\"CNY\"}}",
+                            this::sees, 201)),
+                    Map.entry("GET /accounts/{id}/tier", new ScopedRoute(this::account, null, this::sees)),
+                    Map.entry("GET /accounts/{id}/health", new ScopedRoute(this::account, null, this::sees)),
                     Map.entry("GET /opportunities/{id}", new ScopedRoute(this::opportunity, null, this::sees)),
                     Map.entry("POST /opportunities/{id}/stage", new ScopedRoute(this::opportunity, "{\"stage\":\"PROPOSAL_SUBMITTED\"}", this::sees)),
                     Map.entry("GET /opportunities/{id}/activities", new ScopedRoute(this::opportunity, null, this::sees)),

@@ -3,7 +3,7 @@
  * events, and the vocabulary of stages, activities and customer tiers.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.pacesetter.pipeline.api;
 
 import org.osgi.annotation.bundle.Export;

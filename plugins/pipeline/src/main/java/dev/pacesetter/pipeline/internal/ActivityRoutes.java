@@ -19,12 +19,14 @@ import dev.pacesetter.pipeline.api.ActivityKind;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
 
@@ -47,12 +49,15 @@ public final class ActivityRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final Deadlines deadlines;
+    private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public ActivityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines) {
+    public ActivityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines,
+            @Reference EventPublisher events, @Reference Notifier notifier) {
         this.db = db;
         this.deadlines = deadlines;
+        this.care = new CustomerCare(db, events, notifier, clock);
     }
 
     @Override
@@ -96,6 +101,7 @@ public final class ActivityRoutes implements RouteProvider {
             }
             Activity activity = activities(c, id).stream().filter(a -> a.id() == activityId).findFirst().orElseThrow();
             db.audit(c, AuditRecord.of(request, "activities", activityId, "create").after(activity));
+            care.recompute(c, o.accountId()); // contact, or competitor contact, moves the customer's health
             return activity;
         });
         return Reply.created("/api/v1/opportunities/" + id + "/activities", created);

@@ -36,6 +36,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.money.Money;
+import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
 
@@ -62,14 +63,16 @@ public final class OpportunityRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final EventPublisher events;
     private final Deadlines deadlines;
+    private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public OpportunityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Deadlines deadlines) {
+            @Reference Deadlines deadlines, @Reference Notifier notifier) {
         this.db = db;
         this.events = events;
         this.deadlines = deadlines;
+        this.care = new CustomerCare(db, events, notifier, clock);
     }
 
     @Override
@@ -82,7 +85,8 @@ public final class OpportunityRoutes implements RouteProvider {
                 Route.get("/opportunities/{id}", request -> Reply.ok(load(request))).roles(AccountRoutes.READERS)
                         .summary("One opportunity with its members and the time spent in each stage"),
                 Route.post("/opportunities/{id}/stage", this::move).roles(AccountRoutes.WORKERS)
-                        .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON publishes amount, owner and weights"),
+                        .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON records the account's order (422 in another"
+                                + " currency than tiers use) and publishes amount, owner and weights"),
                 Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicy::all))))
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP).summary("How long an opportunity may wait in each stage for customer feedback"),
                 Route.put("/stage-deadlines/{stage}", this::saveDeadline).roles(Role.ADMIN, Role.MANAGER)
@@ -194,6 +198,10 @@ public final class OpportunityRoutes implements RouteProvider {
             long seconds = Duration.between(before.stageEnteredAt(), now).toSeconds();
             publish(c, before, PipelineTopics.STAGE_CHANGED, new StageChanged(id, before.ownerId(), before.stage(), to, seconds, now));
             if (to == Stage.WON) {
+                // the won opportunity is the account's order (422 in another currency than tiers use: nothing changes then)
+                OrderStore.insert(c, new OrderStore.NewOrder(before.accountId(), id, before.amount(), now, caller.userId(), before.name()),
+                        TierThresholds.load(c), now);
+                care.recompute(c, before.accountId());
                 publish(c, before, PipelineTopics.WON, new OpportunityWon(id, before.accountId(), before.ownerId(), before.amount().amount(),
                         before.amount().currency(), before.product(), before.members(), before.sourceLeadId(), now));
             } else if (to == Stage.LOST) {

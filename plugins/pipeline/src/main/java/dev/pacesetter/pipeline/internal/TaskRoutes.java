@@ -16,12 +16,14 @@ import org.osgi.service.component.annotations.Reference;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.security.Caller;
 
 /**
@@ -36,18 +38,21 @@ public final class TaskRoutes implements RouteProvider {
     }
 
     private final ModuleDatabase db;
+    private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
-    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db) {
+    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier) {
         this.db = db;
+        this.care = new CustomerCare(db, events, notifier, clock);
     }
 
     @Override
     public List<Route> routes() {
         return List.of(
                 Route.get("/tasks", this::list).roles(AccountRoutes.WORKERS)
-                        .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"),
+                        .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"
+                                + " (ALL includes playbook tasks cancelled by a tier change)"),
                 Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).roles(AccountRoutes.WORKERS).summary("Mark a task done"),
                 Route.post("/tasks/{id}/snooze", request -> {
                     Snooze body = request.body(Snooze.class);
@@ -69,7 +74,7 @@ public final class TaskRoutes implements RouteProvider {
         } else if (status.equals("DONE")) {
             sql = sql.and(Sql.of("t.status = 'DONE'"));
         }
-        Sql query = sql.append("ORDER BY CASE WHEN t.status = 'DONE' THEN 1 ELSE 0 END, t.due_at, t.id FETCH FIRST 500 ROWS ONLY");
+        Sql query = sql.append("ORDER BY CASE WHEN t.status IN ('DONE', 'CANCELLED') THEN 1 ELSE 0 END, t.due_at, t.id FETCH FIRST 500 ROWS ONLY");
         return Reply.ok(Map.of("items", db.inTransaction(c -> {
             List<Map<String, Object>> items = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -98,9 +103,16 @@ public final class TaskRoutes implements RouteProvider {
             if ("DONE".equals(before.get("status"))) {
                 throw ApiException.conflict("task_done", "Task " + id + " is done already.", Map.of("closedAt", before.get("closedAt")));
             }
+            if ("CANCELLED".equals(before.get("status"))) {
+                throw ApiException.conflict("task_cancelled", "Task " + id + " was cancelled (the customer left the tier whose playbook set it).",
+                        Map.of("closedAt", before.get("closedAt")));
+            }
             try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET status = ?, snoozed_until = ?, due_at = ?, closed_at = ? WHERE id = ?", status,
                     until, until != null ? until : before.get("dueAt"), status.equals("DONE") ? now : null, id).prepare(c)) {
                 ps.executeUpdate();
+            }
+            if (status.equals("DONE") && Tasks.Source.PLAYBOOK.name().equals(before.get("source")) && before.get("accountId") != null) {
+                care.playbookTaskDone(c, (Long) before.get("accountId")); // the playbook's next task, a period after this one was due
             }
             Map<String, Object> after;
             try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -124,7 +136,7 @@ public final class TaskRoutes implements RouteProvider {
         task.put("dueAt", due);
         String status = rs.getString("status");
         task.put("status", status);
-        task.put("overdue", !"DONE".equals(status) && due.isBefore(now));
+        task.put("overdue", ("OPEN".equals(status) || "SNOOZED".equals(status)) && due.isBefore(now));
         task.put("snoozedUntil", Jdbc.instant(rs, "snoozed_until"));
         task.put("createdAt", Jdbc.instant(rs, "created_at"));
         task.put("closedAt", Jdbc.instant(rs, "closed_at"));

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 
+import dev.pacesetter.pipeline.api.Tier;
 import dev.pacesetter.platform.api.db.Sql;
 
 /** Follow-up tasks for owners, written where the reason for them is decided. */
@@ -19,10 +20,16 @@ final class Tasks {
     }
 
     static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due) throws SQLException {
+        return open(c, ownerId, accountId, opportunityId, source, title, due, null);
+    }
+
+    /** A task of a tier's playbook remembers the tier: the next follows when it is done, a tier change cancels it. */
+    static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due, Tier playbookTier)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_task (owner_id, account_id, opportunity_id, source, title, due_at, status,"
-                + " created_at) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?)", new String[] {"id"})) {
-            Sql.of("?, ?, ?, ?, ?, ?, ?", ownerId, accountId, opportunityId, source.name(), title.length() > 200 ? title.substring(0, 200) : title, due,
-                    Instant.now()).bind(ps, 1);
+                + " created_at, playbook_tier) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"id"})) {
+            Sql.of("?, ?, ?, ?, ?, ?, ?, ?", ownerId, accountId, opportunityId, source.name(), title.length() > 200 ? title.substring(0, 200) : title, due,
+                    Instant.now(), playbookTier == null ? null : playbookTier.name()).bind(ps, 1);
             return Jdbc.insertReturningId(ps);
         }
     }

@@ -1,0 +1,96 @@
+package dev.pacesetter.pipeline.internal;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** A customer's health, 0-100, from last contact, demand trend and competitor contact, by {@link HealthSettings}. */
+final class HealthScoring {
+
+    /** Retention actions, by what pulled the score down. */
+    static final String EXCLUSIVE_OFFER = "Exclusive offer";
+    static final String TAILORED_PLAN = "Tailored plan";
+
+    /**
+     * What the score is made from: the last contact (latest activity, else when the account was created), the
+     * latest activity flagged as competitor contact (null if none), and the orders in the tiering currency.
+     */
+    record Signals(Instant lastContactAt, Instant lastCompetitorContactAt, List<Tiering.OrderFact> orders) {
+    }
+
+    /** One factor's contribution: {@code points} of {@code max}, and why. */
+    record Factor(String factor, int points, int max, String detail) {
+    }
+
+    /** The score (the sum of the factors' points), the threshold and whether the score is below it. */
+    record Health(int score, int threshold, boolean below, List<Factor> factors) {
+    }
+
+    private final HealthSettings settings;
+    private final Clock clock;
+
+    HealthScoring(HealthSettings settings, Clock clock) {
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    Health score(Signals signals) {
+        Instant now = clock.instant();
+        List<Factor> factors = List.of(contact(signals, now), demand(signals, now), competitor(signals, now));
+        int score = factors.stream().mapToInt(Factor::points).sum();
+        return new Health(score, settings.threshold(), score < settings.threshold(), factors);
+    }
+
+    /** Competitor contact calls for an exclusive offer; a customer drifting away otherwise for a tailored plan. */
+    static String retentionAction(Health health) {
+        return health.factors().stream().anyMatch(f -> f.factor().equals("competitorContact") && f.points() < f.max()) ? EXCLUSIVE_OFFER
+                : TAILORED_PLAN;
+    }
+
+    private Factor contact(Signals s, Instant now) {
+        int max = settings.contactWeight();
+        long days = Math.max(0, Duration.between(s.lastContactAt(), now).toDays());
+        int full = settings.contactFullWithinDays();
+        int zero = settings.contactZeroAfterDays();
+        int points = days <= full ? max : days >= zero ? 0 : share(max, BigDecimal.valueOf(zero - days), BigDecimal.valueOf(zero - full));
+        return new Factor("lastContact", points, max, days + " days since the last contact (full points within " + full + ", none after " + zero + ")");
+    }
+
+    private Factor demand(Signals s, Instant now) {
+        int max = settings.demandWeight();
+        Duration window = Duration.ofDays(settings.demandWindowDays());
+        Instant recentFrom = now.minus(window);
+        Instant previousFrom = recentFrom.minus(window);
+        BigDecimal recent = sum(s.orders(), recentFrom, now);
+        BigDecimal previous = sum(s.orders(), previousFrom, recentFrom);
+        String figures = "orders " + recent.toPlainString() + " in the last " + settings.demandWindowDays() + " days against "
+                + previous.toPlainString() + " before";
+        if (previous.signum() == 0) {
+            return recent.signum() > 0 ? new Factor("demandTrend", max, max, figures + ": new demand")
+                    : new Factor("demandTrend", max / 2, max, figures + ": no recent demand either way (half points)");
+        }
+        int points = recent.compareTo(previous) >= 0 ? max : share(max, recent, previous);
+        return new Factor("demandTrend", points, max, figures + (points == max ? ": steady or growing" : ": falling"));
+    }
+
+    private Factor competitor(Signals s, Instant now) {
+        int max = settings.competitorWeight();
+        Instant from = now.minus(Duration.ofDays(settings.competitorWithinDays()));
+        boolean seen = s.lastCompetitorContactAt() != null && s.lastCompetitorContactAt().isAfter(from);
+        return new Factor("competitorContact", seen ? 0 : max, max, seen ? "in contact with a competitor on " + s.lastCompetitorContactAt()
+                : "no competitor contact in " + settings.competitorWithinDays() + " days");
+    }
+
+    private static BigDecimal sum(List<Tiering.OrderFact> orders, Instant fromExclusive, Instant toInclusive) {
+        return orders.stream().filter(o -> o.at().isAfter(fromExclusive) && !o.at().isAfter(toInclusive)).map(Tiering.OrderFact::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    /** {@code max × part / whole}, rounded half up. */
+    private static int share(int max, BigDecimal part, BigDecimal whole) {
+        return BigDecimal.valueOf(max).multiply(part).divide(whole, 0, RoundingMode.HALF_UP).intValue();
+    }
+}
