@@ -70,7 +70,7 @@ final class LeadImport {
      */
     void run(long importId, Caller caller, Path file, ImportProgress progress, Runnable flush, BooleanSupplier stop) {
         db.inTransaction(c -> {
-            Run run = new Run(c, importId, caller, progress, flush, stop);
+            Run run = new Run(c, importId, caller, progress, flush, stop, expectedRows(file));
             try (CsvReader reader = CsvReader.utf8(new BufferedInputStream(Files.newInputStream(file), 1 << 16), MAX_FIELD, MAX_FIELDS)) {
                 run.read(reader);
             } catch (CsvFormatException e) {
@@ -95,9 +95,11 @@ final class LeadImport {
         private final ImportRowMapper.Lookups lookups;
         private final Instant now;
         private final CreatedLeads createdLeads = new CreatedLeads();
+        private final SeenKeys seen;
         private long lastFlush;
 
-        Run(Connection c, long importId, Caller caller, ImportProgress progress, Runnable flush, BooleanSupplier stop) throws SQLException {
+        Run(Connection c, long importId, Caller caller, ImportProgress progress, Runnable flush, BooleanSupplier stop, long expectedRows)
+                throws SQLException {
             this.c = c;
             this.importId = importId;
             this.progress = progress;
@@ -106,6 +108,7 @@ final class LeadImport {
             this.intake = creation.intake(c, caller);
             this.lookups = ImportRowMapper.database(c);
             this.now = clock.instant();
+            this.seen = SeenKeys.load(c, expectedRows);
         }
 
         void read(CsvReader reader) throws IOException, CsvFormatException, SQLException {
@@ -142,9 +145,9 @@ final class LeadImport {
                     valid.add(row);
                 }
             }
-            Map<String, Long> externalIds = existing(valid, "external_id", r -> r.externalId);
-            Map<String, Long> emails = existing(valid, "email_key", r -> r.email);
-            Map<String, Long> phones = existing(valid, "phone_key", r -> r.phone);
+            Map<String, Long> externalIds = existing(valid, "external_id", r -> r.externalId, seen.externalIds);
+            Map<String, Long> emails = existing(valid, "email_key", r -> r.email, seen.emails);
+            Map<String, Long> phones = existing(valid, "phone_key", r -> r.phone, seen.phones);
             Map<String, Long> people = companyPeople(valid);
             Map<String, Integer> seenExternal = new HashMap<>();
             Map<String, Integer> seenEmail = new HashMap<>();
@@ -185,6 +188,7 @@ final class LeadImport {
                 remember(seenEmail, row.email, row.no);
                 remember(seenPhone, row.phone, row.no);
                 remember(seenPerson, row.person, row.no);
+                seen.add(row);
             }
             if (!leads.isEmpty()) {
                 List<Long> ids = creation.createAll(c, intake, leads, "import", now);
@@ -241,9 +245,13 @@ final class LeadImport {
             }
         }
 
-        /** The lead id (lowest) for each key of the batch that a lead has already: one query per batch. */
-        private Map<String, Long> existing(List<Row> rows, String column, java.util.function.Function<Row, String> key) throws SQLException {
-            List<String> keys = rows.stream().map(key).filter(k -> k != null).distinct().toList();
+        /**
+         * The lead id (lowest) for each key of the batch that a lead has already, asking the database only about the
+         * keys the filter has maybe seen (a known key, an earlier row's, or a false positive): one query per batch.
+         */
+        private Map<String, Long> existing(List<Row> rows, String column, java.util.function.Function<Row, String> key, KeyFilter filter)
+                throws SQLException {
+            List<String> keys = rows.stream().map(key).filter(k -> k != null && filter.mightContain(k)).distinct().toList();
             Map<String, Long> found = new HashMap<>();
             if (keys.isEmpty()) {
                 return found;
@@ -259,7 +267,8 @@ final class LeadImport {
 
         /** Leads at the batch's companies, keyed by company and folded person name. */
         private Map<String, Long> companyPeople(List<Row> rows) throws SQLException {
-            List<String> companies = rows.stream().map(r -> r.company).filter(k -> k != null).distinct().toList();
+            List<String> companies = rows.stream().filter(r -> r.person != null && seen.people.mightContain(r.person)).map(r -> r.company)
+                    .distinct().toList();
             Map<String, Long> found = new HashMap<>();
             if (companies.isEmpty()) {
                 return found;
@@ -271,6 +280,67 @@ final class LeadImport {
                 }
             }
             return found;
+        }
+    }
+
+    /** A generous guess at the rows of a file (a lead row is rarely under 30 bytes), to size the key filters. */
+    private static long expectedRows(Path file) {
+        try {
+            return Files.size(file) / 30 + 1;
+        } catch (IOException e) {
+            return 1_000_000;
+        }
+    }
+
+    /** The duplicate keys of every lead (existing ones, read once at the start, and this import's). */
+    private static final class SeenKeys {
+        final KeyFilter externalIds;
+        final KeyFilter emails;
+        final KeyFilter phones;
+        final KeyFilter people;
+
+        private SeenKeys(long expected) {
+            externalIds = new KeyFilter(expected);
+            emails = new KeyFilter(expected);
+            phones = new KeyFilter(expected);
+            people = new KeyFilter(expected);
+        }
+
+        static SeenKeys load(Connection c, long newRows) throws SQLException {
+            long existing;
+            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM leads_lead"); ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                existing = rs.getLong(1);
+            }
+            SeenKeys seen = new SeenKeys(existing + newRows);
+            try (PreparedStatement ps = c.prepareStatement("SELECT external_id, email_key, phone_key, company_key, person_name FROM leads_lead")) {
+                ps.setFetchSize(5000);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        add(seen.externalIds, rs.getString(1));
+                        add(seen.emails, rs.getString(2));
+                        add(seen.phones, rs.getString(3));
+                        String company = rs.getString(4);
+                        if (company != null) {
+                            seen.people.add(personKey(company, rs.getString(5)));
+                        }
+                    }
+                }
+            }
+            return seen;
+        }
+
+        void add(Row row) {
+            add(externalIds, row.externalId);
+            add(emails, row.email);
+            add(phones, row.phone);
+            add(people, row.person);
+        }
+
+        private static void add(KeyFilter filter, String key) {
+            if (key != null) {
+                filter.add(key);
+            }
         }
     }
 
