@@ -187,12 +187,40 @@ final class ApiDispatcher implements Handler {
         return media != null && (media.equals("application/json") || (media.startsWith("application/") && media.endsWith("+json")));
     }
 
-    private void write(Context ctx, Reply reply) {
+    private void write(Context ctx, Reply reply) throws java.io.IOException {
         ctx.status(reply.status());
         reply.headers().forEach(ctx::header);
-        if (reply.body() != null) {
+        if (reply.writer() != null) {
+            stream(ctx, reply);
+        } else if (reply.body() != null) {
             ctx.contentType("application/json");
             ctx.result(json.write(reply.body()));
+        }
+    }
+
+    /**
+     * Streams a download. A failure before the first bytes left becomes the usual error answer (the buffer is
+     * dropped); after that the connection is aborted, so the client sees a broken transfer, never a complete-looking
+     * but truncated file.
+     */
+    private static void stream(Context ctx, Reply reply) throws java.io.IOException {
+        ctx.res().setContentType(reply.contentType());
+        java.io.OutputStream out = ctx.res().getOutputStream();
+        try {
+            reply.writer().writeTo(out);
+            out.flush();
+        } catch (java.io.IOException | RuntimeException e) {
+            if (!ctx.res().isCommitted()) {
+                ctx.res().reset();
+                reply.headers().keySet().forEach(name -> ctx.res().setHeader(name, null));
+                throw e;
+            }
+            LOG.warn("Streaming {} {} failed after the response started; aborting it: {}", ctx.method(), ctx.path(), e.toString());
+            if (ctx.res() instanceof org.eclipse.jetty.ee10.servlet.ServletApiResponse response) {
+                response.getServletChannel().abort(e);
+            } else {
+                throw new org.eclipse.jetty.io.EofException("aborted: " + e.getMessage());
+            }
         }
     }
 

@@ -107,6 +107,18 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
 
     /** Adds the filters, the keyset condition, the order and the page size to {@code select}. */
     Sql where(Sql select) {
+        Sql sql = filtered(select);
+        if (after.isPresent()) {
+            String op = sort.descending ? "<" : ">";
+            Object key = sort.column.equals("l.created_at") ? Instant.parse(after.get().key()) : after.get().key();
+            sql = sql.and(Sql.of("(" + sort.column + " " + op + " ? OR (" + sort.column + " = ? AND l.id " + op + " ?))", key, key, after.get().id()));
+        }
+        String direction = sort.descending ? " DESC" : "";
+        return sql.append("ORDER BY " + sort.column + direction + ", l.id" + direction + " FETCH FIRST ? ROWS ONLY", limit + 1);
+    }
+
+    /** Adds only the filters (no keyset, order or page): for exports, which take every matching lead. */
+    Sql filtered(Sql select) {
         Sql sql = select;
         if (status.isPresent()) {
             sql = sql.and(Sql.of("l.status = ?", status.get().name()));
@@ -141,13 +153,7 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
         if (createdTo.isPresent()) {
             sql = sql.and(Sql.of("l.created_at < ?", createdTo.get()));
         }
-        if (after.isPresent()) {
-            String op = sort.descending ? "<" : ">";
-            Object key = sort.column.equals("l.created_at") ? Instant.parse(after.get().key()) : after.get().key();
-            sql = sql.and(Sql.of("(" + sort.column + " " + op + " ? OR (" + sort.column + " = ? AND l.id " + op + " ?))", key, key, after.get().id()));
-        }
-        String direction = sort.descending ? " DESC" : "";
-        return sql.append("ORDER BY " + sort.column + direction + ", l.id" + direction + " FETCH FIRST ? ROWS ONLY", limit + 1);
+        return sql;
     }
 
     /** The cursor after {@code lead} in this order. */

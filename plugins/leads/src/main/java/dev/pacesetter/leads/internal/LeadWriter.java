@@ -18,8 +18,15 @@ public final class LeadWriter {
 
     static final String INSERT = "INSERT INTO leads_lead (external_id, person_name, company, phone, email, email_key, phone_key, company_key,"
             + " channel_id, intent, budget_status, budget_amount, budget_currency, decision_role, grade, grade_rule, grade_rules_version,"
-            + " owner_id, region_id, territory, status, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-            + " ?, ?, ?, 'NEW', ?, ?, 1)";
+            + " owner_id, region_id, territory, status, created_at, updated_at, version) VALUES ";
+    private static final String ROW = "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'NEW', ?, ?, 1)";
+    private static final int PARAMETERS = 22;
+    /**
+     * Rows per multi-row INSERT: one statement and one round trip returns all their ids (a JDBC batch that returns
+     * generated keys is split into many round trips by the PostgreSQL driver); 500 x 22 parameters stays well under
+     * PostgreSQL's 32,767.
+     */
+    static final int ROWS_PER_STATEMENT = 500;
 
     private LeadWriter() {
     }
@@ -31,76 +38,88 @@ public final class LeadWriter {
             return ids;
         }
         Timestamp at = Timestamp.from(now);
-        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
-            for (NewLead lead : leads) {
-                bind(ps, lead, at);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                while (keys.next()) {
-                    ids.add(keys.getLong(1));
+        for (int from = 0; from < leads.size(); from += ROWS_PER_STATEMENT) {
+            List<NewLead> chunk = leads.subList(from, Math.min(leads.size(), from + ROWS_PER_STATEMENT));
+            String sql = INSERT + String.join(", ", java.util.Collections.nCopies(chunk.size(), ROW));
+            try (PreparedStatement ps = c.prepareStatement(sql, new String[] {"id"})) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    bind(ps, i * PARAMETERS, chunk.get(i), at);
                 }
+                ps.executeUpdate();
+                List<Long> chunkIds = new ArrayList<>(chunk.size());
+                try (ResultSet keys = ps.getGeneratedKeys()) {
+                    while (keys.next()) {
+                        chunkIds.add(keys.getLong(1));
+                    }
+                }
+                // the identity numbers rows in VALUES order; sorting does not rely on the order RETURNING lists them in
+                chunkIds.sort(null);
+                ids.addAll(chunkIds);
             }
         }
         if (ids.size() != leads.size()) {
             throw new SQLException("expected " + leads.size() + " generated lead ids, got " + ids.size());
         }
-        try (PreparedStatement tags = c.prepareStatement("INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES (?, ?)");
-                PreparedStatement assignments = c.prepareStatement(
-                        "INSERT INTO leads_assignment (lead_id, from_owner, to_owner, by_user, reason, happened_at) VALUES (?, NULL, ?, NULL, ?, ?)")) {
-            boolean anyTag = false;
-            for (int i = 0; i < leads.size(); i++) {
-                NewLead lead = leads.get(i);
-                for (long tag : lead.tagIds()) {
-                    tags.setLong(1, ids.get(i));
-                    tags.setLong(2, tag);
-                    tags.addBatch();
-                    anyTag = true;
-                }
-                assignments.setLong(1, ids.get(i));
-                assignments.setLong(2, lead.owner().id());
-                assignments.setString(3, clip(lead.assignmentReason(), 300));
-                assignments.setTimestamp(4, at);
-                assignments.addBatch();
+        List<Object[]> tagRows = new ArrayList<>();
+        List<Object[]> assignmentRows = new ArrayList<>(leads.size());
+        for (int i = 0; i < leads.size(); i++) {
+            NewLead lead = leads.get(i);
+            for (long tag : lead.tagIds()) {
+                tagRows.add(new Object[] {ids.get(i), tag});
             }
-            if (anyTag) {
-                tags.executeBatch();
-            }
-            assignments.executeBatch();
+            assignmentRows.add(new Object[] {ids.get(i), lead.owner().id(), clip(lead.assignmentReason(), 300), at});
         }
+        insertRows(c, "INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES ", "(?, ?)", tagRows);
+        insertRows(c, "INSERT INTO leads_assignment (lead_id, from_owner, to_owner, by_user, reason, happened_at) VALUES ",
+                "(?, NULL, ?, NULL, ?, ?)", assignmentRows);
         return ids;
     }
 
-    private static void bind(PreparedStatement ps, NewLead lead, Timestamp at) throws SQLException {
-        LeadInput in = lead.input();
-        ps.setString(1, blankToNull(in.externalId()));
-        ps.setString(2, in.personName().strip());
-        ps.setString(3, blankToNull(in.company()));
-        ps.setString(4, blankToNull(in.phone()));
-        ps.setString(5, blankToNull(in.email()));
-        ps.setString(6, lead.emailKey());
-        ps.setString(7, lead.phoneKey());
-        ps.setString(8, lead.companyKey());
-        setLong(ps, 9, in.channelId());
-        ps.setString(10, in.intentOrDefault().name());
-        ps.setString(11, in.budgetOrDefault().name());
-        if (in.budget() != null) {
-            ps.setBigDecimal(12, in.budget().scaled());
-            ps.setString(13, in.budget().currency());
-        } else {
-            ps.setNull(12, Types.NUMERIC);
-            ps.setNull(13, Types.CHAR);
+    /** Multi-row INSERTs of up to {@value #ROWS_PER_STATEMENT} rows each: fewer statements for the server to run. */
+    private static void insertRows(Connection c, String insert, String row, List<Object[]> rows) throws SQLException {
+        for (int from = 0; from < rows.size(); from += ROWS_PER_STATEMENT) {
+            List<Object[]> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_STATEMENT));
+            try (PreparedStatement ps = c.prepareStatement(insert + String.join(", ", java.util.Collections.nCopies(chunk.size(), row)))) {
+                int index = 1;
+                for (Object[] values : chunk) {
+                    for (Object value : values) {
+                        ps.setObject(index++, value);
+                    }
+                }
+                ps.executeUpdate();
+            }
         }
-        ps.setString(14, in.decisionOrDefault().name());
-        ps.setString(15, lead.grade().grade().name());
-        ps.setString(16, clip(lead.grade().rule(), 100));
-        ps.setInt(17, lead.grade().rulesVersion());
-        ps.setLong(18, lead.owner().id());
-        setLong(ps, 19, lead.owner().regionId());
-        ps.setString(20, blankToNull(in.territory()));
-        ps.setTimestamp(21, at);
-        ps.setTimestamp(22, at);
+    }
+
+    private static void bind(PreparedStatement ps, int offset, NewLead lead, Timestamp at) throws SQLException {
+        LeadInput in = lead.input();
+        ps.setString(offset + 1, blankToNull(in.externalId()));
+        ps.setString(offset + 2, in.personName().strip());
+        ps.setString(offset + 3, blankToNull(in.company()));
+        ps.setString(offset + 4, blankToNull(in.phone()));
+        ps.setString(offset + 5, blankToNull(in.email()));
+        ps.setString(offset + 6, lead.emailKey());
+        ps.setString(offset + 7, lead.phoneKey());
+        ps.setString(offset + 8, lead.companyKey());
+        setLong(ps, offset + 9, in.channelId());
+        ps.setString(offset + 10, in.intentOrDefault().name());
+        ps.setString(offset + 11, in.budgetOrDefault().name());
+        if (in.budget() != null) {
+            ps.setBigDecimal(offset + 12, in.budget().scaled());
+            ps.setString(offset + 13, in.budget().currency());
+        } else {
+            ps.setNull(offset + 12, Types.NUMERIC);
+            ps.setNull(offset + 13, Types.CHAR);
+        }
+        ps.setString(offset + 14, in.decisionOrDefault().name());
+        ps.setString(offset + 15, lead.grade().grade().name());
+        ps.setString(offset + 16, clip(lead.grade().rule(), 100));
+        ps.setInt(offset + 17, lead.grade().rulesVersion());
+        ps.setLong(offset + 18, lead.owner().id());
+        setLong(ps, offset + 19, lead.owner().regionId());
+        ps.setString(offset + 20, blankToNull(in.territory()));
+        ps.setTimestamp(offset + 21, at);
+        ps.setTimestamp(offset + 22, at);
     }
 
     static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {

@@ -1,0 +1,275 @@
+package dev.pacesetter.kernel.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * CSV import and export of leads over HTTP against the real kernel: row errors and duplicates with their report,
+ * idempotent re-import, files refused whole (broken quoting → FAILED with nothing kept; wrong header, encoding or
+ * size → 4xx with nothing stored), progress, and an export that is scoped and safe to open in a spreadsheet.
+ */
+class LeadImportIT {
+
+    @Nested
+    class OnH2 extends Scenarios {
+        OnH2() {
+            super(Database.H2);
+        }
+    }
+
+    @Nested
+    class OnPostgres extends Scenarios {
+        OnPostgres() {
+            super(Database.POSTGRES);
+        }
+    }
+
+    abstract static class Scenarios extends OrganisationScenarios {
+
+        private static final String HEADER = "externalId,personName,company,phone,email,intent,budgetStatus,budgetAmount,budgetCurrency,"
+                + "decisionRole,owner,tags\n";
+
+        Scenarios(Database database) {
+            super(database, List.of("plugin-leads"));
+        }
+
+        private static Http.Result upload(Http http, String csv) {
+            return upload(http, csv.getBytes(StandardCharsets.UTF_8));
+        }
+
+        private static Http.Result upload(Http http, byte[] csv) {
+            return http.call("POST", "/api/v1/leads/imports?fileName=leads.csv", "text/csv", csv);
+        }
+
+        /** Uploads and waits for the import to finish; returns its final state. */
+        private static JsonNode imported(Http http, String csv) {
+            Http.Result accepted = upload(http, csv);
+            assertEquals(202, accepted.status(), accepted.body());
+            String location = accepted.header("Location");
+            assertEquals("/api/v1/leads/imports/" + accepted.json().path("id").asLong(), location);
+            return awaitFinished(http, location);
+        }
+
+        private static JsonNode awaitFinished(Http http, String location) {
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (true) {
+                Http.Result state = http.get(location);
+                assertEquals(200, state.status(), state.body());
+                String status = state.json().path("status").asText();
+                if (status.equals("DONE") || status.equals("FAILED")) {
+                    return state.json();
+                }
+                assertTrue(System.currentTimeMillis() < deadline, "import did not finish: " + state.body());
+                sleep(50);
+            }
+        }
+
+        private static void sleep(long ms) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private static List<String> leadNames(Http http, String q) {
+            List<String> names = new ArrayList<>();
+            http.get("/api/v1/leads?limit=200&q=" + q).json().path("items").forEach(l -> names.add(l.path("personName").asText()));
+            return names;
+        }
+
+        @Test
+        void rowsWithErrorsAndDuplicatesAreReportedTheRestImportedAndAReimportChangesNothing() {
+            Http.Result existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Existing\",\"phone\":\"+86 139 0000 2222\","
+                    + "\"email\":\"Dup.Person@Example.com\"}");
+            assertEquals(201, existing.status(), existing.body());
+            long existingId = existing.json().path("id").asLong();
+            String csv = HEADER
+                    + "imp-1,Imp Zhang,Acme Ltd,13800001111,zw@acme.example,HIGH,CONFIRMED,120000.00,CNY,INFLUENCER,rep1,\n"
+                    + "imp-2,Imp Li,,＋８６　１３９－００００－２２２２,,LOW,,,,,,\n"
+                    + "imp-3,Imp Wang,,,DUP.PERSON@EXAMPLE.COM,,,,,,,\n"
+                    + "imp-4,,NoName Co,13700000000,,,,,,,,\n"
+                    + "imp-5,Imp Zhao,,13600000000,,SCORCHING,,,,,,\n"
+                    + "imp-6,Imp Qian,,138-0000-1111,,,,,,,,\n"
+                    + "imp-7,Imp Sun,\"Beta, Inc.\",13500000000,sun@beta.example,MEDIUM,UNCONFIRMED,,,DECISION_MAKER,,no such tag\n"
+                    + "imp-8,Imp Zhou,Gamma,13400000000,,,,,,,rep2,\n"
+                    + "imp-9,\"Imp Wu \"\"Boss\"\"\",Delta,13300000000,,,,,,,,\n";
+            Http manager = org.as("manager1");
+            JsonNode done = imported(manager, csv);
+            assertEquals("DONE", done.path("status").asText(), done.toString());
+            JsonNode counts = done.path("counts");
+            assertEquals(9, counts.path("rowsRead").asInt(), done.toString());
+            assertEquals(2, counts.path("created").asInt(), done.toString());
+            assertEquals(3, counts.path("duplicates").asInt(), done.toString());
+            assertEquals(4, counts.path("rejected").asInt(), done.toString());
+            assertEquals(0, counts.path("unchanged").asInt(), done.toString());
+            assertEquals(Set.of("Imp Zhang", "Imp Wu \"Boss\""), new HashSet<>(leadNames(org.as("admin"), "imp")));
+            JsonNode zhang = org.as("rep1").get("/api/v1/leads?q=imp%20zhang").json().path("items").get(0);
+            assertEquals("A", zhang.path("grade").asText(), "graded on import");
+            assertEquals(org.id("rep1"), zhang.path("ownerId").asLong(), "owner column by user name");
+            assertEquals("120000.00", zhang.path("budget").path("amount").asText());
+
+            long importId = done.path("id").asLong();
+            Http.Result report = manager.get("/api/v1/leads/imports/" + importId + "/errors");
+            assertEquals(200, report.status(), report.body());
+            assertTrue(report.header("Content-Type").startsWith("text/csv"), report.header("Content-Type"));
+            assertTrue(report.header("Content-Disposition").contains("attachment"));
+            String body = report.body();
+            assertTrue(body.startsWith("\uFEFFrow,field,message\r\n"), body);
+            assertTrue(body.contains("3,phone,duplicate: same phone as lead " + existingId), body);
+            assertTrue(body.contains("4,email,duplicate: same e-mail as lead " + existingId), body);
+            assertTrue(body.contains("5,personName,is required"), body);
+            assertTrue(body.contains("6,intent,"), body);
+            assertTrue(body.contains("7,phone,duplicate: same phone as row 2 of this file"), body);
+            assertTrue(body.contains("8,tags,"), body);
+            assertTrue(body.contains("9,owner,"), body);
+
+            assertEquals(404, org.as("marketing1").get("/api/v1/leads/imports/" + importId).status(), "someone else's import");
+            assertEquals(404, org.as("marketing1").get("/api/v1/leads/imports/" + importId + "/errors").status());
+            assertEquals(200, org.as("admin").get("/api/v1/leads/imports/" + importId).status(), "administrators see every import");
+            assertEquals(403, org.as("rep1").get("/api/v1/leads/imports/" + importId).status());
+
+            JsonNode again = imported(manager, csv);
+            assertEquals("DONE", again.path("status").asText(), again.toString());
+            assertEquals(0, again.path("counts").path("created").asInt(), again.toString());
+            assertEquals(2, again.path("counts").path("unchanged").asInt(), again.toString());
+            assertEquals(3, again.path("counts").path("duplicates").asInt(), again.toString());
+            assertEquals(2, leadNames(org.as("admin"), "imp").size(), "nothing new");
+        }
+
+        @Test
+        void aFileBrokenMidwayFailsWholeAndKeepsNothing() {
+            String csv = "personName,phone\r\nBroken One,15000000001\r\nBroken Two,15000000002\r\n\"Broken Three,15000000003\r\nBroken Four,15000000004\r\n";
+            JsonNode failed = imported(org.as("manager1"), csv);
+            assertEquals("FAILED", failed.path("status").asText(), failed.toString());
+            assertTrue(failed.path("failure").asText().contains("line 4"), failed.toString());
+            assertNotNull(failed.path("finishedAt").asText(null));
+            assertEquals(List.of(), leadNames(org.as("admin"), "broken"), "no lead from a failed file");
+        }
+
+        @Test
+        void wrongHeaderEncodingOrEmptyFilesAreRefusedAtOnceAndNothingIsStored() {
+            Http manager = org.as("manager1");
+            int before = manager.get("/api/v1/leads/imports?limit=200").json().path("items").size();
+            Http.Result columns = upload(manager, "personName,emial,fax\nX,x@y.cn,1\n");
+            assertEquals(422, columns.status(), columns.body());
+            assertEquals("invalid_columns", columns.json().path("error").path("code").asText());
+            assertTrue(columns.body().contains("emial") && columns.body().contains("fax"), columns.body());
+            assertEquals(422, upload(manager, "company\nAcme\n").status(), "required columns missing");
+
+            byte[] gbk = "personName,phone\n张伟,13800000000\n".getBytes(java.nio.charset.Charset.forName("GBK"));
+            Http.Result encoding = upload(manager, gbk);
+            assertEquals(422, encoding.status(), encoding.body());
+            assertEquals("invalid_encoding", encoding.json().path("error").path("code").asText());
+            assertEquals(2, encoding.json().path("error").path("details").path("line").asInt());
+
+            assertEquals(422, upload(manager, new byte[0]).status());
+            assertEquals(422, upload(manager, "\"personName,phone\n").status(), "broken header");
+            assertEquals(415, manager.call("POST", "/api/v1/leads/imports", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).status());
+            assertEquals(403, org.as("rep1").call("POST", "/api/v1/leads/imports", "text/csv", "personName,phone\nX,12345\n"
+                    .getBytes(StandardCharsets.UTF_8)).status());
+            assertEquals(before, manager.get("/api/v1/leads/imports?limit=200").json().path("items").size(), "no import recorded");
+        }
+
+        @Test
+        void anUploadLargerThanTheLimitGets413BeforeItIsRead() throws Exception {
+            String token = org.as("manager1").post("/api/v1/auth/login", "{\"username\":\"manager1\",\"password\":\"" + PilotOrganisation.PASSWORD
+                    + "\"}").json().path("token").asText();
+            int port = org.as("manager1").uri("/").getPort();
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(10_000);
+                OutputStream out = socket.getOutputStream();
+                out.write(("POST /api/v1/leads/imports HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token
+                        + "\r\nContent-Type: text/csv\r\nContent-Length: 600000000\r\nConnection: close\r\n\r\npersonName,phone\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+                socket.shutdownOutput();
+                InputStream in = socket.getInputStream();
+                String response = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                assertTrue(response.startsWith("HTTP/1.1 413"), response);
+                assertTrue(response.contains("payload_too_large"), response);
+            }
+        }
+
+        @Test
+        void progressIsVisibleWhileAnImportRunsAndCountsOnlyGrow() {
+            StringBuilder csv = new StringBuilder("personName,phone,email\n");
+            for (int i = 0; i < 3000; i++) {
+                csv.append("Bulk ").append(i).append(',').append(16000000000L + i).append(",bulk").append(i).append("@example.com\n");
+            }
+            Http importer = org.as("manager1"); // owns what they import: no assignment rule, and a team
+            Http.Result accepted = upload(importer, csv.toString());
+            assertEquals(202, accepted.status(), accepted.body());
+            assertTrue(List.of("QUEUED", "RUNNING", "DONE").contains(accepted.json().path("status").asText()), accepted.body());
+            String location = accepted.header("Location");
+            int last = 0;
+            String status;
+            long deadline = System.currentTimeMillis() + 60_000;
+            do {
+                JsonNode state = importer.get(location).json();
+                status = state.path("status").asText();
+                int read = state.path("counts").path("rowsRead").asInt();
+                assertTrue(read >= last, "rowsRead never goes back: " + read + " < " + last);
+                last = read;
+                sleep(10);
+            } while (!status.equals("DONE") && !status.equals("FAILED") && System.currentTimeMillis() < deadline);
+            JsonNode done = importer.get(location).json();
+            assertEquals("DONE", done.path("status").asText(), done.toString());
+            assertEquals(3000, done.path("counts").path("rowsRead").asInt());
+            assertEquals(3000, done.path("counts").path("created").asInt(), done.toString());
+            JsonNode list = importer.get("/api/v1/leads/imports").json().path("items");
+            assertEquals(done.path("id").asLong(), list.get(0).path("id").asLong(), "newest first");
+        }
+
+        @Test
+        void anExportIsScopedAndSafeToOpenInASpreadsheet() {
+            Http rep = org.as("rep1");
+            Http.Result evil = rep.post("/api/v1/leads", "{\"personName\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"company\":"
+                    + "\"@SUM(1+1)\",\"phone\":\"+86 131 0000 9999\",\"email\":\"evil@example.com\"}");
+            assertEquals(201, evil.status(), evil.body());
+            Http.Result other = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"王芳 Export\",\"phone\":\"13100008888\"}");
+            assertEquals(201, other.status(), other.body());
+
+            Http.Result export = rep.get("/api/v1/leads/export");
+            assertEquals(200, export.status(), export.body());
+            assertTrue(export.header("Content-Type").startsWith("text/csv"));
+            String body = export.body();
+            assertTrue(body.startsWith("\uFEFFid,externalId,personName,"), body);
+            assertTrue(body.contains("\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"x\"\")\""), body);
+            assertTrue(body.contains(",'@SUM(1+1),'+86 131 0000 9999,"), body);
+            assertFalse(body.contains("王芳"), "another rep's lead is not in a rep's export");
+            Set<String> exported = new HashSet<>();
+            for (String line : body.split("\r\n")) {
+                exported.add(line.split(",", 2)[0]);
+            }
+            rep.get("/api/v1/leads?limit=200").json().path("items").forEach(l -> assertTrue(exported.contains(l.path("id").asText())));
+            assertEquals(rep.get("/api/v1/leads?limit=200").json().path("items").size() + 1, body.split("\r\n").length, "header + own leads only");
+
+            String admins = org.as("admin").get("/api/v1/leads/export?q=export").body();
+            assertTrue(admins.contains("王芳 Export"), admins);
+            assertFalse(admins.contains("HYPERLINK"), "filters apply: " + admins);
+            assertEquals(400, rep.get("/api/v1/leads/export?grade=Z").status());
+
+            // an export imports as it is: every row is already there
+            JsonNode again = imported(org.as("admin"), body.substring(1));
+            assertEquals("DONE", again.path("status").asText(), again.toString());
+            assertEquals(0, again.path("counts").path("created").asInt(), again.toString());
+        }
+    }
+}

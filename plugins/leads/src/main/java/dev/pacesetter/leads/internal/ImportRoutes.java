@@ -1,0 +1,140 @@
+package dev.pacesetter.leads.internal;
+
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Reference;
+
+import dev.pacesetter.leads.internal.csv.CsvWriter;
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.audit.AuditRecord;
+import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.http.ApiException;
+import dev.pacesetter.platform.api.http.ApiRequest;
+import dev.pacesetter.platform.api.http.Reply;
+import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.security.Caller;
+
+/**
+ * CSV import of leads: {@code POST /leads/imports} (202, then a worker imports the file), its status and counts
+ * while it runs and after, and its error report as CSV. An import is visible to whoever started it and to
+ * administrators; to anyone else it does not exist.
+ */
+@Component(service = RouteProvider.class)
+public final class ImportRoutes implements RouteProvider {
+
+    static final Role[] IMPORTERS = {Role.ADMIN, Role.MANAGER, Role.MARKETING};
+
+    private final ModuleDatabase db;
+    private final Importer importer;
+    private final Clock clock = Clock.systemUTC();
+
+    @Activate
+    public ImportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Importer importer) {
+        this.db = db;
+        this.importer = importer;
+    }
+
+    @Override
+    public List<Route> routes() {
+        return List.of(
+                Route.post("/leads/imports", this::upload).roles(IMPORTERS).consumes("text/csv", "application/octet-stream")
+                        .maxBodyBytes(Importer.MAX_BYTES)
+                        .summary("Import leads from a UTF-8 CSV file (body, up to 512 MiB; ?fileName= names it): 202 with the import;"
+                                + " 422 for a wrong header or encoding. Rows are graded, assigned, deduplicated; all or nothing per file"),
+                Route.get("/leads/imports", this::list).roles(IMPORTERS)
+                        .summary("Your imports (an administrator's: all), newest first; ?limit= 1-200"),
+                Route.get("/leads/imports/{id}", this::one).roles(IMPORTERS)
+                        .summary("An import's status (QUEUED, RUNNING, DONE, FAILED) and counts, live while it runs"),
+                Route.get("/leads/imports/{id}/errors", this::errors).roles(IMPORTERS)
+                        .summary("The import's error report as CSV: row, field, message (rejected and duplicate rows)"));
+    }
+
+    private Reply upload(ApiRequest request) {
+        Caller caller = request.caller().orElseThrow();
+        String fileName = request.queryParam("fileName").map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
+        new Validation().require(fileName == null || fileName.length() <= 255, "fileName", "must be at most 255 characters").orThrow();
+        Path staged = importer.stage(request.bodyStream());
+        ImportView view;
+        try {
+            view = db.inTransaction(c -> {
+                long id = ImportStore.insert(c, fileName, caller.userId(), clock.instant());
+                ImportView created = ImportStore.find(c, id, caller).orElseThrow();
+                db.audit(c, AuditRecord.of(request, "lead-imports", id, "create").after(created));
+                return created;
+            });
+        } catch (RuntimeException e) {
+            importer.discard(staged);
+            throw e;
+        }
+        importer.submit(view.id(), caller, staged);
+        return Reply.accepted(view).header("Location", "/api/v1/leads/imports/" + view.id());
+    }
+
+    private Reply list(ApiRequest request) {
+        Caller caller = request.caller().orElseThrow();
+        Validation v = new Validation();
+        int limit = v.intParam(request, "limit", 50, 1, 200);
+        v.orThrow();
+        List<ImportView> views = db.inTransaction(c -> ImportStore.list(c, caller, limit));
+        return Reply.ok(Map.of("items", views.stream().map(this::live).toList()));
+    }
+
+    private Reply one(ApiRequest request) {
+        return Reply.ok(live(load(request)));
+    }
+
+    private ImportView load(ApiRequest request) {
+        long id = request.pathId("id");
+        Caller caller = request.caller().orElseThrow();
+        return db.inTransaction(c -> ImportStore.find(c, id, caller))
+                .orElseThrow(() -> ApiException.notFound("No import " + id + " that you may see."));
+    }
+
+    /** The stored row, with this node's live counters while the import is queued or running here. */
+    private ImportView live(ImportView stored) {
+        if (stored.status() == ImportStatus.DONE || stored.status() == ImportStatus.FAILED) {
+            return stored;
+        }
+        return importer.progress(stored.id()).filter(p -> p.status == ImportStatus.QUEUED || p.status == ImportStatus.RUNNING)
+                .map(p -> stored.withCounts(p.status, p.counts())).orElse(stored);
+    }
+
+    private Reply errors(ApiRequest request) {
+        ImportView view = load(request);
+        return Reply.stream("text/csv; charset=utf-8", out -> {
+            Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            writer.write(CsvWriter.BOM);
+            CsvWriter csv = new CsvWriter(writer);
+            csv.row("row", "field", "message");
+            db.inTransaction(c -> {
+                try (PreparedStatement ps = Sql.of("SELECT row_no, field, message FROM leads_import_error WHERE import_id = ? ORDER BY row_no",
+                        view.id()).prepare(c)) {
+                    ps.setFetchSize(1000);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            csv.row(Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3));
+                        }
+                    }
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                return null;
+            });
+            writer.flush();
+        }).header("Content-Disposition", "attachment; filename=\"lead-import-" + view.id() + "-errors.csv\"");
+    }
+}
