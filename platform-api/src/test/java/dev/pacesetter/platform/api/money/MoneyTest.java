@@ -33,6 +33,18 @@ class MoneyTest {
     }
 
     @Test
+    void anAmountIsKeptWithTheCurrencysMinorUnitsAndNeverRoundedSilently() {
+        assertEquals(d("12000.00"), new Money(d("12000"), "CNY").scaled());
+        assertEquals(d("500"), new Money(d("500"), "JPY").scaled(), "yen has no minor unit");
+        assertEquals("amount has more than 0 decimals for JPY", new Money(d("1.5"), "JPY").problem());
+        assertNull(new Money(d("1.500"), "CNY").problem(), "trailing zeros are not extra precision");
+        assertEquals("amount must not be negative", new Money(d("-1"), "CNY").problem());
+        assertEquals("currency is required (an ISO 4217 code such as CNY)", new Money(BigDecimal.ONE, null).problem());
+        assertEquals("amount is required", new Money(null, "CNY").problem());
+        assertEquals("amount is too large", new Money(d("1e20"), "CNY").problem());
+    }
+
+    @Test
     void badWeightsAndAmountsAreRefused() {
         Money m = new Money(d("1.00"), "CNY");
         assertThrows(IllegalArgumentException.class, () -> m.allocate(List.of(BigDecimal.ZERO)));

@@ -17,6 +17,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.internal.ImportColumns.Column;
+import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.http.FieldError;
 
 /**

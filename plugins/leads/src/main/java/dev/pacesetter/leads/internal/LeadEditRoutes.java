@@ -26,6 +26,7 @@ import dev.pacesetter.leads.api.LeadGraded;
 import dev.pacesetter.leads.api.LeadStatus;
 import dev.pacesetter.leads.api.LeadTopics;
 import dev.pacesetter.leads.api.LeadTouched;
+import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;

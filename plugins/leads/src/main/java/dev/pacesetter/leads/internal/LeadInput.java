@@ -6,6 +6,8 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 
+import dev.pacesetter.platform.api.money.Money;
+
 /**
  * A lead as a client sends it (REST, web form, one CSV row). Grading dimensions left out count as the lowest
  * (LOW, NONE, UNKNOWN); without an owner, assignment rules pick one.

@@ -16,6 +16,7 @@ import dev.pacesetter.leads.api.LeadConverted;
 import dev.pacesetter.leads.api.LeadDisqualified;
 import dev.pacesetter.leads.api.LeadStatus;
 import dev.pacesetter.leads.api.LeadTopics;
+import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;

@@ -19,6 +19,7 @@ import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.api.LeadStatus;
+import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.security.RowScope;
 

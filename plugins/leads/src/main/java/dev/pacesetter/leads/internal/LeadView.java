@@ -10,6 +10,8 @@ import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.api.LeadStatus;
 
+import dev.pacesetter.platform.api.money.Money;
+
 /** A lead as the API shows it, with its grade and why. */
 public record LeadView(long id, String externalId, String personName, String company, String phone, String email, Long channelId,
         List<String> tags, Intent intent, BudgetStatus budgetStatus, Money budget, DecisionRole decisionRole, Grade grade,

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.money.Money;
 
 class LeadValidationTest {
 
