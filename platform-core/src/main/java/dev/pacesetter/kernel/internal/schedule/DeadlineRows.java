@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -30,9 +29,30 @@ final class DeadlineRows {
     private DeadlineRows() {
     }
 
-    /** Creates or moves each deadline: one batch of updates, then one of inserts for those that did not exist. */
+    /** PostgreSQL creates or moves in one statement per deadline, which the driver sends as multi-row batches. */
+    private static final String UPSERT_POSTGRES = INSERT + " ON CONFLICT (task_name, task_instance) DO UPDATE SET"
+            + " task_data = EXCLUDED.task_data, execution_time = EXCLUDED.execution_time, picked = FALSE, picked_by = NULL,"
+            + " last_heartbeat = NULL, last_success = NULL, last_failure = NULL, consecutive_failures = 0,"
+            + " version = scheduled_tasks.version + 1";
+
+    /**
+     * Creates or moves each deadline. On PostgreSQL one upsert per deadline; elsewhere (H2, embedded, where a
+     * statement costs no round trip) one batch of updates, then one of inserts for those that did not exist.
+     */
     static void upsert(Connection c, List<DeadlineData> deadlines, TaskDataSerializer serializer) throws SQLException {
-        List<byte[]> bytes = new ArrayList<>(deadlines.size());
+        if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+            try (PreparedStatement upsert = c.prepareStatement(UPSERT_POSTGRES)) {
+                for (DeadlineData d : deadlines) {
+                    upsert.setString(1, d.instanceId());
+                    upsert.setBytes(2, serializer.serialize(d));
+                    upsert.setTimestamp(3, Timestamp.from(Instant.ofEpochMilli(d.dueAtMillis())));
+                    upsert.addBatch();
+                }
+                upsert.executeBatch();
+            }
+            return;
+        }
+        List<byte[]> bytes = new java.util.ArrayList<>(deadlines.size());
         try (PreparedStatement move = c.prepareStatement(MOVE)) {
             for (DeadlineData d : deadlines) {
                 byte[] data = serializer.serialize(d);
