@@ -89,6 +89,9 @@ class AccessMatrixIT {
             Map.entry("/follow-up-policies/{grade}", "follow-up policies are configuration for administrators and managers"),
             Map.entry("/opportunities/{id}/conversation/objections/{objectionId}/resolve", "two parameters: the opportunity's scope is checked"
                     + " before the objection is looked up; PipelineIT resolves another rep's objection and gets 404"),
+            Map.entry("/leads/imports/{id}", "an import is seen by the one who started it and by administrators (reps cannot import);"
+                    + " LeadImportIT checks that another importer gets 404"),
+            Map.entry("/leads/imports/{id}/errors", "as /leads/imports/{id}"),
             Map.entry("/stage-deadlines/{stage}", "pipeline configuration for administrators and managers, not a record"),
             Map.entry("/tier-playbooks/{tier}", "pipeline configuration for administrators and managers: the path names a tier, not a record"),
             Map.entry("/leads/{id}/assign", "its body names the new owner; LeadsIT checks that another team's manager gets 404 and that a"
