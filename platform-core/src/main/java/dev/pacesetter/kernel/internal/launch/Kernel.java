@@ -139,6 +139,8 @@ public final class Kernel implements AutoCloseable {
         boot.shutdown();
 
         Framework framework = new FrameworkFactory().newFramework(FrameworkProperties.of(config));
+        // background parts started so far; a failed start stops them, or their threads would keep the JVM alive
+        List<AutoCloseable> started = new ArrayList<>();
         try {
             framework.init();
             BundleContext system = framework.getBundleContext();
@@ -180,17 +182,22 @@ public final class Kernel implements AutoCloseable {
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
             EventDelivery events = new EventDelivery(system, parts.db(), json, clock, tuning, node);
             events.open();
+            started.add(0, events);
             system.registerService(Deadlines.class, new DeadlinesFactory(modules, json), null);
             PlatformScheduler scheduler = new PlatformScheduler(system, modules, dataSource, parts.db(), pilot, json, clock, config.scheduler(), node);
             scheduler.open();
+            started.add(0, scheduler);
             MailDelivery mail = new MailDelivery(parts.db(), config.mail(), clock, node);
             mail.open();
+            started.add(0, mail);
             EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
             bridge.open();
+            started.add(0, bridge);
             Webhooks webhooks = new Webhooks(parts.db(), json, clock, config.webhooks(), node,
                     tuning.poll().compareTo(WEBHOOK_POLL) > 0 ? tuning.poll() : WEBHOOK_POLL, kernelVersion());
             system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
             webhooks.open();
+            started.add(0, webhooks);
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock),
@@ -207,6 +214,7 @@ public final class Kernel implements AutoCloseable {
                     config.database().jdbcUrl().orElse("embedded H2"));
             return running;
         } catch (Exception | Error e) {
+            closeAll(started);
             stopQuietly(framework);
             closeWhenDone(server); // started in parallel: wait for it, or it would keep the port (and the JVM)
             closeWhenDone(pool);
