@@ -76,7 +76,8 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         this.modules = modules;
         this.dataSource = dataSource;
         AtomicInteger threads = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(2, r -> {
+        // embedded H2 makes concurrent DDL wait on table locks (up to its lock timeout), so modules migrate one by one there
+        this.executor = Executors.newFixedThreadPool(isH2(dataSource) ? 1 : 2, r -> {
             Thread t = new Thread(r, "pacesetter-migrations-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -86,6 +87,14 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
 
     public void open() {
         tracker.open();
+    }
+
+    private static boolean isH2(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            return "H2".equals(c.getMetaData().getDatabaseProductName());
+        } catch (java.sql.SQLException e) {
+            return true; // the cautious choice; the pool reports the actual problem on first use
+        }
     }
 
     public void close() {
