@@ -151,6 +151,14 @@ public final class Sql {
      *
      * @throws IllegalArgumentException if it is not
      */
+    /**
+     * {@code text} as part of a LIKE pattern that matches it literally ({@code %}, {@code _} and {@code !}
+     * escaped); use it with {@code ESCAPE '!'}: {@code Sql.of("name LIKE ? ESCAPE '!'", "%" + Sql.likeLiteral(q) + "%")}.
+     */
+    public static String likeLiteral(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
+    }
+
     public static String column(String column) {
         if (column == null || !column.matches("[A-Za-z_][A-Za-z0-9_]{0,62}(\\.[A-Za-z_][A-Za-z0-9_]{0,62})?")) {
             throw new IllegalArgumentException("not a column name: " + column);

@@ -5,7 +5,7 @@
  * have succeeded.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.pacesetter.platform.api.db;
 
 import org.osgi.annotation.bundle.Export;

@@ -48,6 +48,18 @@ public final class Validation {
         return fallback;
     }
 
+    /** An optional id-like query parameter such as {@code ownerId}; one that is not a number is recorded ("must be a number"). */
+    public Optional<Long> longParam(ApiRequest request, String name) {
+        return request.queryParam(name).flatMap(raw -> {
+            try {
+                return Optional.of(Long.parseLong(raw.strip()));
+            } catch (NumberFormatException e) {
+                require(false, name, "must be a number");
+                return Optional.empty();
+            }
+        });
+    }
+
     public boolean isValid() {
         return errors.isEmpty();
     }

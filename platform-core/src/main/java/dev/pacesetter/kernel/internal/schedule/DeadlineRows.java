@@ -138,6 +138,6 @@ final class DeadlineRows {
 
     /** A LIKE pattern matching values that start with {@code prefix}, escaped with {@code ESCAPE '!'}. */
     static String likePrefix(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return dev.pacesetter.platform.api.db.Sql.likeLiteral(prefix) + "%";
     }
 }

@@ -111,14 +111,7 @@ public final class FollowUpRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Validation v = new Validation();
         int limit = v.intParam(request, "limit", 100, 1, 500);
-        Optional<Long> owner = request.queryParam("ownerId").flatMap(raw -> {
-            try {
-                return Optional.of(Long.parseLong(raw.strip()));
-            } catch (NumberFormatException e) {
-                v.require(false, "ownerId", "must be a number");
-                return Optional.empty();
-            }
-        });
+        Optional<Long> owner = v.longParam(request, "ownerId");
         v.orThrow();
         Instant now = clock.instant();
         Sql sql = Sql.of("SELECT f.id, f.lead_id, l.person_name, l.company, f.owner_id, f.grade, f.touch_kind, f.rule, f.window_start, f.due_at,"

@@ -83,9 +83,9 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
         Validation v = new Validation();
         Optional<LeadStatus> status = enumParam(request, "status", LeadStatus.class, v);
         Optional<Grade> grade = enumParam(request, "grade", Grade.class, v);
-        Optional<Long> owner = longParam(request, "ownerId", v);
-        Optional<Long> channel = longParam(request, "channelId", v);
-        Optional<Long> region = longParam(request, "regionId", v);
+        Optional<Long> owner = v.longParam(request, "ownerId");
+        Optional<Long> channel = v.longParam(request, "channelId");
+        Optional<Long> region = v.longParam(request, "regionId");
         Optional<Boolean> touched = request.queryParam("touched").map(t -> {
             v.require(t.equals("true") || t.equals("false"), "touched", "must be true or false");
             return Boolean.parseBoolean(t);
@@ -143,7 +143,7 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
             sql = sql.and(Sql.of(touched.get() ? "l.first_touch_at IS NOT NULL" : "l.first_touch_at IS NULL"));
         }
         if (text.isPresent()) {
-            String like = "%" + text.get().toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+            String like = "%" + Sql.likeLiteral(text.get().toLowerCase(Locale.ROOT)) + "%";
             sql = sql.and(Sql.of("(LOWER(l.person_name) LIKE ? ESCAPE '!' OR LOWER(l.company) LIKE ? ESCAPE '!' OR l.email_key LIKE ? ESCAPE '!'"
                     + " OR l.phone_key LIKE ? ESCAPE '!')", like, like, like, like));
         }
@@ -167,17 +167,6 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
                 return Optional.of(Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
                 v.require(false, name, "must be one of " + List.of(type.getEnumConstants()));
-                return Optional.empty();
-            }
-        });
-    }
-
-    private static Optional<Long> longParam(ApiRequest request, String name, Validation v) {
-        return request.queryParam(name).flatMap(raw -> {
-            try {
-                return Optional.of(Long.parseLong(raw.strip()));
-            } catch (NumberFormatException e) {
-                v.require(false, name, "must be a number");
                 return Optional.empty();
             }
         });

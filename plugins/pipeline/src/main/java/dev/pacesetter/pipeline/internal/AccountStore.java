@@ -63,8 +63,7 @@ final class AccountStore {
     static List<Account> page(Connection c, RowScope scope, Optional<String> text, Optional<Long> before, int limit) throws SQLException {
         Sql sql = Sql.of("SELECT " + COLUMNS + " FROM pipeline_account a WHERE 1 = 1").and(scope.ownedBy("a.owner_id"));
         if (text.isPresent()) {
-            sql = sql.and(Sql.of("LOWER(a.name) LIKE ? ESCAPE '!'", "%" + text.get().toLowerCase(java.util.Locale.ROOT)
-                    .replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%"));
+            sql = sql.and(Sql.of("LOWER(a.name) LIKE ? ESCAPE '!'", "%" + Sql.likeLiteral(text.get().toLowerCase(java.util.Locale.ROOT)) + "%"));
         }
         if (before.isPresent()) {
             sql = sql.and(Sql.of("a.id < ?", before.get()));

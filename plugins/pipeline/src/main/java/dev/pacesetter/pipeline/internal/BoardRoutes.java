@@ -39,8 +39,8 @@ public final class BoardRoutes implements RouteProvider {
 
     private Reply board(ApiRequest request) {
         Validation v = new Validation();
-        Optional<Long> team = Params.number(request, "teamId", v);
-        Optional<Long> owner = Params.number(request, "ownerId", v);
+        Optional<Long> team = v.longParam(request, "teamId");
+        Optional<Long> owner = v.longParam(request, "ownerId");
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Sql owners = caller.scope().ownedBy("b.owner_id");

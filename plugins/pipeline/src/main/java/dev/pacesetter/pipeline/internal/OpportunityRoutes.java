@@ -144,9 +144,9 @@ public final class OpportunityRoutes implements RouteProvider {
                 return Optional.empty();
             }
         });
-        Optional<Long> account = Params.number(request, "accountId", v);
-        Optional<Long> owner = Params.number(request, "ownerId", v);
-        Optional<Long> before = Params.number(request, "before", v);
+        Optional<Long> account = v.longParam(request, "accountId");
+        Optional<Long> owner = v.longParam(request, "ownerId");
+        Optional<Long> before = v.longParam(request, "before");
         int limit = v.intParam(request, "limit", 50, 1, 200);
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
