@@ -129,6 +129,37 @@ class DistributionIT {
         assertTrue(log.contains("Check pacesetter.jdbc.url"), log);
     }
 
+    @Test
+    void aPluginJarOnTheKernelsClassPathStopsTheStartNamingIt(@TempDir Path install) throws Exception {
+        // lib/ once held the plugins by mistake: the framework then hid their services from the kernel, so nothing fired
+        try (var lib = Files.list(DIST.resolve("lib"))) {
+            assertTrue(lib.noneMatch(jar -> jar.getFileName().toString().startsWith("plugin-")), "the shipped lib/ holds no plugin");
+        }
+        for (String folder : List.of("bin", "conf", "lib", "bundles")) {
+            Files.createDirectories(install.resolve(folder));
+            try (var files = Files.list(DIST.resolve(folder))) {
+                for (Path file : files.toList()) {
+                    Files.copy(file, install.resolve(folder).resolve(file.getFileName()), StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+        Path leads;
+        try (var bundles = Files.list(DIST.resolve("bundles"))) {
+            leads = bundles.filter(jar -> jar.getFileName().toString().startsWith("plugin-leads")).findFirst().orElseThrow();
+        }
+        Files.copy(leads, install.resolve("lib").resolve(leads.getFileName()));
+        ProcessBuilder builder = new ProcessBuilder(install.resolve("bin/pacesetter").toString())
+                .redirectErrorStream(true).redirectOutput(install.resolve("console.log").toFile());
+        builder.environment().put("PACESETTER_PORT", Integer.toString(freePort()));
+        builder.environment().put("PACESETTER_CDS", "off");
+        Process process = builder.start();
+        started.add(process);
+        assertTrue(process.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(1, process.exitValue());
+        String log = Files.readString(install.resolve("console.log"));
+        assertTrue(log.contains("plugin jars are on the kernel's class path: " + leads.getFileName()), log);
+    }
+
     private Process start(Path home, int port) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(DIST.resolve("bin/pacesetter").toString())
                 .redirectErrorStream(true).redirectOutput(home.resolve("console.log").toFile());

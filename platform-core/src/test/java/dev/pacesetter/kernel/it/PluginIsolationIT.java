@@ -30,7 +30,7 @@ class PluginIsolationIT {
     abstract static class Scenarios extends KernelScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("hello-v1", "broken", "intruder", "badschema", "orphan"));
+            super(database, List.of("hello-v1", "broken", "intruder", "badschema", "orphan", "refused"));
         }
 
         @Test
@@ -65,6 +65,15 @@ class PluginIsolationIT {
             assertEquals("FAILED", orphan.path("state").asText());
             assertEquals("INSTALLED", orphan.path("bundle").path("state").asText());
             assertTrue(orphan.path("reason").asText().contains("package dev.pacesetter.missing.api [1.0.0,2.0.0)"), orphan.toString());
+        }
+
+        @Test
+        void aContributionTheKernelCannotUseMakesItsModuleFailedNamingItInsteadOfVanishing() {
+            JsonNode refused = module("refused");
+            assertEquals("FAILED", refused.path("state").asText(), refused.toString());
+            String reason = refused.path("reason").asText();
+            assertTrue(reason.contains("NamelessHandler") && reason.contains("Not A Kind"), reason);
+            assertEquals("ACTIVE", refused.path("bundle").path("state").asText());
         }
 
         @Test

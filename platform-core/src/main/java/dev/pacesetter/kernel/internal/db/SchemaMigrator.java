@@ -30,6 +30,7 @@ import dev.pacesetter.kernel.internal.audit.AuditTrail;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.SchemaMigrations;
 
@@ -57,6 +58,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     }
 
     private final BundleContext context;
+    private final Whiteboard whiteboard;
     private final ModuleRegistry modules;
     private final DataSource dataSource;
     private final AuditTrail audit;
@@ -68,12 +70,13 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
      * @param platformSchema completes once the platform's own tables exist; module migrations wait for it,
      *        since a module's tables may refer to users and teams
      */
-    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, AuditTrail audit,
+    public SchemaMigrator(BundleContext context, Whiteboard whiteboard, DataSource dataSource, AuditTrail audit,
             java.util.concurrent.Future<?> platformSchema) {
         this.platformSchema = platformSchema;
         this.audit = audit;
         this.context = context;
-        this.modules = modules;
+        this.whiteboard = whiteboard;
+        this.modules = whiteboard.modules();
         this.dataSource = dataSource;
         AtomicInteger threads = new AtomicInteger();
         // embedded H2 makes concurrent DDL wait on table locks (up to its lock timeout), so modules migrate one by one there
@@ -86,7 +89,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     }
 
     public void open() {
-        tracker.open();
+        tracker.open(true);
     }
 
     private static boolean isH2(DataSource dataSource) {
@@ -115,9 +118,9 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
             LOG.error("Bundle {} registers SchemaMigrations but declares no valid Pacesetter-Module; ignored", bundle.getSymbolicName());
             return null;
         }
-        SchemaMigrations migrations = context.getService(reference);
+        SchemaMigrations migrations = whiteboard.obtain(reference, SchemaMigrations.class, "Schema migrations").orElse(null);
         if (migrations == null) {
-            record.migration(MigrationStatus.failed("its SchemaMigrations component could not be activated"));
+            record.migration(MigrationStatus.failed("its SchemaMigrations component could not be obtained"));
             modules.changed();
             return null;
         }

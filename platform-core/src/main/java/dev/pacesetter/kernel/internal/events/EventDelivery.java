@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventSubscriber;
 
@@ -28,6 +29,7 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9._-]{0,99}");
 
     private final BundleContext context;
+    private final Whiteboard whiteboard;
     private final ModuleDatabase db;
     private final JsonCodec json;
     private final Clock clock;
@@ -44,9 +46,10 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
      * @param node this process's node id; stable across restarts of one installation, so that a node
      *        restarted after a crash takes its subscribers back at once instead of waiting out their leases
      */
-    public EventDelivery(BundleContext context, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning, String node) {
+    public EventDelivery(BundleContext context, Whiteboard whiteboard, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning, String node) {
         this.node = node;
         this.context = context;
+        this.whiteboard = whiteboard;
         this.db = db;
         this.json = json;
         this.clock = clock;
@@ -57,7 +60,7 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
 
     public void open() {
         sequencer.start();
-        tracker.open();
+        tracker.open(true);
     }
 
     /** This process's node id, as leases name it. */
@@ -76,7 +79,7 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
 
     @Override
     public EventSubscriber addingService(ServiceReference<EventSubscriber> reference) {
-        EventSubscriber subscriber = context.getService(reference);
+        EventSubscriber subscriber = whiteboard.obtain(reference, EventSubscriber.class, "Event subscriber").orElse(null);
         if (subscriber == null) {
             return null;
         }
@@ -90,13 +93,15 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
             }
             filter = new TopicFilter(subscriber.topics());
         } catch (RuntimeException e) {
-            LOG.error("Event subscriber {} of bundle {} is refused: {}", subscriber.getClass().getName(), owner, e.getMessage());
-            return subscriber;
+            context.ungetService(reference);
+            whiteboard.refuse(reference, "Event subscriber " + subscriber.getClass().getName(), "is refused: " + e.getMessage());
+            return null;
         }
         SubscriberLoop loop = new SubscriberLoop(subscriber, name, filter, db, node, json, clock, tuning);
         if (running.putIfAbsent(name, new Running(loop, new Thread(loop, "pacesetter-events-" + name), filter)) != null) {
-            LOG.error("Event subscriber '{}' of bundle {} is refused: another subscriber in this process has that name", name, owner);
-            return subscriber;
+            context.ungetService(reference);
+            whiteboard.refuse(reference, "Event subscriber '" + name + "'", "is refused: another subscriber in this process has that name");
+            return null;
         }
         db.inTransaction(c -> {
             EventStore.createCursorIfAbsent(c, name);

@@ -20,6 +20,7 @@ import dev.pacesetter.kernel.internal.modules.ComponentHealth;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 
@@ -40,13 +41,15 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     private final LiveRouteTable live;
     private final JsonCodec json;
     private final ComponentHealth components;
+    private final Whiteboard whiteboard;
     private final Map<ServiceReference<RouteProvider>, Provided> provided = new ConcurrentHashMap<>();
     private final ServiceTracker<RouteProvider, Provided> tracker;
 
-    public RouteAssembler(BundleContext context, ModuleRegistry modules, ComponentHealth components, LiveRouteTable live, JsonCodec json) {
+    public RouteAssembler(BundleContext context, Whiteboard whiteboard, ComponentHealth components, LiveRouteTable live, JsonCodec json) {
         this.context = context;
+        this.whiteboard = whiteboard;
         this.components = components;
-        this.modules = modules;
+        this.modules = whiteboard.modules();
         this.live = live;
         this.json = json;
         this.tracker = new ServiceTracker<>(context, RouteProvider.class, this);
@@ -54,7 +57,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     }
 
     public void open() {
-        tracker.open();
+        tracker.open(true);
     }
 
     public void close() {
@@ -64,18 +67,18 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     @Override
     public Provided addingService(ServiceReference<RouteProvider> reference) {
         Bundle bundle = reference.getBundle();
-        RouteProvider provider = context.getService(reference); // activates a delayed DS component
+        // activates a delayed DS component
+        RouteProvider provider = whiteboard.obtain(reference, RouteProvider.class, "Route provider").orElse(null);
         if (provider == null) {
-            LOG.error("Route provider of bundle {} could not be activated; its module is reported FAILED", bundle.getSymbolicName());
-            modules.changed();
             return null;
         }
         List<Route> routes;
         try {
             routes = List.copyOf(provider.routes());
         } catch (RuntimeException e) {
-            LOG.error("Route provider {} of bundle {} threw from routes(); ignored", provider.getClass().getName(), bundle.getSymbolicName(), e);
+            LOG.error("Route provider {} of bundle {} threw from routes()", provider.getClass().getName(), bundle.getSymbolicName(), e);
             context.ungetService(reference);
+            whiteboard.refuse(reference, "Route provider " + provider.getClass().getName(), "threw from routes(): " + e);
             return null;
         }
         Provided entry = new Provided(bundle, routes);

@@ -1,6 +1,9 @@
 package dev.pacesetter.kernel.internal.modules;
 
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.startlevel.BundleStartLevel;
@@ -20,6 +23,8 @@ public final class ModuleRecord {
     private volatile String routeRefusal;
     private volatile String startFailure;
     private volatile Set<String> resources = Set.of();
+    /** Contributed services the kernel refused, by service id: each makes the module FAILED until it goes away. */
+    private final Map<Long, String> refusals = new ConcurrentSkipListMap<>();
 
     ModuleRecord(Bundle bundle, ModuleDescriptor descriptor, String headerError) {
         this.bundle = bundle;
@@ -73,6 +78,19 @@ public final class ModuleRecord {
 
     public void startFailure(String reason) {
         startFailure = reason;
+    }
+
+    void refusal(long serviceId, String reason) {
+        refusals.put(serviceId, reason);
+    }
+
+    boolean withdrawRefusal(long serviceId) {
+        return refusals.remove(serviceId) != null;
+    }
+
+    /** Why the kernel refused some of the services this module contributes, oldest first; empty when it uses all. */
+    public List<String> refusals() {
+        return List.copyOf(refusals.values());
     }
 
     /** The top-level resources this module owned when its routes were last accepted. */

@@ -77,6 +77,9 @@ public final class ModuleStatusReporter {
             } else if (failed.isPresent()) {
                 state = ModuleState.FAILED;
                 reason = "component " + failed.get().component() + " failed to activate: " + failed.get().detail();
+            } else if (!record.refusals().isEmpty()) {
+                state = ModuleState.FAILED;
+                reason = String.join("; ", record.refusals());
             } else {
                 state = ModuleState.ACTIVE;
                 problems.forEach(p -> warnings.add("component " + p.component() + " " + p.detail()));

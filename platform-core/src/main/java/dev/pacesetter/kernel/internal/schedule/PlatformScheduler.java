@@ -22,7 +22,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.SchedulerConfig;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
-import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
@@ -41,10 +41,10 @@ public final class PlatformScheduler implements AutoCloseable {
     private final ScheduleWhiteboard whiteboard;
     private final RecurringTaskWithPersistentSchedule<JobData> jobTask;
 
-    public PlatformScheduler(BundleContext context, ModuleRegistry modules, DataSource dataSource, ModuleDatabase db,
+    public PlatformScheduler(BundleContext context, Whiteboard contributions, DataSource dataSource, ModuleDatabase db,
             ModuleEnablement enablement, JsonCodec json, Clock clock, SchedulerConfig config, String node) {
         TaskDataSerializer serializer = new TaskDataSerializer();
-        this.whiteboard = new ScheduleWhiteboard(context, modules, db, clock);
+        this.whiteboard = new ScheduleWhiteboard(context, contributions, db, clock);
         CustomTask<DeadlineData> deadlineTask = Tasks.custom(DeadlineData.TASK, DeadlineData.class)
                 .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(DeadlineHandler.MAX_ATTEMPTS - 1,
                         new FailureHandler.ExponentialBackoffFailureHandler<>(config.retryBase(), 2.0)))

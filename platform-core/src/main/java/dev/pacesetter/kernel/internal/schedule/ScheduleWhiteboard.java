@@ -21,6 +21,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentS
 
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.schedule.Deadline;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
@@ -39,6 +40,7 @@ final class ScheduleWhiteboard implements AutoCloseable {
     private static final Duration STOP_WAIT = Duration.ofSeconds(15);
 
     private final BundleContext context;
+    private final Whiteboard whiteboard;
     private final ModuleRegistry modules;
     private final ModuleDatabase db;
     private final Clock clock;
@@ -49,9 +51,10 @@ final class ScheduleWhiteboard implements AutoCloseable {
     private SchedulerClient client;
     private RecurringTaskWithPersistentSchedule<JobData> jobTask;
 
-    ScheduleWhiteboard(BundleContext context, ModuleRegistry modules, ModuleDatabase db, Clock clock) {
+    ScheduleWhiteboard(BundleContext context, Whiteboard whiteboard, ModuleDatabase db, Clock clock) {
         this.context = context;
-        this.modules = modules;
+        this.whiteboard = whiteboard;
+        this.modules = whiteboard.modules();
         this.db = db;
         this.clock = clock;
         this.deadlineTracker = new ServiceTracker<>(context, DeadlineHandler.class, new DeadlineHandlers());
@@ -61,8 +64,8 @@ final class ScheduleWhiteboard implements AutoCloseable {
     void open(SchedulerClient schedulerClient, RecurringTaskWithPersistentSchedule<JobData> recurringTask) {
         this.client = schedulerClient;
         this.jobTask = recurringTask;
-        deadlineTracker.open();
-        jobTracker.open();
+        deadlineTracker.open(true);
+        jobTracker.open(true);
     }
 
     Optional<HandlerSlot<DeadlineHandler>> deadlineHandler(String module, String kind) {
@@ -88,14 +91,20 @@ final class ScheduleWhiteboard implements AutoCloseable {
         return module;
     }
 
+    private void refuse(ServiceReference<?> reference, String what, String reason) {
+        context.ungetService(reference);
+        whiteboard.refuse(reference, what, reason);
+    }
+
     private final class DeadlineHandlers implements ServiceTrackerCustomizer<DeadlineHandler, HandlerSlot<DeadlineHandler>> {
 
         @Override
         public HandlerSlot<DeadlineHandler> addingService(ServiceReference<DeadlineHandler> reference) {
-            DeadlineHandler handler = context.getService(reference);
-            if (handler == null) {
+            Optional<DeadlineHandler> obtained = whiteboard.obtain(reference, DeadlineHandler.class, "Deadline handler");
+            if (obtained.isEmpty()) {
                 return null;
             }
+            DeadlineHandler handler = obtained.get();
             Optional<String> module = moduleOf(reference, handler, "Deadline handler");
             String kind;
             try {
@@ -104,8 +113,7 @@ final class ScheduleWhiteboard implements AutoCloseable {
                     throw new IllegalArgumentException("kind must look like 'lead.first-touch': " + kind);
                 }
             } catch (RuntimeException e) {
-                LOG.error("Deadline handler {} is refused: {}", handler.getClass().getName(), e.getMessage());
-                context.ungetService(reference);
+                refuse(reference, "Deadline handler " + handler.getClass().getName(), "is refused: " + e.getMessage());
                 return null;
             }
             if (module.isEmpty()) {
@@ -114,9 +122,8 @@ final class ScheduleWhiteboard implements AutoCloseable {
             }
             HandlerSlot<DeadlineHandler> slot = new HandlerSlot<>(module.get(), handler);
             if (deadlineHandlers.putIfAbsent(module.get() + ":" + kind, slot) != null) {
-                LOG.error("Deadline handler {} is refused: module {} already has a handler for '{}'", handler.getClass().getName(),
-                        module.get(), kind);
-                context.ungetService(reference);
+                refuse(reference, "Deadline handler " + handler.getClass().getName(),
+                        "is refused: module " + module.get() + " already has a handler for '" + kind + "'");
                 return null;
             }
             int woken = db.inTransaction(c -> DeadlineRows.wake(c, module.get(), kind, clock.instant()));
@@ -145,10 +152,11 @@ final class ScheduleWhiteboard implements AutoCloseable {
 
         @Override
         public HandlerSlot<ScheduledJob> addingService(ServiceReference<ScheduledJob> reference) {
-            ScheduledJob job = context.getService(reference);
-            if (job == null) {
+            Optional<ScheduledJob> obtained = whiteboard.obtain(reference, ScheduledJob.class, "Scheduled job");
+            if (obtained.isEmpty()) {
                 return null;
             }
+            ScheduledJob job = obtained.get();
             Optional<String> module = moduleOf(reference, job, "Scheduled job");
             JobData data;
             try {
@@ -158,8 +166,8 @@ final class ScheduleWhiteboard implements AutoCloseable {
                 }
                 data = module.isEmpty() ? null : JobData.of(module.get(), name, job.schedule());
             } catch (RuntimeException e) {
-                LOG.error("Scheduled job {} is refused: {}", job.getClass().getName(), e.getMessage());
-                data = null;
+                refuse(reference, "Scheduled job " + job.getClass().getName(), "is refused: " + e.getMessage());
+                return null;
             }
             if (data == null) {
                 context.ungetService(reference);
@@ -167,9 +175,8 @@ final class ScheduleWhiteboard implements AutoCloseable {
             }
             HandlerSlot<ScheduledJob> slot = new HandlerSlot<>(data.module(), job);
             if (jobs.putIfAbsent(data.instanceId(), slot) != null) {
-                LOG.error("Scheduled job {} is refused: module {} already has a job named '{}'", job.getClass().getName(), data.module(),
-                        data.name());
-                context.ungetService(reference);
+                refuse(reference, "Scheduled job " + job.getClass().getName(),
+                        "is refused: module " + data.module() + " already has a job named '" + data.name() + "'");
                 return null;
             }
             keepSchedule(data);
