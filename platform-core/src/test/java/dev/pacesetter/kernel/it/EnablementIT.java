@@ -71,6 +71,64 @@ class EnablementIT {
         }
 
         @Test
+        void usersInNoTeamBelongToTheRegionTheyManageOrAreAssignedToAndReachItsPilotModules() {
+            enable("[\"north-china\"]");
+            Http admin = kernel.http();
+            long regionalNorth = user("regional2", "MANAGER", null, null);
+            assertEquals(200, admin.put("/api/v1/regions/" + org.northChina, "{\"name\":\"North China\",\"managerId\":" + regionalNorth + "}")
+                    .status());
+            long marketingNorth = user("marketing2", "MARKETING", null, org.northChina);
+            user("integrator2", "INTEGRATOR", null, org.northChina);
+            user("nowhere", "MARKETING", null, null);
+            for (String persona : List.of("regional2", "marketing2", "integrator2")) {
+                Http.Result reached = as(persona).get("/api/v1/hello/notes");
+                assertEquals(200, reached.status(), persona + " reaches the module of their region: " + reached.body());
+            }
+            assertEquals(org.northChina, as("regional2").get("/api/v1/me").json().path("regionId").asLong(), "the region they manage");
+            assertEquals(org.northChina, as("marketing2").get("/api/v1/me").json().path("regionId").asLong(), "the region assigned to them");
+            assertEquals(org.northChina, admin.get("/api/v1/users/" + marketingNorth).json().path("regionId").asLong());
+            Http.Result nowhere = as("nowhere").get("/api/v1/hello/notes");
+            assertEquals(404, nowhere.status(), "no team and no region: no pilot module");
+            assertEquals("module_not_enabled", nowhere.json().path("error").path("code").asText());
+
+            long note = created(org.as("rep2").post("/api/v1/hello/notes", "{\"text\":\"north rep's note\"}"));
+            long own = created(as("marketing2").post("/api/v1/hello/notes", "{\"text\":\"campaign plan\"}"));
+            assertEquals(200, as("marketing2").get("/api/v1/hello/notes/" + note).status(), "marketing sees the records of its region");
+            assertEquals(200, as("regional2").get("/api/v1/hello/notes/" + note).status(), "the regional manager sees the region's records");
+            assertEquals(200, as("regional2").get("/api/v1/hello/notes/" + own).status(),
+                    "and those of region members who sit in no team");
+            assertEquals(404, org.as("manager1").get("/api/v1/hello/notes/" + own).status(), "another region's manager does not");
+
+            Http.Result mismatch = admin.post("/api/v1/users", "{\"username\":\"split\",\"displayName\":\"split\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"teamId\":" + org.teamSouth + ",\"regionId\":" + org.northChina + "}");
+            assertEquals(400, mismatch.status(), mismatch.body());
+            assertTrue(mismatch.body().contains("regionId"), mismatch.body());
+            assertEquals(400, admin.post("/api/v1/users", "{\"username\":\"lost\",\"displayName\":\"lost\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"regionId\":999999}").status(), "no such region");
+            enable("\"all\"");
+        }
+
+        private final Map<String, Http> extra = new ConcurrentHashMap<>();
+
+        private long user(String name, String role, Long team, Long region) {
+            Http.Result created = kernel.http().post("/api/v1/users", "{\"username\":\"" + name + "\",\"displayName\":\"" + name
+                    + "\",\"password\":\"" + PilotOrganisation.PASSWORD + "\",\"roles\":[\"" + role + "\"]"
+                    + (team == null ? "" : ",\"teamId\":" + team) + (region == null ? "" : ",\"regionId\":" + region) + "}");
+            long id = created(created);
+            extra.put(name, kernel.anonymous().as(kernel.login(name, PilotOrganisation.PASSWORD)));
+            return id;
+        }
+
+        private Http as(String name) {
+            return extra.get(name);
+        }
+
+        private static long created(Http.Result result) {
+            assertEquals(201, result.status(), result.body());
+            return result.json().path("id").asLong();
+        }
+
+        @Test
         void pluginsSeeTheEnabledRegionsAndSkipTheOthersInTheirQueries() {
             org.as("rep1").post("/api/v1/hello/notes", "{\"text\":\"south\"}");
             org.as("rep2").post("/api/v1/hello/notes", "{\"text\":\"north\"}");

@@ -14,7 +14,8 @@ import dev.pacesetter.platform.api.Role;
  * @param username the login name
  * @param roles the roles the user holds (never empty for a real user)
  * @param teamId the user's team, if any (administrators may have none)
- * @param regionId the region of that team, if any
+ * @param regionId the user's home region, if any: their team's; for a user in no team the region assigned to them, else
+ *        the region they manage as regional manager, else the region of a team they manage
  * @param managedTeamIds the teams this user manages (empty unless a manager)
  * @param managedRegionIds the regions this user manages as a regional manager
  */

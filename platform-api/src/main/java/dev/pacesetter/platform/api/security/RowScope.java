@@ -94,9 +94,11 @@ public final class RowScope {
                             teams.params().toArray()));
                 }
                 if (!regionIds.isEmpty()) {
-                    Sql regions = Sql.in("st.region_id", regionIds);
-                    condition = condition.or(Sql.of(owner + " IN (SELECT su.id FROM platform_user su JOIN platform_team st ON st.id = su.team_id"
-                            + " WHERE " + regions.text() + ")", regions.params().toArray()));
+                    // a member's region is the team's; someone in no team (marketing, after-sales) belongs to the region assigned to them
+                    Sql regions = Sql.in("sr.region_id", regionIds);
+                    condition = condition.or(Sql.of(owner + " IN (SELECT sr.id FROM (SELECT su.id, COALESCE(st.region_id, su.region_id) AS region_id"
+                            + " FROM platform_user su LEFT JOIN platform_team st ON st.id = su.team_id) sr WHERE " + regions.text() + ")",
+                            regions.params().toArray()));
                 }
                 yield condition;
             }

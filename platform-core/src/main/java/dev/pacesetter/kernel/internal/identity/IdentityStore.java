@@ -38,7 +38,13 @@ final class IdentityStore {
     record TokenInfo(long id, String name, String kind, Instant createdAt, Instant expiresAt, Instant revokedAt) {
     }
 
-    private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, t.region_id";
+    /**
+     * A user's home region: their team's; else the region they are assigned to; else the one they manage as regional
+     * manager; else that of a team they manage. {@link #HOME_REGION} needs {@code u} joined with its team as {@code t}.
+     */
+    static final String HOME_REGION = "COALESCE(t.region_id, u.region_id, (SELECT MIN(mr.id) FROM platform_region mr WHERE mr.manager_id = u.id),"
+            + " (SELECT MIN(mt.region_id) FROM platform_team mt WHERE mt.manager_id = u.id))";
+    private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, " + HOME_REGION;
 
     private final ModuleDatabase db;
 
@@ -114,7 +120,8 @@ final class IdentityStore {
     }
 
     /** A user as others see it: never the password hash. */
-    record UserView(long id, String username, String displayName, String email, List<String> roles, Long teamId, boolean active) {
+    record UserView(long id, String username, String displayName, String email, List<String> roles, Long teamId, Long regionId,
+            boolean active) {
     }
 
     /** The users {@code scope} may see (a user "owns" their own row), in id order. */
@@ -160,6 +167,13 @@ final class IdentityStore {
         insertRoles(c, id, roles);
     }
 
+    /** Assigns the region of a user who is in no team (a team member's region is the team's). */
+    static void setRegion(Connection c, long id, long regionId) throws SQLException {
+        try (PreparedStatement ps = Sql.of("UPDATE platform_user SET region_id = ? WHERE id = ?", regionId, id).prepare(c)) {
+            ps.executeUpdate();
+        }
+    }
+
     /** Sets or ({@code null}) removes the address notification e-mails go to. */
     static void setEmail(Connection c, long id, String email) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET email = ? WHERE id = ?")) {
@@ -179,13 +193,13 @@ final class IdentityStore {
             }
         }
         List<UserView> users = new ArrayList<>();
-        Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active, u.email FROM platform_user u").where(condition)
-                .append("ORDER BY u.id");
+        Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active, u.email, " + HOME_REGION
+                + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id").where(condition).append("ORDER BY u.id");
         try (PreparedStatement ps = userQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long userId = rs.getLong(1);
                 users.add(new UserView(userId, rs.getString(2), rs.getString(3), rs.getString(6), roles.getOrDefault(userId, List.of()),
-                        rs.getObject(4, Long.class), rs.getBoolean(5)));
+                        rs.getObject(4, Long.class), rs.getObject(7, Long.class), rs.getBoolean(5)));
             }
         }
         return users;

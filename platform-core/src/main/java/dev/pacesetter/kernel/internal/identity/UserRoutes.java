@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -36,19 +37,19 @@ public final class UserRoutes implements RouteProvider {
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
     /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. */
-    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, String email) {
+    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, Long regionId, String email) {
         @Override
         public String toString() {
-            return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + "]";
+            return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + ", regionId=" + regionId + "]";
         }
     }
 
     /**
      * Body of {@code PUT /users/{id}}: the user name and password are not changed here. {@code email}
      * absent or null keeps the address (clients written before it existed do not erase it), {@code ""}
-     * removes it.
+     * removes it. {@code regionId} (for a user in no team) absent or null keeps the assigned region.
      */
-    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, String email) {
+    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, Long regionId, String email) {
     }
 
     private final ModuleDatabase db;
@@ -69,8 +70,8 @@ public final class UserRoutes implements RouteProvider {
                 Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request))))))
                         .summary("The users in your scope, active or not"),
                 Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
-                Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team"),
-                Route.put("/users/{id}", this::update).roles(Role.ADMIN).summary("Change a user's display name, roles and team"),
+                Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
+                Route.put("/users/{id}", this::update).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
                 Route.post("/users/{id}/deactivate", request -> setActive(request, false)).roles(Role.ADMIN)
                         .summary("Deactivate a user: sign-in and every token stop working at once"),
                 Route.post("/users/{id}/reactivate", request -> setActive(request, true)).roles(Role.ADMIN)
@@ -96,9 +97,12 @@ public final class UserRoutes implements RouteProvider {
                 if (IdentityStore.user(c, input.username()).isPresent()) {
                     throw taken(input.username());
                 }
-                requireTeam(c, input.teamId());
+                requireTeamAndRegion(c, input.teamId(), input.regionId());
                 long id = IdentityStore.createUser(c, input.username(), input.displayName().trim(), hash, EnumSet.copyOf(input.roles()),
                         input.teamId(), email, clock.instant());
+                if (input.regionId() != null) {
+                    IdentityStore.setRegion(c, id, input.regionId());
+                }
                 IdentityStore.UserView user = IdentityStore.user(c, id, RowScope.all(id)).orElseThrow();
                 db.audit(c, AuditRecord.of(request, "users", id, "create").after(user));
                 return user;
@@ -126,8 +130,11 @@ public final class UserRoutes implements RouteProvider {
         }
         IdentityStore.UserView updated = db.inTransaction(c -> {
             IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
-            requireTeam(c, input.teamId());
+            requireTeamAndRegion(c, input.teamId(), input.regionId());
             IdentityStore.updateUser(c, id, input.displayName().trim(), input.teamId(), EnumSet.copyOf(input.roles()));
+            if (input.regionId() != null) {
+                IdentityStore.setRegion(c, id, input.regionId());
+            }
             if (input.email() != null) {
                 IdentityStore.setEmail(c, id, input.email().isBlank() ? null : input.email().trim());
             }
@@ -165,9 +172,21 @@ public final class UserRoutes implements RouteProvider {
         return request.caller().orElseThrow().scope();
     }
 
-    private static void requireTeam(Connection c, Long teamId) throws SQLException {
-        if (teamId != null && OrganisationStore.team(c, teamId).isEmpty()) {
-            throw ApiException.invalidFields(List.of(new FieldError("teamId", "no team " + teamId)));
+    /** The team exists; the region exists and, for a team member, is the team's (a member's region is always the team's). */
+    private static void requireTeamAndRegion(Connection c, Long teamId, Long regionId) throws SQLException {
+        List<FieldError> errors = new java.util.ArrayList<>();
+        Optional<OrganisationStore.Team> team = teamId == null ? Optional.empty() : OrganisationStore.team(c, teamId);
+        if (teamId != null && team.isEmpty()) {
+            errors.add(new FieldError("teamId", "no team " + teamId));
+        }
+        if (regionId != null && OrganisationStore.region(c, regionId).isEmpty()) {
+            errors.add(new FieldError("regionId", "no region " + regionId));
+        } else if (regionId != null && team.isPresent() && team.get().regionId() != regionId) {
+            errors.add(new FieldError("regionId", "a team member's region is their team's (region " + team.get().regionId()
+                    + "); leave regionId out or move the user to a team of region " + regionId));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalidFields(errors);
         }
     }
 

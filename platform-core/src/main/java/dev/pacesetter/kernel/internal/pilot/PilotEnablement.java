@@ -72,7 +72,9 @@ public final class PilotEnablement implements ModuleEnablement, ModuleGate, Auto
         if (caller.isEmpty()) {
             return !regions.isNone(); // a public route (e.g. a web form) serves once the module is on somewhere
         }
-        return caller.get().hasRole(Role.ADMIN) || regions.includes(caller.get().regionId());
+        // a regional manager of several regions reaches a module that is on in any of them; their scope limits the rows
+        return caller.get().hasRole(Role.ADMIN) || regions.includes(caller.get().regionId())
+                || caller.get().managedRegionIds().stream().anyMatch(regions::includes);
     }
 
     /** Gives modules seen for the first time the configured default (on nowhere, or everywhere). */
