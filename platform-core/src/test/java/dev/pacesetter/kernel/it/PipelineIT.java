@@ -69,6 +69,23 @@ class PipelineIT {
         }
 
         @Test
+        void stageDeadlinesShowTheDurationAsItWasSet() {
+            Http admin = kernel.http();
+            JsonNode shipped = admin.get("/api/v1/stage-deadlines").json().path("items").get(0);
+            assertEquals("PROPOSAL_SUBMITTED", shipped.path("stage").asText());
+            assertEquals("P3D", shipped.path("within").asText(), shipped.toString());
+            try {
+                Http.Result saved = admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"pt36h\",\"rule\":\"a day and a half\"}");
+                assertEquals(200, saved.status(), saved.body());
+                assertEquals("PT36H", saved.json().path("within").asText());
+                assertEquals("PT36H", admin.get("/api/v1/stage-deadlines").json().path("items").get(0).path("within").asText());
+            } finally {
+                admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"P3D\",\"rule\":\"proposal submitted and no customer feedback"
+                        + " for 3 days: customer care reminder\"}");
+            }
+        }
+
+        @Test
         void aConvertedLeadBecomesOneAccountAndOneOpportunity() {
             Http rep = org.as("rep2");
             Http.Result lead = rep.post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"Sun Li\",\"company\":\"North Star\",\"email\":\"sun@northstar.example\","
@@ -142,8 +159,8 @@ class PipelineIT {
         void theConversationModelShowsHowFarEachStepGot() {
             Http rep = org.as("rep1");
             long id = opportunity("rep1", account("rep1", "Talk Co"), "Talk deal");
-            assertEquals(33, rep.get("/api/v1/opportunities/" + id + "/conversation").json().path("completeness").path("percent").asInt(),
-                    "nothing discovered, no objection raised yet");
+            assertEquals(0, rep.get("/api/v1/opportunities/" + id + "/conversation").json().path("completeness").path("percent").asInt(),
+                    "an empty record: nothing discovered, nothing presented");
             Http.Result saved = rep.put("/api/v1/opportunities/" + id + "/conversation", "{\"needs\":{\"what\":\"a CRM\",\"why\":\"leads get lost\","
                     + "\"who\":\"sales director\",\"when\":\"Q1\",\"where\":\"Guangzhou\",\"how\":\"SaaS\",\"howMuch\":\"200,000 a year\"},"
                     + "\"solution\":{\"valueStatement\":\"every lead reached within a day\",\"quantifiedBenefit\":\"30% less staff cost, about 40,000 a month\"}}");

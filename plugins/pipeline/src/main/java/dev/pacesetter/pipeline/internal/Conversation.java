@@ -39,8 +39,9 @@ public record Conversation(Needs needs, Solution solution, List<Objection> objec
 
     /**
      * How far the conversation got: each step scores 0-1 (needs: answers ÷ 7; solution: value statement and
-     * quantified benefit half each; objections: resolved ÷ raised, 1 when none was raised) and {@code percent}
-     * is their mean, rounded half-up.
+     * quantified benefit half each; objections: resolved ÷ raised; when none was raised, 1 once the solution was
+     * fully presented and 0 before — "no objection" means nothing until there was something to object to, so an
+     * empty record is 0%) and {@code percent} is their mean, rounded half-up.
      */
     public record Completeness(int needsAnswered, int needsAsked, boolean valueStated, boolean benefitQuantified, int objectionsRaised,
             int objectionsResolved, int percent) {
@@ -52,7 +53,7 @@ public record Conversation(Needs needs, Solution solution, List<Objection> objec
             int resolved = (int) objections.stream().filter(Objection::resolved).count();
             BigDecimal needsStep = BigDecimal.valueOf(answered).divide(BigDecimal.valueOf(7), 10, RoundingMode.HALF_UP);
             BigDecimal solutionStep = BigDecimal.valueOf((stated ? 1 : 0) + (quantified ? 1 : 0)).divide(BigDecimal.valueOf(2), 10, RoundingMode.HALF_UP);
-            BigDecimal objectionStep = objections.isEmpty() ? BigDecimal.ONE
+            BigDecimal objectionStep = objections.isEmpty() ? (stated && quantified ? BigDecimal.ONE : BigDecimal.ZERO)
                     : BigDecimal.valueOf(resolved).divide(BigDecimal.valueOf(objections.size()), 10, RoundingMode.HALF_UP);
             int percent = needsStep.add(solutionStep).add(objectionStep).multiply(BigDecimal.valueOf(100))
                     .divide(BigDecimal.valueOf(3), 0, RoundingMode.HALF_UP).intValueExact();

@@ -224,7 +224,7 @@ public final class OpportunityRoutes implements RouteProvider {
         Validation v = new Validation();
         Duration within = null;
         try {
-            within = in.within() == null ? null : Duration.parse(in.within());
+            within = in.within() == null ? null : Duration.parse(in.within().strip().toUpperCase(Locale.ROOT));
         } catch (DateTimeParseException e) {
             // reported below
         }
@@ -233,7 +233,8 @@ public final class OpportunityRoutes implements RouteProvider {
                 "must be an ISO-8601 duration from PT1S to P366D, such as P3D");
         v.require(in.rule() != null && !in.rule().isBlank() && in.rule().length() <= 200, "rule", "must be 1-200 characters: why the reminder goes out");
         v.orThrow();
-        StageDeadlinePolicy policy = new StageDeadlinePolicy(stage, within, in.rule().strip(), in.active() == null || in.active());
+        StageDeadlinePolicy policy = new StageDeadlinePolicy(stage, in.within().strip().toUpperCase(Locale.ROOT), in.rule().strip(),
+                in.active() == null || in.active());
         db.inTransaction(c -> {
             StageDeadlinePolicy.save(c, policy, clock.instant());
             db.audit(c, AuditRecord.of(request, "stage-deadlines", stage.name(), "update").after(policy));

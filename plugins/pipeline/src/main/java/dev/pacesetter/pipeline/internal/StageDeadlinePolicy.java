@@ -20,13 +20,22 @@ import dev.pacesetter.platform.api.schedule.Deadlines;
  * plan's default is "proposal submitted and no feedback for 3 days → customer care reminder". The deadline is
  * set when the opportunity enters the stage, moved by every customer feedback, and cancelled when it leaves.
  */
-record StageDeadlinePolicy(Stage stage, Duration within, String rule, boolean active) {
+record StageDeadlinePolicy(Stage stage, String within, String rule, boolean active) {
 
     /** The deadline kind, keyed by the opportunity id. */
     static final String KIND = "stage.no-feedback";
 
+    /** @param within an ISO-8601 duration as an administrator wrote it ({@code P3D}); shown back the same way */
+    StageDeadlinePolicy {
+        Duration.parse(within);
+    }
+
+    Duration duration() {
+        return Duration.parse(within);
+    }
+
     Instant dueAfter(Instant from) {
-        return from.plus(within);
+        return from.plus(duration());
     }
 
     static Optional<StageDeadlinePolicy> of(Connection c, Stage stage) throws SQLException {
@@ -35,24 +44,28 @@ record StageDeadlinePolicy(Stage stage, Duration within, String rule, boolean ac
 
     static List<StageDeadlinePolicy> all(Connection c) throws SQLException {
         List<StageDeadlinePolicy> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT stage, within_seconds, rule, active FROM pipeline_stage_deadline ORDER BY stage");
-                ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT stage, within_seconds, rule, active, within_iso FROM pipeline_stage_deadline"
+                + " ORDER BY stage"); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
-                all.add(new StageDeadlinePolicy(Stage.valueOf(rs.getString(1)), Duration.ofSeconds(rs.getLong(2)), rs.getString(3), rs.getBoolean(4)));
+                String iso = rs.getString(5);
+                all.add(new StageDeadlinePolicy(Stage.valueOf(rs.getString(1)), iso != null ? iso : Duration.ofSeconds(rs.getLong(2)).toString(),
+                        rs.getString(3), rs.getBoolean(4)));
             }
         }
         return all;
     }
 
     static void save(Connection c, StageDeadlinePolicy policy, Instant now) throws SQLException {
-        try (PreparedStatement update = Sql.of("UPDATE pipeline_stage_deadline SET within_seconds = ?, rule = ?, active = ?, updated_at = ? WHERE stage = ?",
-                policy.within().toSeconds(), policy.rule(), policy.active(), now, policy.stage().name()).prepare(c)) {
+        try (PreparedStatement update = Sql.of("UPDATE pipeline_stage_deadline SET within_seconds = ?, within_iso = ?, rule = ?, active = ?, updated_at = ?"
+                + " WHERE stage = ?", policy.duration().toSeconds(), policy.within(), policy.rule(), policy.active(), now, policy.stage().name())
+                .prepare(c)) {
             if (update.executeUpdate() > 0) {
                 return;
             }
         }
-        try (PreparedStatement insert = Sql.of("INSERT INTO pipeline_stage_deadline (stage, within_seconds, rule, active, updated_at) VALUES (?, ?, ?, ?, ?)",
-                policy.stage().name(), policy.within().toSeconds(), policy.rule(), policy.active(), now).prepare(c)) {
+        try (PreparedStatement insert = Sql.of("INSERT INTO pipeline_stage_deadline (stage, within_seconds, within_iso, rule, active, updated_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", policy.stage().name(), policy.duration().toSeconds(), policy.within(), policy.rule(), policy.active(), now)
+                .prepare(c)) {
             insert.executeUpdate();
         }
     }

@@ -15,8 +15,14 @@ class ConversationTest {
     }
 
     @Test
-    void nothingDiscussedYetCountsOnlyTheAbsentObjections() {
-        assertEquals(33, Conversation.Completeness.of(Conversation.Needs.NONE, Conversation.Solution.NONE, List.of()).percent());
+    void anEmptyRecordIsZeroPercentAndNoObjectionCountsOnlyOnceTheSolutionWasPresented() {
+        assertEquals(0, Conversation.Completeness.of(Conversation.Needs.NONE, Conversation.Solution.NONE, List.of()).percent());
+        Conversation.Needs all = new Conversation.Needs("CRM", "lost leads", "sales director", "Q1", "Guangzhou", "SaaS", "200k");
+        assertEquals(33, Conversation.Completeness.of(all, Conversation.Solution.NONE, List.of()).percent(), "needs only");
+        assertEquals(50, Conversation.Completeness.of(all, new Conversation.Solution("reach every lead", null), List.of()).percent(),
+                "half a solution, nothing to object to yet");
+        assertEquals(100, Conversation.Completeness.of(all, new Conversation.Solution("reach every lead", "30% less staff cost"), List.of())
+                .percent(), "presented and no objection raised");
     }
 
     @Test

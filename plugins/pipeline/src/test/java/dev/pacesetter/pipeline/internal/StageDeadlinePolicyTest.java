@@ -16,7 +16,7 @@ import dev.pacesetter.pipeline.api.Stage;
 class StageDeadlinePolicyTest {
 
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-02T09:00:00Z"), ZoneOffset.UTC);
-    private final StageDeadlinePolicy proposal = new StageDeadlinePolicy(Stage.PROPOSAL_SUBMITTED, Duration.ofDays(3),
+    private final StageDeadlinePolicy proposal = new StageDeadlinePolicy(Stage.PROPOSAL_SUBMITTED, "P3D",
             "proposal submitted and no customer feedback for 3 days: customer care reminder", true);
 
     @Test
