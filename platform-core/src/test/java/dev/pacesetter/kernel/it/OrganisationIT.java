@@ -68,7 +68,17 @@ class OrganisationIT {
             Http.Result renamed = admin.put("/api/v1/regions/" + eastId, "{\"name\":\"East China (pilot)\"}");
             assertEquals(200, renamed.status());
             assertEquals("east-china", renamed.json().path("code").asText(), "the code is the stable key");
-            assertEquals(400, admin.put("/api/v1/regions/" + eastId, "{\"name\":\"x\",\"code\":\"renamed\"}").status(), "code cannot change");
+            Http.Result changedCode = admin.put("/api/v1/regions/" + eastId, "{\"name\":\"x\",\"code\":\"renamed\"}");
+            assertEquals(400, changedCode.status(), "code cannot change");
+            assertTrue(changedCode.body().contains("east-china"), changedCode.body());
+            Http.Result asRead = admin.put("/api/v1/regions/" + eastId, "{\"code\":\"east-china\",\"name\":\"East China\"}");
+            assertEquals(200, asRead.status(), "the code as it was read is accepted: " + asRead.body());
+            Http.Result managerOnly = admin.put("/api/v1/regions/" + eastId, "{\"managerId\":" + org.id("manager2") + "}");
+            assertEquals(200, managerOnly.status(), "a manager is set without repeating the name: " + managerOnly.body());
+            assertEquals("East China", managerOnly.json().path("name").asText());
+            assertEquals(org.id("manager2"), managerOnly.json().path("managerId").asLong());
+            assertEquals(200, admin.put("/api/v1/regions/" + eastId, "{}").status());
+            assertTrue(admin.get("/api/v1/regions/" + eastId).json().path("managerId").isNull(), "left out: no regional manager");
         }
 
         @Test

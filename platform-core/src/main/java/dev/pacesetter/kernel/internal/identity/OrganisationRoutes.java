@@ -30,8 +30,11 @@ public final class OrganisationRoutes implements RouteProvider {
     public record NewRegion(String code, String name, Long managerId) {
     }
 
-    /** Body of {@code PUT /regions/{id}}: the code is the region's stable key and cannot change. */
-    public record RegionUpdate(String name, Long managerId) {
+    /**
+     * Body of {@code PUT /regions/{id}}: the code is the region's stable key, so it may be sent (as it was read) but not
+     * changed; a name left out keeps the name; the manager is replaced (left out or null: no regional manager).
+     */
+    public record RegionUpdate(String code, String name, Long managerId) {
     }
 
     /** Body of {@code POST /teams} and {@code PUT /teams/{id}}. */
@@ -85,11 +88,16 @@ public final class OrganisationRoutes implements RouteProvider {
     private Reply updateRegion(ApiRequest request) {
         long id = request.pathId("id");
         RegionUpdate input = request.body(RegionUpdate.class);
-        new Validation().require(validName(input.name()), "name", "is required, at most 100 characters").orThrow();
+        new Validation().require(input.name() == null || validName(input.name()), "name", "must be 1-100 characters (leave it out to keep it)")
+                .orThrow();
         OrganisationStore.Region updated = db.inTransaction(c -> {
             OrganisationStore.Region before = OrganisationStore.region(c, id).orElseThrow(() -> ApiException.notFound("No region " + id + "."));
+            if (input.code() != null && !input.code().equals(before.code())) {
+                throw ApiException.invalidFields(List.of(new FieldError("code", "never changes (it is '" + before.code()
+                        + "'); create a new region instead")));
+            }
             requireManager(c, input.managerId());
-            OrganisationStore.updateRegion(c, id, input.name().trim(), input.managerId());
+            OrganisationStore.updateRegion(c, id, input.name() == null ? before.name() : input.name().trim(), input.managerId());
             OrganisationStore.Region after = OrganisationStore.region(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "regions", id, "update").before(before).after(after));
             return after;
