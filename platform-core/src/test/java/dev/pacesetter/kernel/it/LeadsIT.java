@@ -1,6 +1,7 @@
 package dev.pacesetter.kernel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -36,6 +37,27 @@ class LeadsIT {
         }
 
         @Test
+        void aManagerCannotRouteOrUnrouteAnotherRegionsLeads() {
+            Http manager = org.as("manager1");
+            Http.Result foreignRegion = manager.post("/api/v1/lead-assignment-rules", "{\"regionId\":" + org.northChina + ",\"teamId\":" + org.teamSouth + "}");
+            assertEquals(403, foreignRegion.status(), "north's incoming leads diverted to my team: " + foreignRegion.body());
+            Http.Result foreignTeam = manager.post("/api/v1/lead-assignment-rules", "{\"regionId\":" + org.southChina + ",\"teamId\":" + org.teamNorth + "}");
+            assertEquals(403, foreignTeam.status(), foreignTeam.body());
+            Http.Result north = kernel.http().post("/api/v1/lead-assignment-rules", "{\"regionId\":" + org.northChina + ",\"territory\":\"Hebei\","
+                    + "\"teamId\":" + org.teamNorth + "}");
+            assertEquals(201, north.status(), north.body());
+            long northRule = north.json().path("id").asLong();
+            assertEquals(404, manager.delete("/api/v1/lead-assignment-rules/" + northRule).status(), "another region's rule is not there for me");
+            assertFalse(manager.get("/api/v1/lead-assignment-rules").body().contains("Hebei"), "nor in my list");
+            assertTrue(org.as("manager2").get("/api/v1/lead-assignment-rules").body().contains("Hebei"));
+            Http.Result regional = org.as("regional1").post("/api/v1/lead-assignment-rules", "{\"regionId\":" + org.southChina + ",\"territory\":"
+                    + "\"Hainan\",\"teamId\":" + org.teamSouth + "}");
+            assertEquals(201, regional.status(), "the regional manager routes their region's leads: " + regional.body());
+            assertEquals(204, org.as("regional1").delete("/api/v1/lead-assignment-rules/" + regional.json().path("id").asLong()).status());
+            assertEquals(204, org.as("manager2").delete("/api/v1/lead-assignment-rules/" + northRule).status());
+        }
+
+        @Test
         void leadsWithoutAnOwnerGoRoundRobinToTheActiveRepsOfTheTeamTheRuleNames() {
             Http admin = kernel.http();
             long rep3 = user("rep3", org.teamSouth);
@@ -45,6 +67,7 @@ class LeadsIT {
             assertEquals(201, rule.status(), rule.body());
             assertEquals(400, org.as("manager1").post("/api/v1/lead-assignment-rules", "{\"teamId\":999999}").status());
             assertEquals(403, org.as("rep1").post("/api/v1/lead-assignment-rules", "{\"teamId\":" + org.teamSouth + "}").status());
+            assertEquals(org.southChina, rule.json().path("regionId").asLong(), "a manager's rule applies to the team's region");
 
             List<Long> owners = new ArrayList<>();
             for (int i = 0; i < 4; i++) {

@@ -64,13 +64,25 @@ public final class AssignmentRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/lead-assignment-rules", request -> Reply.ok(Map.of("items", db.inTransaction(AssignmentRule::all))))
-                        .roles(Role.ADMIN, Role.MANAGER, Role.MARKETING).summary("Assignment rules in the order they are tried"),
+                Route.get("/lead-assignment-rules", this::rules).roles(Role.ADMIN, Role.MANAGER, Role.MARKETING)
+                        .summary("Assignment rules in the order they are tried: all for administrators, those of your regions and teams otherwise"),
                 Route.post("/lead-assignment-rules", this::addRule).roles(Role.ADMIN, Role.MANAGER)
-                        .summary("Add a rule: leads matching regionId / territory / channelId (all optional) go round-robin to the team's active reps"),
-                Route.delete("/lead-assignment-rules/{id}", this::deleteRule).roles(Role.ADMIN, Role.MANAGER).summary("Remove a rule"),
+                        .summary("Add a rule: leads matching regionId / territory / channelId go round-robin to the team's active reps;"
+                                + " a manager's rules stay within the teams and regions they manage"),
+                Route.delete("/lead-assignment-rules/{id}", this::deleteRule).roles(Role.ADMIN, Role.MANAGER)
+                        .summary("Remove a rule of a team and region you manage"),
                 Route.post("/leads/{id}/assign", this::reassign).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Give a lead to another owner (yourself or someone you manage), with a reason"));
+    }
+
+    private Reply rules(ApiRequest request) {
+        Caller caller = request.caller().orElseThrow();
+        return Reply.ok(Map.of("items", db.inTransaction(c -> {
+            ManagedScope scope = ManagedScope.of(c, caller);
+            return AssignmentRule.all(c).stream()
+                    .filter(r -> scope.covers(r.regionId(), r.teamId()) || (r.regionId() != null && caller.regionId().equals(Optional.of(r.regionId()))))
+                    .toList();
+        })));
     }
 
     private Reply addRule(ApiRequest request) {
@@ -94,11 +106,20 @@ public final class AssignmentRoutes implements RouteProvider {
             if (!unknown.isEmpty()) {
                 throw ApiException.invalidFields(unknown);
             }
+            ManagedScope scope = ManagedScope.of(c, request.caller().orElseThrow());
+            // a manager's rule without a region would take every region's leads: it applies to the team's region
+            Long regionId = in.regionId() != null || scope.everything() ? in.regionId() : regionOfTeam(c, in.teamId());
+            if (!scope.covers(regionId, in.teamId())) {
+                throw new ApiException(403, "not_your_team_or_region", "You can add assignment rules only for teams and regions you manage;"
+                        + " team " + in.teamId() + (regionId == null ? "" : " or region " + regionId) + " is not one of them.",
+                        Map.of("fields", List.of(new FieldError("teamId", "must be a team you manage"),
+                                new FieldError("regionId", "must be a region you manage (default: the team's)"))));
+            }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 ps.setInt(1, in.sortOrder() == null ? 100 : in.sortOrder());
-                LeadWriter.setLong(ps, 2, in.regionId());
+                LeadWriter.setLong(ps, 2, regionId);
                 ps.setString(3, LeadWriter.blankToNull(in.territory()));
                 LeadWriter.setLong(ps, 4, in.channelId());
                 ps.setLong(5, in.teamId());
@@ -124,7 +145,9 @@ public final class AssignmentRoutes implements RouteProvider {
     private Reply deleteRule(ApiRequest request) {
         long id = request.pathId("id");
         db.inTransaction(c -> {
-            AssignmentRule rule = AssignmentRule.all(c).stream().filter(r -> r.id() == id).findFirst()
+            ManagedScope scope = ManagedScope.of(c, request.caller().orElseThrow());
+            // another region's rule answers like one that does not exist
+            AssignmentRule rule = AssignmentRule.all(c).stream().filter(r -> r.id() == id && scope.covers(r.regionId(), r.teamId())).findFirst()
                     .orElseThrow(() -> ApiException.notFound("No assignment rule " + id));
             try (PreparedStatement ps = Sql.of("DELETE FROM leads_assignment_rule WHERE id = ?", id).prepare(c)) {
                 ps.executeUpdate();
@@ -133,6 +156,12 @@ public final class AssignmentRoutes implements RouteProvider {
             return null;
         });
         return Reply.noContent();
+    }
+
+    private static Long regionOfTeam(Connection c, long teamId) throws SQLException {
+        try (PreparedStatement ps = Sql.of("SELECT region_id FROM platform_team WHERE id = ?", teamId).prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : null;
+        }
     }
 
     private Reply reassign(ApiRequest request) {
