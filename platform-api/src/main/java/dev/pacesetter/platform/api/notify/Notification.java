@@ -45,7 +45,8 @@ public final class Notification {
         if (kind == null || !KIND.matcher(kind).matches()) {
             throw new IllegalArgumentException("kind must look like 'leads.sla-breached': " + kind);
         }
-        if (title == null || title.plain().isBlank() || title.plain().length() > 200) {
+        // a message's arguments may be long (names); the platform clips the rendered title to 200 characters
+        if (title == null || title.fixed() != null && (title.fixed().isBlank() || title.fixed().length() > 200)) {
             throw new IllegalArgumentException("title must be 1-200 characters");
         }
         if (link != null && (!link.startsWith("/") || link.length() > 300)) {

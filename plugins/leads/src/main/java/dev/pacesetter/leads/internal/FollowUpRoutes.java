@@ -136,14 +136,13 @@ public final class FollowUpRoutes implements RouteProvider {
         Sql query = sql.append("ORDER BY f.due_at, f.id FETCH FIRST ? ROWS ONLY", limit);
         List<ToDo> items = db.inTransaction(c -> {
             List<ToDo> rows = new ArrayList<>();
-            var policies = FollowUpPolicyStore.all(c);
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Instant due = LeadReader.instant(rs, "due_at");
                     rows.add(new ToDo(rs.getLong("id"), rs.getLong("lead_id"), rs.getString("person_name"), rs.getString("company"),
                             rs.getLong("owner_id"), Grade.valueOf(rs.getString("grade").strip()), TouchKind.valueOf(rs.getString("touch_kind")),
-                            RuleTexts.render(messages, rs.getString("rule"), policies.get(Grade.valueOf(rs.getString("grade").strip())),
-                                    request.language()), LeadReader.instant(rs, "window_start"), due, rs.getString("status"), due.isBefore(now),
+                            RuleTexts.render(messages, rs.getString("rule"), request.language()), LeadReader.instant(rs, "window_start"), due,
+                            rs.getString("status"), due.isBefore(now),
                             LeadReader.instant(rs, "breached_at")));
                 }
             }

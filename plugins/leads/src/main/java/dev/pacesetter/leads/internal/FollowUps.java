@@ -270,7 +270,7 @@ public final class FollowUps implements DeadlineHandler {
                 ownerName == null ? Message.of("user.unnamed", task.ownerId()) : ownerName, Message.of("touch.noun." + task.touchKind().name()),
                 task.dueAt().toString());
         Severity severity = task.grade() == Grade.A ? Severity.RED : Severity.WARNING;
-        Object rule = RuleTexts.stored(task.rule(), FollowUpPolicyStore.all(c).get(task.grade()));
+        Object rule = RuleTexts.stored(task.rule());
         for (Long recipient : manager != null && manager != task.ownerId() ? List.of(task.ownerId(), manager) : List.of(task.ownerId())) {
             Notification alert = Notification.to(recipient, NOTIFICATION_KIND, severity, title).body(body).link("/leads/" + lead.id());
             notifier.notify(c, rule instanceof Message m ? alert.rule(m) : alert.rule((String) rule));

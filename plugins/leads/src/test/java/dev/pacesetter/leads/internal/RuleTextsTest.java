@@ -42,9 +42,13 @@ class RuleTextsTest {
     }
 
     @Test
-    void aRuleNoLongerThePolicysStaysAsWritten() {
-        assertEquals(RuleTexts.of(A), RuleTexts.stored(A.rule(), A));
-        assertEquals("A leads phoned within 2 hours", RuleTexts.stored("A leads phoned within 2 hours", A));
+    void aStoredRuleIsReadBackIntoItsMessageWhateverThePolicyIsNow() {
+        assertEquals(RuleTexts.of(A), RuleTexts.stored(A.rule()));
+        assertEquals(RuleTexts.of(B), RuleTexts.stored(B.rule()));
+        assertEquals(RuleTexts.repeatOf(B), RuleTexts.stored(B.repeatRule()));
+        FollowUpPolicy odd = new FollowUpPolicy(Grade.C, TouchKind.EMAIL, Duration.ofSeconds(5403), null);
+        assertEquals(RuleTexts.of(odd), RuleTexts.stored(odd.rule()), odd.rule());
+        assertEquals("call them soon", RuleTexts.stored("call them soon"));
     }
 
     @Test
