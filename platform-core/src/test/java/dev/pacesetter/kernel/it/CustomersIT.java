@@ -54,7 +54,7 @@ class CustomersIT {
                     }
                     assertEquals("DORMANT", tier(rep, account).path("tier").asText(), "nothing for 190 days");
                     JsonNode touch = playbookTasks(account).get(0);
-                    assertTrue(touch.path("title").asText().startsWith("Value-content touch (dormant customer): Core Co"), touch.toString());
+                    assertTrue(touch.path("title").asText().startsWith("价值内容触达（休眠客户）：Core Co"), touch.toString());
                     assertEquals("OPEN", touch.path("status").asText());
                     order(rep, account, "100000", 130);
                     assertEquals("GROWTH", tier(rep, account).path("tier").asText(), "400000 in a year: growth");
@@ -74,7 +74,7 @@ class CustomersIT {
                     assertEquals(List.of("CANCELLED", "OPEN"), tasks.stream().map(t -> t.path("status").asText()).toList(),
                             "the dormant touch was cancelled when the customer grew; growth has no playbook; core's executive visit is open");
                     JsonNode visit = tasks.get(1);
-                    assertTrue(visit.path("title").asText().startsWith("Executive visit (core customer)"), visit.toString());
+                    assertTrue(visit.path("title").asText().startsWith("高层拜访（核心客户）"), visit.toString());
                     assertEquals(org.id("rep1"), visit.path("ownerId").asLong());
                     Instant due = Instant.parse(visit.path("dueAt").asText());
                     assertTrue(Duration.between(Instant.now(), due).toDays() >= 88, "due within the quarter: " + due);
@@ -167,7 +167,7 @@ class CustomersIT {
                     assertEquals(200, admin.post("/api/v1/customers/recompute", "").status());
                     List<JsonNode> tasks = healthTasks(account);
                     assertEquals(1, tasks.size(), "one retention task across three computations: " + tasks);
-                    assertTrue(tasks.get(0).path("title").asText().startsWith("Exclusive offer for Drifting Co: health 16"), tasks.get(0).toString());
+                    assertTrue(tasks.get(0).path("title").asText().startsWith("专属优惠：Drifting Co 的健康度为 16，低于阈值"), tasks.get(0).toString());
                     assertEquals(tasks.get(0).path("id").asLong(), rep.get("/api/v1/accounts/" + account + "/health").json().path("lastComputed")
                             .path("retentionTaskId").asLong());
                     assertEquals(1, alerts(rep, "Drifting Co").size(), "the owner was alerted once");
@@ -277,8 +277,9 @@ class CustomersIT {
                     "weights add up to 95");
             assertEquals(400, admin.put("/api/v1/health-settings", settings(0)).status());
             JsonNode playbooks = admin.get("/api/v1/tier-playbooks").json().path("items");
-            assertEquals("[{\"tier\":\"CORE\",\"action\":\"Executive visit\",\"every\":\"P3M\",\"active\":true},"
-                    + "{\"tier\":\"DORMANT\",\"action\":\"Value-content touch\",\"every\":\"P1M\",\"active\":true}]", playbooks.toString());
+            assertEquals("[{\"tier\":\"CORE\",\"action\":\"高层拜访\",\"every\":\"P3M\",\"active\":true},"
+                    + "{\"tier\":\"DORMANT\",\"action\":\"价值内容触达\",\"every\":\"P1M\",\"active\":true}]", playbooks.toString(),
+                    "the shipped actions in the reader's language");
             assertEquals(50, admin.get("/api/v1/health-settings").json().path("threshold").asInt());
         }
 

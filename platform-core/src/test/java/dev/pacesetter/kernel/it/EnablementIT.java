@@ -52,7 +52,7 @@ class EnablementIT {
             assertEquals(404, off.status());
             assertEquals("module_not_enabled", off.json().path("error").path("code").asText());
             assertEquals("hello", off.json().path("error").path("details").path("module").asText());
-            assertTrue(off.json().path("error").path("message").asText().contains("'hello'"), off.body());
+            assertTrue(off.json().path("error").path("message").asText().contains("“hello”"), off.body());
             assertEquals(404, kernel.anonymous().get("/api/v1/hello").status(), "a public route is off too while the module is on nowhere");
             assertEquals(200, org.as("admin").get("/api/v1/hello/notes").status(), "administrators try modules out before switching them on");
 

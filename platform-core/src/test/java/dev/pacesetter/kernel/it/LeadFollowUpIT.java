@@ -72,7 +72,10 @@ class LeadFollowUpIT {
             Http.Result policy = policy("A", "CALL", "PT3S", null);
             assertEquals(200, policy.status(), policy.body());
             assertEquals("PT3S", policy.json().path("firstWithin").asText());
-            assertEquals("A leads phoned within 3 seconds", policy.json().path("rule").asText());
+            assertEquals("A类线索3秒内电话跟进", policy.json().path("rule").asText(), "the administrator reads the default language");
+            // the owner reads the default (zh-CN), the manager chose English: each gets the same alert in their own language
+            Http.Result english = org.as("manager1").put("/api/v1/me/language", "{\"language\":\"en\"}");
+            assertEquals(200, english.status(), english.body());
             try {
                 Http rep = org.as("rep1");
                 long missed = lead(rep, "Zhang Wei", HOT);
@@ -96,10 +99,17 @@ class LeadFollowUpIT {
                 for (String persona : List.of("rep1", "manager1")) {
                     JsonNode alert = alerts(persona, missed).get(0);
                     assertEquals("RED", alert.path("severity").asText());
-                    assertEquals("A leads phoned within 3 seconds", alert.path("rule").asText());
                     assertEquals("leads.sla-breached", alert.path("kind").asText());
                     assertTrue(alert.path("title").asText().contains("Zhang Wei"), alert.toString());
                 }
+                JsonNode chinese = alerts("rep1", missed).get(0);
+                assertEquals("A类线索超时未跟进：Zhang Wei", chinese.path("title").asText());
+                assertEquals("A类线索3秒内电话跟进", chinese.path("rule").asText());
+                assertTrue(chinese.path("body").asText().startsWith("A类线索（负责人："), chinese.toString());
+                JsonNode inEnglish = alerts("manager1", missed).get(0);
+                assertEquals("Missed follow-up on a grade A lead: Zhang Wei", inEnglish.path("title").asText());
+                assertEquals("A leads phoned within 3 seconds", inEnglish.path("rule").asText());
+                assertTrue(inEnglish.path("body").asText().startsWith("Grade A lead owned by "), inEnglish.toString());
                 assertEquals(0, alerts("rep2", missed).size());
                 assertEquals(0, alerts("manager2", missed).size());
                 assertEquals("BREACHED", followUps(rep, missed).get(0).path("status").asText());
@@ -126,6 +136,7 @@ class LeadFollowUpIT {
                 assertEquals("BREACHED", followUps(rep, missed).get(0).path("status").asText(), "late stays late");
             } finally {
                 policy("A", "CALL", "PT24H", null);
+                org.as("manager1").put("/api/v1/me/language", "{\"language\":\"zh-CN\"}");
             }
         }
 
@@ -177,7 +188,7 @@ class LeadFollowUpIT {
             KernelHarness.await(Duration.ofSeconds(30), () -> alerts("rep2", id).size() == 1 && alerts("manager2", id).size() == 1,
                     "owner and manager were not warned");
             assertEquals("WARNING", alerts("manager2", id).get(0).path("severity").asText());
-            assertEquals("B leads sent content within 2 seconds, then every 7 days", alerts("rep2", id).get(0).path("rule").asText());
+            assertEquals("B类线索2秒内发送内容，此后每7天一次", alerts("rep2", id).get(0).path("rule").asText());
             List<JsonNode> tasks = followUps(rep, id);
             assertEquals(2, tasks.size());
             assertEquals("BREACHED", tasks.get(1).path("status").asText());

@@ -112,6 +112,7 @@ class MailIT {
         @Test
         void anEmailPreferenceSendsTheNotificationByMailOnly() throws Exception {
             Http rep = org.as("rep1");
+            assertEquals(200, rep.put("/api/v1/me/language", "{\"language\":\"en\"}").status(), "the mail is written in the recipient's language");
             Http.Result chosen = rep.put("/api/v1/notification-preferences/hello.note-saved", "{\"channel\":\"EMAIL\"}");
             assertEquals(200, chosen.status(), chosen.body());
             assertEquals("EMAIL", chosen.json().path("channel").asText());
@@ -137,8 +138,13 @@ class MailIT {
             Http marketing = org.as("marketing1");
             assertEquals(200, marketing.put("/api/v1/notification-preferences/hello.note-saved", "{\"channel\":\"both\"}").status());
             long note = note(marketing, "campaign brief");
-            awaitMail(smtp, "marketing1@example.com", "campaign brief");
+            MimeMessage mail = awaitMail(smtp, "marketing1@example.com", "campaign brief");
             assertTrue(inboxLinks(marketing).contains("/hello/notes/" + note));
+            String text = text(mail);
+            // marketing1 chose no language: the default, Simplified Chinese
+            assertTrue(text.contains("查看：" + PUBLIC_URL + "/hello/notes/" + note), text);
+            assertTrue(text.contains("触发规则：every note is confirmed to its owner"), text);
+            assertTrue(text.contains("您收到这封邮件"), text);
         }
 
         @Test

@@ -47,7 +47,7 @@ class TokenExpiryIT {
             Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis()) + 300);
             Http.Result expired = session.get("/api/v1/me");
             assertEquals(401, expired.status());
-            assertTrue(expired.json().path("error").path("message").asText().contains("expired"), expired.body());
+            assertTrue(expired.json().path("error").path("message").asText().contains("已过期"), expired.body());
         }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import org.osgi.annotation.versioning.ProviderType;
 
+import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.security.Caller;
 
 /**
@@ -65,6 +66,14 @@ public interface ApiRequest {
      * before the handler runs otherwise); on public routes present only if the client sent a valid token.
      */
     Optional<Caller> caller();
+
+    /**
+     * The language to answer in: the caller's setting when signed in, otherwise the first language of the
+     * {@code Accept-Language} header the product writes in, otherwise the installation's default.
+     */
+    default Language language() {
+        return caller().map(Caller::language).orElse(Language.ZH_CN);
+    }
 
     /** The client's network address (the direct peer; proxies are not trusted). */
     String clientAddress();

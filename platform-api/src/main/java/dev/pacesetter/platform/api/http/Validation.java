@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import dev.pacesetter.platform.api.i18n.Message;
+
 /**
  * Collects every field error of a request before refusing it, so the caller learns all of them at once.
  *
@@ -21,6 +23,14 @@ public final class Validation {
 
     /** Records {@code message} against {@code field} unless {@code condition} holds. */
     public Validation require(boolean condition, String field, String message) {
+        if (!condition) {
+            errors.add(new FieldError(field, message));
+        }
+        return this;
+    }
+
+    /** Records {@code message}, rendered in the caller's language, against {@code field} unless {@code condition} holds. */
+    public Validation require(boolean condition, String field, Message message) {
         if (!condition) {
             errors.add(new FieldError(field, message));
         }

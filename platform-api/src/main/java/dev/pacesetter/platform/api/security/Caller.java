@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.i18n.Language;
 
 /**
  * The authenticated user behind a request. Immutable.
@@ -18,9 +19,10 @@ import dev.pacesetter.platform.api.Role;
  *        the region they manage as regional manager, else the region of a team they manage
  * @param managedTeamIds the teams this user manages (empty unless a manager)
  * @param managedRegionIds the regions this user manages as a regional manager
+ * @param language the language the user reads (their setting, or the installation's default)
  */
 public record Caller(long userId, String username, Set<Role> roles, Optional<Long> teamId, Optional<Long> regionId,
-        Set<Long> managedTeamIds, Set<Long> managedRegionIds) {
+        Set<Long> managedTeamIds, Set<Long> managedRegionIds, Language language) {
 
     public Caller {
         Objects.requireNonNull(username, "username");
@@ -29,6 +31,13 @@ public record Caller(long userId, String username, Set<Role> roles, Optional<Lon
         Objects.requireNonNull(regionId, "regionId");
         managedTeamIds = Set.copyOf(managedTeamIds);
         managedRegionIds = Set.copyOf(managedRegionIds);
+        Objects.requireNonNull(language, "language");
+    }
+
+    /** A caller who reads Simplified Chinese. */
+    public Caller(long userId, String username, Set<Role> roles, Optional<Long> teamId, Optional<Long> regionId,
+            Set<Long> managedTeamIds, Set<Long> managedRegionIds) {
+        this(userId, username, roles, teamId, regionId, managedTeamIds, managedRegionIds, Language.ZH_CN);
     }
 
     /** A caller who manages nothing. */

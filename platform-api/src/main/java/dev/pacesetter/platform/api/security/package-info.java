@@ -3,7 +3,7 @@
  * hands every non-public route.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.pacesetter.platform.api.security;
 
 import org.osgi.annotation.bundle.Export;

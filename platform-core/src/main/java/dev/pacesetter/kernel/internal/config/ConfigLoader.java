@@ -18,6 +18,8 @@ import java.util.stream.Collectors;
 import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
 import dev.pacesetter.kernel.internal.webhooks.AllowList;
 
+import dev.pacesetter.platform.api.i18n.Language;
+
 /**
  * Resolves the configuration from, in increasing precedence: built-in defaults,
  * {@code <install>/conf/pacesetter.properties}, {@code <home>/conf/pacesetter.properties}, environment
@@ -85,7 +87,8 @@ public final class ConfigLoader {
                 new KernelConfig.WebhookConfig(allowList(resolved.get(Setting.WEBHOOKS_ALLOW)),
                         Duration.ofMillis(intIn(resolved, Setting.WEBHOOKS_RETRY_BASE_MS, 10, 3_600_000)),
                         intIn(resolved, Setting.WEBHOOKS_MAX_ATTEMPTS, 1, 50)),
-                mail(resolved));
+                mail(resolved), Language.fromTag(oneOf(resolved.get(Setting.DEFAULT_LANGUAGE), Setting.DEFAULT_LANGUAGE, "zh-cn", "en"))
+                        .orElseThrow());
     }
 
     /** Checked here, so that a typo stops the start with exit status 2 rather than half-way through it. */

@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import dev.pacesetter.platform.api.i18n.Language;
+
 /**
  * The kernel's resolved configuration. Built by {@link ConfigLoader}; immutable.
  *
@@ -34,7 +36,7 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
         Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks,
-        MailConfig mail) {
+        MailConfig mail, Language defaultLanguage) {
 
     /**
      * @param poll how often due work is looked for (the bound on a deadline's lateness when idle)
@@ -78,6 +80,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
                 bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
-                scheduler, webhooks, mail);
+                scheduler, webhooks, mail, defaultLanguage);
     }
 }

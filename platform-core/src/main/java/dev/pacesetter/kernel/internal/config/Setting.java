@@ -44,6 +44,8 @@ public enum Setting {
     PUBLIC_URL("pacesetter.public.url", "", "the address users reach Pacesetter at, for links in e-mails (e.g. https://pacesetter.example.com)"),
     NOTIFICATIONS_DEFAULT_CHANNEL("pacesetter.notifications.default.channel", "inbox",
             "how users are told of a notification kind they chose nothing for: inbox, email or both"),
+    DEFAULT_LANGUAGE("pacesetter.default.language", "zh-CN",
+            "language of users who chose none, and of anonymous callers without Accept-Language: zh-CN or en"),
     MAIL_SMTP_HOST("pacesetter.mail.smtp.host", "", "SMTP server for e-mail notifications; empty = e-mail off (mails wait in the outbox)"),
     MAIL_SMTP_PORT("pacesetter.mail.smtp.port", "587", "SMTP port"),
     MAIL_SMTP_USER("pacesetter.mail.smtp.user", "", "SMTP user name; empty = no authentication"),

@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.security.Caller;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -22,6 +24,9 @@ import io.javalin.http.Handler;
 final class ApiDispatcher implements Handler {
 
     static final String CORRELATION_ATTRIBUTE = "pacesetter.correlationId";
+    /** The module whose route answers, and the caller: errors are rendered from that module's messages in the caller's language. */
+    private static final String MODULE_ATTRIBUTE = "pacesetter.moduleId";
+    private static final String CALLER_ATTRIBUTE = "pacesetter.caller";
     private static final Logger LOG = LoggerFactory.getLogger(ApiDispatcher.class);
     private static final long MAX_DISCARD = 16L * 1024 * 1024;
 
@@ -31,9 +36,11 @@ final class ApiDispatcher implements Handler {
     private final long bodyLimit;
     private final AccessControl access;
     private final CorsPolicy cors;
+    private final ErrorTexts texts;
 
     ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit,
-            AccessControl access, CorsPolicy cors) {
+            AccessControl access, CorsPolicy cors, ErrorTexts texts) {
+        this.texts = texts;
         this.access = access;
         this.cors = cors;
         this.routes = routes;
@@ -49,7 +56,7 @@ final class ApiDispatcher implements Handler {
         ctx.header(CorrelationId.HEADER, correlationId);
         if (!inFlight.enter()) {
             ctx.header("Connection", "close");
-            fail(ctx, new ApiException(503, "shutting_down", "The server is shutting down; retry against another node or in a moment.", null),
+            fail(ctx, new ApiException(503, "shutting_down", Message.of("error.shutting_down"), null),
                     correlationId);
             return;
         }
@@ -62,8 +69,7 @@ final class ApiDispatcher implements Handler {
             fail(ctx, e, correlationId);
         } catch (Exception | LinkageError e) {
             LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), correlationId, e);
-            fail(ctx, new ApiException(500, "internal_error",
-                    "Something went wrong on our side. Quote " + correlationId + " when you report it.", null), correlationId);
+            fail(ctx, new ApiException(500, "internal_error", Message.of("error.internal_error", correlationId), null), correlationId);
         } finally {
             inFlight.exit();
         }
@@ -77,10 +83,12 @@ final class ApiDispatcher implements Handler {
         List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
         RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
         if (lookup instanceof RouteLookup.Found found) {
+            ctx.attribute(MODULE_ATTRIBUTE, found.moduleId());
             Optional<Caller> caller = authorize(ctx, found.route());
             admit(found.moduleId(), caller);
             checkBody(ctx, found.route());
-            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller));
+            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller,
+                    texts.languages().of(ctx, caller)));
             if (reply == null) {
                 throw new IllegalStateException("handler of " + found.route() + " returned no reply");
             }
@@ -88,14 +96,14 @@ final class ApiDispatcher implements Handler {
         } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
             String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
             ctx.header("Allow", allow);
-            throw new ApiException(405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path() + "; use " + allow + ".",
+            throw new ApiException(405, "method_not_allowed", Message.of("error.method_not_allowed", ctx.method().name(), ctx.path(), allow),
                     Map.of("allowed", wrong.allowed()));
         } else if (lookup instanceof RouteLookup.Unavailable unavailable) {
             ctx.header("Retry-After", "2");
-            throw new ApiException(503, "module_unavailable", "Module '" + unavailable.moduleId()
-                    + "' is starting, stopping or being updated; retry in a moment.", Map.of("module", unavailable.moduleId()));
+            throw new ApiException(503, "module_unavailable", Message.of("error.module_unavailable", unavailable.moduleId()),
+                    Map.of("module", unavailable.moduleId()));
         } else {
-            throw new ApiException(404, "route_not_found", "No API route matches " + ctx.method().name() + " " + ctx.path() + ".", null);
+            throw new ApiException(404, "route_not_found", Message.of("error.route_not_found", ctx.method().name(), ctx.path()), null);
         }
     }
 
@@ -109,22 +117,23 @@ final class ApiDispatcher implements Handler {
         Optional<Caller> caller = Optional.empty();
         if (header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && auth != null) {
             caller = auth.authenticate(header.substring(7).trim());
+            caller.ifPresent(c -> ctx.attribute(CALLER_ATTRIBUTE, c));
         }
         if (route.isPublic()) {
             return caller;
         }
         if (auth == null) {
             ctx.header("Retry-After", "2");
-            throw new ApiException(503, "not_ready", "Sign-in is not available yet; retry in a moment.", null);
+            throw new ApiException(503, "not_ready", Message.of("error.not_ready.sign_in"), null);
         }
         if (caller.isEmpty()) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(401, "unauthenticated",
-                    header == null ? "Sign in first: send Authorization: Bearer <token>." : "The token is unknown, expired or revoked; sign in again.",
+                    Message.of(header == null ? "error.unauthenticated.no_token" : "error.unauthenticated.bad_token"),
                     null);
         }
         if (!caller.get().hasAnyOf(route.roles())) {
-            throw new ApiException(403, "forbidden", "This needs one of the roles " + route.roles() + ".",
+            throw new ApiException(403, "forbidden", Message.of("error.forbidden", route.roles().toString()),
                     Map.of("requiredRoles", route.roles()));
         }
         return caller;
@@ -137,10 +146,10 @@ final class ApiDispatcher implements Handler {
     private void admit(String moduleId, Optional<Caller> caller) {
         ModuleGate gate = access.gate();
         if (gate == null) {
-            throw new ApiException(503, "not_ready", "The server is still starting; retry in a moment.", Map.of("retryAfterSeconds", 2));
+            throw new ApiException(503, "not_ready", Message.of("error.not_ready.starting"), Map.of("retryAfterSeconds", 2));
         }
         if (!gate.admits(moduleId, caller)) {
-            throw new ApiException(404, "module_not_enabled", "Module '" + moduleId + "' is not switched on for your region.",
+            throw new ApiException(404, "module_not_enabled", Message.of("error.module_not_enabled", moduleId),
                     Map.of("module", moduleId));
         }
     }
@@ -154,21 +163,24 @@ final class ApiDispatcher implements Handler {
         }
         long limit = limitOf(route);
         if (length > limit) {
-            throw new ApiException(413, "payload_too_large",
-                    "The request body (" + length + " bytes) is larger than the limit of " + limit + " bytes.", Map.of("limitBytes", limit));
+            throw new ApiException(413, "payload_too_large", Message.of("error.payload_too_large.length", length, limit),
+                    Map.of("limitBytes", limit));
         }
         String type = ctx.header("Content-Type");
         if (!route.method().carriesBody()) {
             return;
         }
         if (route.consumes().isEmpty() && !isJson(mediaType(type))) {
-            throw new ApiException(415, "unsupported_media_type",
-                    "Send the body as application/json" + (type == null ? "" : ", not " + type) + ".", Map.of("expected", "application/json"));
+            throw new ApiException(415, "unsupported_media_type", unsupported("application/json", type), Map.of("expected", "application/json"));
         }
         if (!route.consumes().isEmpty() && !route.consumes().contains(mediaType(type))) {
-            throw new ApiException(415, "unsupported_media_type", "Send the body as one of " + route.consumes()
-                    + (type == null ? "" : ", not " + type) + ".", Map.of("expected", route.consumes()));
+            throw new ApiException(415, "unsupported_media_type", unsupported(String.join(", ", route.consumes()), type),
+                    Map.of("expected", route.consumes()));
         }
+    }
+
+    private static Message unsupported(String expected, String sent) {
+        return sent == null ? Message.of("error.unsupported_media_type", expected) : Message.of("error.unsupported_media_type.sent", expected, sent);
     }
 
     long limitOf(Route route) {
@@ -249,6 +261,21 @@ final class ApiDispatcher implements Handler {
             ctx.header("Retry-After", String.valueOf(details.get("retryAfterSeconds")));
         }
         ctx.contentType("application/json");
-        ctx.result(json.write(ErrorBody.of(e.code(), e.getMessage(), e.details(), correlationId)));
+        ctx.result(json.write(texts.render(e, ctx.attribute(MODULE_ATTRIBUTE), languageOf(ctx), correlationId)));
+    }
+
+    /** An error before sign-in was checked (no such route) still answers a signed-in user in their language. */
+    private Language languageOf(Context ctx) {
+        Caller caller = ctx.attribute(CALLER_ATTRIBUTE);
+        String header = ctx.header("Authorization");
+        Authenticator auth = access.authenticator();
+        if (caller == null && header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) && auth != null) {
+            try {
+                caller = auth.authenticate(header.substring(7).trim()).orElse(null);
+            } catch (RuntimeException e) {
+                // the answer is an error already: without the caller it goes by Accept-Language
+            }
+        }
+        return texts.languages().of(ctx, Optional.ofNullable(caller));
     }
 }

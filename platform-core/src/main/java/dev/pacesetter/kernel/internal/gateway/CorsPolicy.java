@@ -40,8 +40,8 @@ final class CorsPolicy {
     void preflight(Context ctx) {
         String origin = ctx.header("Origin");
         if (origin == null || !allowed.contains(origin)) {
-            throw new ApiException(403, "cors_forbidden", "Origin " + origin + " may not call this API from a browser."
-                    + " Administrators add origins with pacesetter.cors.origins.", Map.of("origin", String.valueOf(origin)));
+            throw new ApiException(403, "cors_forbidden", dev.pacesetter.platform.api.i18n.Message.of("error.cors_forbidden", String.valueOf(origin)),
+                    Map.of("origin", String.valueOf(origin)));
         }
         ctx.header("Access-Control-Allow-Methods", METHODS);
         ctx.header("Access-Control-Allow-Headers", HEADERS);

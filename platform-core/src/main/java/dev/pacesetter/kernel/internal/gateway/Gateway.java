@@ -41,10 +41,10 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
-    public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AccessControl access) {
+    public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AccessControl access, ErrorTexts texts) {
         InFlightRequests inFlight = new InFlightRequests();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
-        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), access, cors);
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), access, cors, texts);
         AtomicReference<Server> jetty = new AtomicReference<>();
         RequestLog requestLog = new RequestLog();
         Javalin app = Javalin.create(cfg -> {

@@ -9,6 +9,8 @@ import java.util.Optional;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.HttpMethod;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.security.Caller;
 import io.javalin.http.Context;
 
@@ -21,8 +23,11 @@ final class GatewayRequest implements ApiRequest {
     private final JsonCodec json;
     private final long bodyLimit;
     private final Optional<Caller> caller;
+    private final Language language;
 
-    GatewayRequest(Context ctx, RouteLookup.Found match, String correlationId, JsonCodec json, long bodyLimit, Optional<Caller> caller) {
+    GatewayRequest(Context ctx, RouteLookup.Found match, String correlationId, JsonCodec json, long bodyLimit, Optional<Caller> caller,
+            Language language) {
+        this.language = language;
         this.caller = caller;
         this.ctx = ctx;
         this.match = match;
@@ -61,7 +66,7 @@ final class GatewayRequest implements ApiRequest {
         } catch (NumberFormatException e) {
             // not an id: answered below exactly like an id that does not exist
         }
-        throw ApiException.notFound("Nothing at " + ctx.path() + ": '" + value + "' is not an id.");
+        throw ApiException.notFound(Message.of("error.not_an_id", ctx.path(), value));
     }
 
     @Override
@@ -89,7 +94,7 @@ final class GatewayRequest implements ApiRequest {
         try {
             return new LimitedInputStream(ctx.req().getInputStream(), bodyLimit);
         } catch (IOException e) {
-            throw ApiException.badRequest("unreadable_body", "The request body could not be read.");
+            throw ApiException.badRequest("unreadable_body", Message.of("error.unreadable_body"));
         }
     }
 
@@ -101,6 +106,11 @@ final class GatewayRequest implements ApiRequest {
     @Override
     public Optional<Caller> caller() {
         return caller;
+    }
+
+    @Override
+    public Language language() {
+        return language;
     }
 
     @Override
@@ -118,15 +128,14 @@ final class GatewayRequest implements ApiRequest {
         try (InputStream in = ctx.req().getInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, bodyLimit + 1));
             if (bytes.length > bodyLimit) {
-                throw new ApiException(413, "payload_too_large",
-                        "The request body is larger than the limit of " + bodyLimit + " bytes.", Map.of("limitBytes", bodyLimit));
+                throw new ApiException(413, "payload_too_large", Message.of("error.payload_too_large", bodyLimit), Map.of("limitBytes", bodyLimit));
             }
             if (bytes.length == 0) {
-                throw ApiException.badRequest("missing_body", "The request needs a JSON body.");
+                throw ApiException.badRequest("missing_body", Message.of("error.missing_body"));
             }
             return bytes;
         } catch (IOException e) {
-            throw ApiException.badRequest("unreadable_body", "The request body could not be read completely.");
+            throw ApiException.badRequest("unreadable_body", Message.of("error.unreadable_body.incomplete"));
         }
     }
 }

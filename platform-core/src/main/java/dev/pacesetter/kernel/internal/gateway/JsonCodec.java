@@ -25,6 +25,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * JSON for the gateway: strict binding (unknown fields, wrong types and coerced scalars are refused and
@@ -70,22 +71,22 @@ public final class JsonCodec {
         try {
             T value = mapper.readValue(body, type);
             if (value == null) {
-                throw ApiException.badRequest("missing_body", "The request needs a JSON object body.");
+                throw ApiException.badRequest("missing_body", Message.of("error.missing_body.object"));
             }
             return value;
         } catch (ValueInstantiationException e) {
             if (e.getCause() instanceof ApiException api) {
                 throw api;
             }
-            String message = e.getCause() != null && e.getCause().getMessage() != null ? e.getCause().getMessage() : "is invalid";
-            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), message)));
+            String message = e.getCause() != null ? e.getCause().getMessage() : null;
+            throw ApiException.invalidFields(List.of(message != null ? new FieldError(fieldPath(e, "body"), message)
+                    : new FieldError(fieldPath(e, "body"), Message.of("field.invalid"))));
         } catch (UnrecognizedPropertyException e) {
-            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, e.getPropertyName()),
-                    "is not a field this request accepts")));
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, e.getPropertyName()), Message.of("field.unknown"))));
         } catch (MismatchedInputException e) {
             if (e.getPath().isEmpty()) {
-                throw ApiException.badRequest("malformed_json", "The request body must be a JSON "
-                        + (type.isArray() || List.class.isAssignableFrom(type) ? "array." : "object."));
+                throw ApiException.badRequest("malformed_json", Message.of(type.isArray() || List.class.isAssignableFrom(type)
+                        ? "error.malformed_json.expected_array" : "error.malformed_json.expected_object"));
             }
             throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), expectation(e.getTargetType()))));
         } catch (StreamReadException e) {
@@ -94,16 +95,15 @@ public final class JsonCodec {
             if (e.getCause() instanceof StreamReadException broken) {
                 throw malformed(broken);
             }
-            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), "is invalid")));
+            throw ApiException.invalidFields(List.of(new FieldError(fieldPath(e, "body"), Message.of("field.invalid"))));
         } catch (IOException e) {
-            throw ApiException.badRequest("malformed_json", "The request body could not be read as JSON.");
+            throw ApiException.badRequest("malformed_json", Message.of("error.malformed_json.unreadable"));
         }
     }
 
     private static ApiException malformed(StreamReadException e) {
-        String where = e.getLocation() == null ? ""
-                : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
-        return ApiException.badRequest("malformed_json", "The request body is not valid JSON" + where + ".");
+        return ApiException.badRequest("malformed_json", e.getLocation() == null ? Message.of("error.malformed_json")
+                : Message.of("error.malformed_json.at", e.getLocation().getLineNr(), e.getLocation().getColumnNr()));
     }
 
     /** {@code value} as a JSON tree (for the audit trail, which edits it before storing). */
@@ -162,36 +162,36 @@ public final class JsonCodec {
         return path.length() == 0 ? fallback : path.toString();
     }
 
-    private static String expectation(Class<?> type) {
+    private static Message expectation(Class<?> type) {
         if (type == null) {
-            return "has the wrong type";
+            return Message.of("field.wrong_type");
         }
         if (type.isEnum()) {
-            return "must be one of " + Arrays.stream(type.getEnumConstants()).map(Object::toString)
-                    .collect(Collectors.joining(", ", "[", "]"));
+            return Message.of("field.one_of", Arrays.stream(type.getEnumConstants()).map(Object::toString)
+                    .collect(Collectors.joining(", ", "[", "]")));
         }
         if (type == Integer.class || type == int.class || type == Long.class || type == long.class
                 || type == BigInteger.class || type == Short.class || type == short.class) {
-            return "must be a whole number";
+            return Message.of("field.whole_number");
         }
         if (type == BigDecimal.class) {
-            return "must be a decimal number, written as a string such as \"1200.50\"";
+            return Message.of("field.decimal");
         }
         if (type == Double.class || type == double.class || Number.class.isAssignableFrom(type)) {
-            return "must be a number";
+            return Message.of("field.number");
         }
         if (type == Boolean.class || type == boolean.class) {
-            return "must be true or false";
+            return Message.of("field.boolean");
         }
         if (type == String.class) {
-            return "must be a string";
+            return Message.of("field.string");
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be an ISO-8601 date or time";
+            return Message.of("field.temporal");
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
-            return "must be an array";
+            return Message.of("field.array");
         }
-        return "must be an object";
+        return Message.of("field.object");
     }
 }

@@ -46,7 +46,7 @@ final class LimitedInputStream extends FilterInputStream {
     private void count(long n) {
         read += n;
         if (read > limit) {
-            throw new ApiException(413, "payload_too_large", "The request body is larger than the limit of " + limit + " bytes.",
+            throw new ApiException(413, "payload_too_large", dev.pacesetter.platform.api.i18n.Message.of("error.payload_too_large", limit),
                     Map.of("limitBytes", limit));
         }
     }

@@ -20,6 +20,7 @@ import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Language;
 
 /**
  * The platform's identity part, opened once the pool is up: applies the platform schema, makes sure an
@@ -54,9 +55,9 @@ public final class Identity {
      * @param adminPassword the first administrator's password; generated and printed once when absent
      */
     public static Identity open(ModuleDatabase platformDb, Optional<String> adminPassword, Clock clock,
-            Duration sessionTtl) {
+            Duration sessionTtl, Language defaultLanguage) {
         migrate(platformDb.dataSource());
-        IdentityStore store = new IdentityStore(platformDb);
+        IdentityStore store = new IdentityStore(platformDb, defaultLanguage);
         PasswordHasher hasher = new PasswordHasher();
         // hashing the first password takes a cold JVM most of a second of CPU: done after start-up, see afterStart()
         CompletableFuture<Void> adminReady = new CompletableFuture<>();
@@ -72,7 +73,8 @@ public final class Identity {
         TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
         IdentityRoutes identityRoutes = new IdentityRoutes(store, platformDb, authenticator, hasher, new LoginThrottle(clock), clock, adminReady,
                 sessionTtl);
-        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock),
+        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock, defaultLanguage),
+                new LanguageRoutes(platformDb, authenticator, defaultLanguage),
                 new OrganisationRoutes(platformDb, authenticator)),
                 () -> {
                     bootstrap.run();

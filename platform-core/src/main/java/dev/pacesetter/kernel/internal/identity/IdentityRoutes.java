@@ -177,6 +177,7 @@ public final class IdentityRoutes implements RouteProvider {
         me.put("roles", caller.roles().stream().map(Enum::name).sorted().toList());
         me.put("teamId", caller.teamId().orElse(null));
         me.put("regionId", caller.regionId().orElse(null));
+        me.put("language", caller.language().tag());
         return me;
     }
 

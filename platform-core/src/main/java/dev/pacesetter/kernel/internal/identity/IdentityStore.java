@@ -16,6 +16,7 @@ import java.util.Set;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.security.RowScope;
 
@@ -44,17 +45,20 @@ final class IdentityStore {
      */
     static final String HOME_REGION = "COALESCE(t.region_id, u.region_id, (SELECT MIN(mr.id) FROM platform_region mr WHERE mr.manager_id = u.id),"
             + " (SELECT MIN(mt.region_id) FROM platform_team mt WHERE mt.manager_id = u.id))";
-    private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, " + HOME_REGION;
+    private static final String USER_COLUMNS = "u.id, u.username, u.display_name, u.password_hash, u.active, u.team_id, " + HOME_REGION + ", u.language";
 
     private final ModuleDatabase db;
+    private final Language defaultLanguage;
 
-    IdentityStore(ModuleDatabase db) {
+    /** @param defaultLanguage the language of users who chose none */
+    IdentityStore(ModuleDatabase db, Language defaultLanguage) {
         this.db = db;
+        this.defaultLanguage = defaultLanguage;
     }
 
     Optional<StoredUser> userByName(String username) {
         return db.inTransaction(c -> readUser(c, Sql.of("SELECT " + USER_COLUMNS
-                + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.username = ?", username), null));
+                + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.username = ?", username), null, defaultLanguage));
     }
 
     /** The session of a live token: not revoked, not expired, user still active. One round trip for user and expiry. */
@@ -63,7 +67,7 @@ final class IdentityStore {
         return db.inTransaction(c -> readUser(c, Sql.of("SELECT " + USER_COLUMNS + ", k.expires_at FROM platform_token k"
                 + " JOIN platform_user u ON u.id = k.user_id LEFT JOIN platform_team t ON t.id = u.team_id"
                 + " WHERE k.digest = ? AND k.revoked_at IS NULL AND (k.expires_at IS NULL OR k.expires_at > ?) AND u.active = TRUE", digest, now),
-                rs -> expiresAt[0] = instant(rs, 8)))
+                rs -> expiresAt[0] = instant(rs, 9), defaultLanguage))
                 .map(user -> new Session(user.caller(), expiresAt[0]));
     }
 
@@ -119,9 +123,20 @@ final class IdentityStore {
         });
     }
 
-    /** A user as others see it: never the password hash. */
+    /**
+     * A user as others see it: never the password hash.
+     *
+     * @param regionId the user's home region (see {@link #HOME_REGION})
+     * @param language the tag of the language the user chose, {@code null} while they follow the default
+     */
     record UserView(long id, String username, String displayName, String email, List<String> roles, Long teamId, Long regionId,
-            boolean active) {
+            boolean active, String language) {
+
+        /** As shown to clients: the language the user reads, chosen or not. */
+        UserView withLanguageOr(Language defaultLanguage) {
+            return language != null ? this
+                    : new UserView(id, username, displayName, email, roles, teamId, regionId, active, defaultLanguage.tag());
+        }
     }
 
     /** The users {@code scope} may see (a user "owns" their own row), in id order. */
@@ -174,6 +189,15 @@ final class IdentityStore {
         }
     }
 
+    /** Sets the user's language, or ({@code null}) lets them follow the installation's default. */
+    static void setLanguage(Connection c, long id, Language language) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET language = ? WHERE id = ?")) {
+            ps.setString(1, language == null ? null : language.tag());
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Sets or ({@code null}) removes the address notification e-mails go to. */
     static void setEmail(Connection c, long id, String email) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET email = ? WHERE id = ?")) {
@@ -194,12 +218,13 @@ final class IdentityStore {
         }
         List<UserView> users = new ArrayList<>();
         Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active, u.email, " + HOME_REGION
-                + " FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id").where(condition).append("ORDER BY u.id");
+                + ", u.language FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id").where(condition).append("ORDER BY u.id");
         try (PreparedStatement ps = userQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long userId = rs.getLong(1);
                 users.add(new UserView(userId, rs.getString(2), rs.getString(3), rs.getString(6), roles.getOrDefault(userId, List.of()),
-                        rs.getObject(4, Long.class), rs.getObject(7, Long.class), rs.getBoolean(5)));
+                        rs.getObject(4, Long.class), rs.getObject(7, Long.class), rs.getBoolean(5),
+                        Language.fromTag(rs.getString(8)).map(Language::tag).orElse(null)));
             }
         }
         return users;
@@ -259,7 +284,7 @@ final class IdentityStore {
         void read(ResultSet rs) throws SQLException;
     }
 
-    private static Optional<StoredUser> readUser(Connection c, Sql query, ExtraColumns extra) throws SQLException {
+    private static Optional<StoredUser> readUser(Connection c, Sql query, ExtraColumns extra, Language defaultLanguage) throws SQLException {
         long id;
         String username;
         String displayName;
@@ -267,6 +292,7 @@ final class IdentityStore {
         boolean active;
         Optional<Long> team;
         Optional<Long> region;
+        Language language;
         try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
@@ -278,6 +304,7 @@ final class IdentityStore {
             active = rs.getBoolean(5);
             team = Optional.ofNullable(rs.getObject(6, Long.class));
             region = Optional.ofNullable(rs.getObject(7, Long.class));
+            language = Language.fromTag(rs.getString(8)).orElse(defaultLanguage);
             if (extra != null) {
                 extra.read(rs);
             }
@@ -291,7 +318,7 @@ final class IdentityStore {
         }
         Set<Long> managedTeams = ids(c, Sql.of("SELECT id FROM platform_team WHERE manager_id = ?", id));
         Set<Long> managedRegions = ids(c, Sql.of("SELECT id FROM platform_region WHERE manager_id = ?", id));
-        return Optional.of(new StoredUser(new Caller(id, username, roles, team, region, managedTeams, managedRegions), displayName, passwordHash,
+        return Optional.of(new StoredUser(new Caller(id, username, roles, team, region, managedTeams, managedRegions, language), displayName, passwordHash,
                 active));
     }
 

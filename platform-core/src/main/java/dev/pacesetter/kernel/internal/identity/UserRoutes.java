@@ -21,6 +21,8 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.security.RowScope;
 
 /**
@@ -36,8 +38,9 @@ public final class UserRoutes implements RouteProvider {
     private static final Pattern EMAIL = Pattern.compile(
             "[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,64}@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)+");
 
-    /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. */
-    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, Long regionId, String email) {
+    /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. {@code language} absent: the default. */
+    public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, Long regionId, String email,
+            String language) {
         @Override
         public String toString() {
             return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + ", regionId=" + regionId + "]";
@@ -47,17 +50,20 @@ public final class UserRoutes implements RouteProvider {
     /**
      * Body of {@code PUT /users/{id}}: the user name and password are not changed here. {@code email}
      * absent or null keeps the address (clients written before it existed do not erase it), {@code ""}
-     * removes it. {@code regionId} (for a user in no team) absent or null keeps the assigned region.
+     * removes it. {@code regionId} (for a user in no team) absent or null keeps the assigned region. {@code language}
+     * ({@code zh-CN} or {@code en}) absent or null keeps the user's language.
      */
-    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, Long regionId, String email) {
+    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, Long regionId, String email, String language) {
     }
 
     private final ModuleDatabase db;
     private final TokenAuthenticator authenticator;
     private final PasswordHasher hasher;
     private final Clock clock;
+    private final Language defaultLanguage;
 
-    UserRoutes(ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock) {
+    UserRoutes(ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock, Language defaultLanguage) {
+        this.defaultLanguage = defaultLanguage;
         this.db = db;
         this.authenticator = authenticator;
         this.hasher = hasher;
@@ -67,7 +73,8 @@ public final class UserRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request))))))
+                Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request)))
+                        .stream().map(this::shown).toList())))
                         .summary("The users in your scope, active or not"),
                 Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
                 Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
@@ -88,6 +95,7 @@ public final class UserRoutes implements RouteProvider {
                         "must have at least " + MIN_PASSWORD + " characters")
                 .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
                 .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
+                .require(input.language() == null || Language.fromTag(input.language()).isPresent(), "language", Message.of("field.language"))
                 .orThrow();
         String email = input.email() == null || input.email().isBlank() ? null : input.email().trim();
         String hash = hasher.hash(input.password().toCharArray()); // slow: outside the transaction
@@ -103,6 +111,9 @@ public final class UserRoutes implements RouteProvider {
                 if (input.regionId() != null) {
                     IdentityStore.setRegion(c, id, input.regionId());
                 }
+                if (input.language() != null) {
+                    IdentityStore.setLanguage(c, id, Language.fromTag(input.language()).orElseThrow());
+                }
                 IdentityStore.UserView user = IdentityStore.user(c, id, RowScope.all(id)).orElseThrow();
                 db.audit(c, AuditRecord.of(request, "users", id, "create").after(user));
                 return user;
@@ -113,7 +124,7 @@ public final class UserRoutes implements RouteProvider {
             }
             throw e;
         }
-        return Reply.created("/api/v1/users/" + created.id(), created);
+        return Reply.created("/api/v1/users/" + created.id(), shown(created));
     }
 
     private Reply update(ApiRequest request) {
@@ -123,6 +134,7 @@ public final class UserRoutes implements RouteProvider {
                 .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
                 .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
                 .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
+                .require(input.language() == null || Language.fromTag(input.language()).isPresent(), "language", Message.of("field.language"))
                 .orThrow();
         long self = request.caller().orElseThrow().userId();
         if (id == self && !input.roles().contains(Role.ADMIN)) {
@@ -138,12 +150,15 @@ public final class UserRoutes implements RouteProvider {
             if (input.email() != null) {
                 IdentityStore.setEmail(c, id, input.email().isBlank() ? null : input.email().trim());
             }
+            if (input.language() != null) {
+                IdentityStore.setLanguage(c, id, Language.fromTag(input.language()).orElseThrow());
+            }
             IdentityStore.UserView after = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
             db.audit(c, AuditRecord.of(request, "users", id, "update").before(before).after(after));
             return after;
         });
         authenticator.forgetAll(); // roles and teams shape every caller's scope
-        return Reply.ok(updated);
+        return Reply.ok(shown(updated));
     }
 
     private Reply setActive(ApiRequest request, boolean active) {
@@ -160,12 +175,17 @@ public final class UserRoutes implements RouteProvider {
             return changed;
         });
         authenticator.forgetUser(id);
-        return active ? Reply.ok(after) : Reply.noContent();
+        return active ? Reply.ok(shown(after)) : Reply.noContent();
     }
 
     private IdentityStore.UserView visibleUser(ApiRequest request, long id) {
         // out of scope answers exactly like a user that does not exist
-        return db.inTransaction(c -> IdentityStore.user(c, id, scope(request))).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+        return db.inTransaction(c -> IdentityStore.user(c, id, scope(request))).map(this::shown)
+                .orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+    }
+
+    private IdentityStore.UserView shown(IdentityStore.UserView user) {
+        return user.withLanguageOr(defaultLanguage);
     }
 
     private static RowScope scope(ApiRequest request) {

@@ -40,6 +40,10 @@ import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
 import dev.pacesetter.kernel.internal.events.EventAdminBridge;
 import dev.pacesetter.kernel.internal.events.EventDelivery;
 import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
+import dev.pacesetter.kernel.internal.gateway.ErrorTexts;
+import dev.pacesetter.kernel.internal.gateway.RequestLanguage;
+import dev.pacesetter.kernel.internal.i18n.MessageCatalogs;
+import dev.pacesetter.kernel.internal.i18n.MessagesFactory;
 import dev.pacesetter.kernel.internal.events.EventRoutes;
 import dev.pacesetter.kernel.internal.events.EventTuning;
 import dev.pacesetter.kernel.internal.gateway.AccessControl;
@@ -58,6 +62,7 @@ import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.kernel.internal.webhooks.Webhooks;
 import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.events.EventSubscriber;
+import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
@@ -128,13 +133,15 @@ public final class Kernel implements AutoCloseable {
         Future<HikariDataSource> pool = boot.submit(() -> PooledDataSource.open(config.database(), config.dataDir()));
         AccessControl access = new AccessControl();
         GatewayOptions options = new GatewayOptions(config.host(), config.port(), config.bodyLimitBytes(), config.corsOrigins());
-        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access));
+        MessageCatalogs catalogs = MessageCatalogs.withKernelMessages();
+        ErrorTexts errorTexts = new ErrorTexts(catalogs, new RequestLanguage(config.defaultLanguage()));
+        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts));
         Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
         Future<PlatformParts> platform = boot.submit(() -> {
             KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
-            Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl());
+            Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl(), config.defaultLanguage());
             return new PlatformParts(platformDb, identity, new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock));
         });
         boot.shutdown();
@@ -151,6 +158,8 @@ public final class Kernel implements AutoCloseable {
             system.addFrameworkListener(lifecycle);
             modules.open();
             Whiteboard whiteboard = new Whiteboard(system, modules);
+            catalogs.attach(id -> modules.records().stream().filter(r -> r.id().equals(id)).map(ModuleRecord::bundle).findFirst());
+            system.registerService(Messages.class, new MessagesFactory(catalogs), null);
             ComponentHealth components = new ComponentHealth(system);
             new RouteAssembler(system, whiteboard, components, live, json).open();
             List<Bundle> bootBundles = install(system, config.bundlesDir());
@@ -179,7 +188,7 @@ public final class Kernel implements AutoCloseable {
             system.registerService(ModuleEnablement.class, pilot, null);
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
-            system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail()), null);
+            system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail(), catalogs, config.defaultLanguage()), null);
             String node = NodeId.of(config.dataDir());
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
             EventDelivery events = new EventDelivery(system, whiteboard, parts.db(), json, clock, tuning, node);
@@ -201,7 +210,7 @@ public final class Kernel implements AutoCloseable {
             webhooks.open();
             started.add(0, webhooks);
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
-                    new NotificationRoutes(parts.db(), clock), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
+                    new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock),
                     new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));

@@ -2,6 +2,9 @@ package dev.pacesetter.kernel.internal.mail;
 
 import java.util.Optional;
 
+import dev.pacesetter.kernel.internal.i18n.MessageCatalog;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.notify.Notification;
 import dev.pacesetter.platform.api.notify.Severity;
 
@@ -19,19 +22,22 @@ public record MailContent(String subject, String text) {
     static final int MAX_TEXT = 10_000;
 
     /**
+     * @param notification the notification with its texts already in the recipient's language
      * @param publicUrl the address users reach Pacesetter at (no trailing slash); without it links stay
      *        application paths, which a reader can still follow by hand
+     * @param texts the kernel's messages, for the frame around the notification
      */
-    public static MailContent of(Notification notification, Optional<String> publicUrl) {
-        String severity = notification.severity() == Severity.INFO ? "" : notification.severity().name() + ": ";
-        String subject = clip(oneLine("[Pacesetter] " + severity + notification.title()), MAX_SUBJECT);
+    public static MailContent of(Notification notification, Optional<String> publicUrl, MessageCatalog texts, Language language) {
+        String title = oneLine(notification.title());
+        String subject = notification.severity() == Severity.INFO ? texts.render(Message.of("mail.subject", title), language)
+                : texts.render(Message.of("mail.subject.flagged", Message.of("mail.severity." + notification.severity().name()), title), language);
         StringBuilder text = new StringBuilder(notification.title()).append("\n\n");
         notification.bodyText().ifPresent(body -> text.append(clip(body, MAX_BODY)).append("\n\n"));
-        notification.linkPath().ifPresent(link -> text.append("Open: ").append(publicUrl.map(url -> url + link).orElse(link)).append('\n'));
-        notification.ruleName().ifPresent(rule -> text.append("Rule: ").append(clip(oneLine(rule), 200)).append('\n'));
-        text.append("\n-- \nYou receive this e-mail because your Pacesetter notification preferences send \"").append(notification.kind())
-                .append("\" notifications by e-mail.\n");
-        return new MailContent(subject, clip(text.toString(), MAX_TEXT));
+        notification.linkPath().ifPresent(link -> text.append(texts.render(Message.of("mail.open", publicUrl.map(url -> url + link).orElse(link)), language))
+                .append('\n'));
+        notification.ruleName().ifPresent(rule -> text.append(texts.render(Message.of("mail.rule", clip(oneLine(rule), 200)), language)).append('\n'));
+        text.append("\n-- \n").append(texts.render(Message.of("mail.footer", notification.kind()), language)).append('\n');
+        return new MailContent(clip(oneLine(subject), MAX_SUBJECT), clip(text.toString(), MAX_TEXT));
     }
 
     /** A plugin's title must not be able to add mail headers: line breaks and other control characters become spaces. */

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.pacesetter.kernel.internal.i18n.MessageCatalogs;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.ApiException;
@@ -18,6 +19,7 @@ import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Language;
 
 /**
  * Each user's own inbox: unread first, newest first, paged; mark read one by one or all at once.
@@ -30,10 +32,12 @@ public final class NotificationRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final Clock clock;
+    private final InboxTexts texts;
 
-    public NotificationRoutes(ModuleDatabase db, Clock clock) {
+    public NotificationRoutes(ModuleDatabase db, Clock clock, MessageCatalogs catalogs) {
         this.db = db;
         this.clock = clock;
+        this.texts = new InboxTexts(catalogs);
     }
 
     @Override
@@ -50,8 +54,9 @@ public final class NotificationRoutes implements RouteProvider {
         boolean onlyUnread = request.queryParam("unread").map(Boolean::parseBoolean).orElse(false);
         int page = intParam(request, "page", 1, 1, 100_000);
         int size = intParam(request, "size", DEFAULT_SIZE, 1, MAX_SIZE);
-        Sql query = Sql.of("SELECT id, module_id, kind, severity, title, body, link, rule, created_at, read_at FROM platform_notification"
-                + " WHERE user_id = ? AND in_inbox = TRUE", user);
+        Sql query = Sql.of("SELECT id, module_id, kind, severity, title, body, link, rule, created_at, read_at, title_message, body_message,"
+                + " rule_message FROM platform_notification WHERE user_id = ? AND in_inbox = TRUE", user);
+        Language language = request.language();
         if (onlyUnread) {
             query = query.append("AND read_at IS NULL");
         }
@@ -61,7 +66,7 @@ public final class NotificationRoutes implements RouteProvider {
             List<Map<String, Object>> rows = new ArrayList<>();
             try (PreparedStatement ps = paged.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(row(rs));
+                    rows.add(row(rs, language));
                 }
             }
             return rows;
@@ -121,16 +126,17 @@ public final class NotificationRoutes implements RouteProvider {
         return Reply.ok(Map.of("marked", marked, "unread", 0));
     }
 
-    private static Map<String, Object> row(ResultSet rs) throws SQLException {
+    private Map<String, Object> row(ResultSet rs, Language language) throws SQLException {
         Map<String, Object> row = new LinkedHashMap<>();
+        String module = rs.getString(2);
         row.put("id", rs.getLong(1));
-        row.put("module", rs.getString(2));
+        row.put("module", module);
         row.put("kind", rs.getString(3));
         row.put("severity", rs.getString(4));
-        row.put("title", rs.getString(5));
-        row.put("body", rs.getString(6));
+        row.put("title", texts.text(module, rs.getString(11), rs.getString(5), language));
+        row.put("body", texts.text(module, rs.getString(12), rs.getString(6), language));
         row.put("link", rs.getString(7));
-        row.put("rule", rs.getString(8));
+        row.put("rule", texts.text(module, rs.getString(13), rs.getString(8), language));
         row.put("createdAt", rs.getTimestamp(9).toInstant());
         Timestamp read = rs.getTimestamp(10);
         row.put("readAt", read == null ? null : read.toInstant());

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.i18n.Language;
 
 /** Users' delivery preferences, one row per (user, kind); kind {@value #ANY_KIND} is a user's own default. Runs on the caller's connection. */
 final class PreferenceStore {
@@ -19,7 +20,7 @@ final class PreferenceStore {
     static final String ANY_KIND = "*";
 
     /** What the notifier needs to know about a recipient, read in one round trip. */
-    record Recipient(Optional<String> email, Optional<Channel> forKind, Optional<Channel> userDefault) {
+    record Recipient(Optional<String> email, Optional<Channel> forKind, Optional<Channel> userDefault, Optional<Language> language) {
     }
 
     private PreferenceStore() {
@@ -32,12 +33,13 @@ final class PreferenceStore {
     static Optional<Recipient> recipient(Connection c, long userId, String kind) throws SQLException {
         try (PreparedStatement ps = Sql.of("SELECT CASE WHEN u.active THEN u.email END,"
                 + " (SELECT p.channel FROM platform_notification_preference p WHERE p.user_id = u.id AND p.kind = ?),"
-                + " (SELECT p.channel FROM platform_notification_preference p WHERE p.user_id = u.id AND p.kind = ?)"
+                + " (SELECT p.channel FROM platform_notification_preference p WHERE p.user_id = u.id AND p.kind = ?), u.language"
                 + " FROM platform_user u WHERE u.id = ?", kind, ANY_KIND, userId).prepare(c); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return Optional.empty();
             }
-            return Optional.of(new Recipient(Optional.ofNullable(rs.getString(1)), Channel.parse(rs.getString(2)), Channel.parse(rs.getString(3))));
+            return Optional.of(new Recipient(Optional.ofNullable(rs.getString(1)), Channel.parse(rs.getString(2)), Channel.parse(rs.getString(3)),
+                    Language.fromTag(rs.getString(4))));
         }
     }
 

@@ -36,6 +36,15 @@ class ConfigLoaderTest {
         assertEquals(install.resolve("bundles"), config.bundlesDir());
         assertEquals(1024 * 1024, config.bodyLimitBytes());
         assertEquals(250, config.deployPoll().toMillis());
+        assertEquals(dev.pacesetter.platform.api.i18n.Language.ZH_CN, config.defaultLanguage());
+    }
+
+    @Test
+    void theDefaultLanguageIsZhCnOrEn() {
+        assertEquals(dev.pacesetter.platform.api.i18n.Language.EN,
+                load(Map.of("PACESETTER_DEFAULT_LANGUAGE", "en"), new Properties()).defaultLanguage());
+        org.junit.jupiter.api.Assertions.assertThrows(ConfigException.class,
+                () -> load(Map.of("PACESETTER_DEFAULT_LANGUAGE", "fr"), new Properties()));
     }
 
     @Test

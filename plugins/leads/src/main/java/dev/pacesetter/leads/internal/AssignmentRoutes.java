@@ -31,6 +31,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Who gets a lead: assignment rules ({@code /api/v1/lead-assignment-rules}) for leads that arrive without an
@@ -148,7 +149,7 @@ public final class AssignmentRoutes implements RouteProvider {
             ManagedScope scope = ManagedScope.of(c, request.caller().orElseThrow());
             // another region's rule answers like one that does not exist
             AssignmentRule rule = AssignmentRule.all(c).stream().filter(r -> r.id() == id && scope.covers(r.regionId(), r.teamId())).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("No assignment rule " + id));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.assignment-rule.not-found", id)));
             try (PreparedStatement ps = Sql.of("DELETE FROM leads_assignment_rule WHERE id = ?", id).prepare(c)) {
                 ps.executeUpdate();
             }
@@ -174,7 +175,7 @@ public final class AssignmentRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         return Reply.ok(db.inTransaction(c -> {
-            LeadView before = LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+            LeadView before = LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             Optional<Owner> owner = Owner.find(c, body.ownerId());
             Optional<FieldError> refused = OwnerCheck.refusal(caller, body.ownerId(), owner);
             if (refused.isPresent()) {

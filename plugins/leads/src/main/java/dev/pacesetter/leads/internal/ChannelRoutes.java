@@ -26,6 +26,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Where leads come from and what each channel costs per period: {@code /api/v1/channels}. */
 @Component(service = RouteProvider.class)
@@ -71,7 +72,7 @@ public final class ChannelRoutes implements RouteProvider {
                     return all;
                 })))).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("Every lead channel, by name"),
                 Route.get("/channels/{id}", request -> Reply.ok(db.inTransaction(c -> find(c, request.pathId("id")))
-                        .orElseThrow(() -> ApiException.notFound("No channel " + request.pathId("id")))))
+                        .orElseThrow(() -> ApiException.notFound(Message.of("error.channel.not-found", request.pathId("id"))))))
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("One channel"),
                 Route.post("/channels", this::create).roles(Role.ADMIN, Role.MARKETING)
                         .summary("Add a channel: name (unique), kind, optional cost with currency per period"),
@@ -108,7 +109,7 @@ public final class ChannelRoutes implements RouteProvider {
         long id = request.pathId("id");
         ChannelInput input = validated(request.body(ChannelInput.class));
         return Reply.ok(db.inTransaction(c -> {
-            Channel before = find(c, id).orElseThrow(() -> ApiException.notFound("No channel " + id));
+            Channel before = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.channel.not-found", id)));
             refuseTakenName(c, input.name(), id);
             try (PreparedStatement ps = c.prepareStatement("UPDATE leads_channel SET name = ?, name_key = ?, kind = ?, cost_amount = ?,"
                     + " cost_currency = ?, cost_period = ?, active = ? WHERE id = ?")) {

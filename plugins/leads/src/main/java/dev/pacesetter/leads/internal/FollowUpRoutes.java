@@ -31,6 +31,9 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Follow-up policies ({@code /api/v1/follow-up-policies}), the follow-up tasks ({@code /api/v1/leads/follow-ups},
@@ -53,17 +56,19 @@ public final class FollowUpRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final Clock clock = Clock.systemUTC();
+    private final Messages messages;
 
     @Activate
-    public FollowUpRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db) {
+    public FollowUpRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages) {
         this.db = db;
+        this.messages = messages;
     }
 
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/follow-up-policies", request -> Reply.ok(Map.of("items", db.inTransaction(c -> List.copyOf(
-                        FollowUpPolicyStore.views(c).values()))))).roles(LeadRoutes.READERS)
+                Route.get("/follow-up-policies", request -> Reply.ok(Map.of("items", db.inTransaction(c -> inWords(c,
+                        FollowUpPolicyStore.views(c).values(), request.language()))))).roles(LeadRoutes.READERS)
                         .summary("The follow-up policy of each grade: touch kind, first within, repeat every (ISO-8601 durations)"),
                 Route.put("/follow-up-policies/{grade}", this::replacePolicy).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Change a grade's follow-up policy {touchKind, firstWithin, repeatEvery}; tasks made from now on follow it"),
@@ -95,8 +100,16 @@ public final class FollowUpRoutes implements RouteProvider {
             FollowUpPolicyStore.save(c, policy, userId, clock.instant());
             FollowUpPolicyStore.View after = FollowUpPolicyStore.views(c).get(grade.get());
             db.audit(c, AuditRecord.of(request, "follow-up-policies", grade.get().name(), "update").before(before).after(after));
-            return after;
+            return inWords(c, List.of(after), request.language()).get(0);
         }));
+    }
+
+    /** The policy's rule in the reader's language. */
+    private List<FollowUpPolicyStore.View> inWords(java.sql.Connection c, java.util.Collection<FollowUpPolicyStore.View> views, Language language)
+            throws java.sql.SQLException {
+        var policies = FollowUpPolicyStore.all(c);
+        return views.stream().map(v -> new FollowUpPolicyStore.View(v.grade(), v.touchKind(), v.firstWithin(), v.repeatEvery(),
+                messages.render(RuleTexts.of(policies.get(v.grade())), language), v.updatedBy(), v.updatedAt())).toList();
     }
 
     private static Optional<Grade> parseGrade(String text) {
@@ -128,7 +141,8 @@ public final class FollowUpRoutes implements RouteProvider {
                     Instant due = LeadReader.instant(rs, "due_at");
                     rows.add(new ToDo(rs.getLong("id"), rs.getLong("lead_id"), rs.getString("person_name"), rs.getString("company"),
                             rs.getLong("owner_id"), Grade.valueOf(rs.getString("grade").strip()), TouchKind.valueOf(rs.getString("touch_kind")),
-                            rs.getString("rule"), LeadReader.instant(rs, "window_start"), due, rs.getString("status"), due.isBefore(now),
+                            RuleTexts.render(messages, rs.getString("rule"), request.language()), LeadReader.instant(rs, "window_start"), due,
+                            rs.getString("status"), due.isBefore(now),
                             LeadReader.instant(rs, "breached_at")));
                 }
             }
@@ -141,7 +155,7 @@ public final class FollowUpRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("leadId", id, "items", db.inTransaction(c -> {
-            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             return FollowUps.ofLead(c, id);
         })));
     }

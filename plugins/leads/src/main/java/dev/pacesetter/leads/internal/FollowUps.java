@@ -31,6 +31,7 @@ import dev.pacesetter.platform.api.schedule.Deadline;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The owners' follow-up tasks and their deadlines ({@code leads_follow_up}; deadline kind {@value #KIND}, key = the
@@ -255,7 +256,7 @@ public final class FollowUps implements DeadlineHandler {
 
     private void alert(Connection c, LeadRef lead, Task task) throws SQLException {
         String who = lead.personName() + (lead.company() == null ? "" : ", " + lead.company());
-        String title = LeadWriter.clip("Missed follow-up: " + who, 200);
+        Message title = Message.of("notify.sla-breached.title", task.grade().name(), LeadWriter.clip(who, 150));
         String ownerName = null;
         Long manager = null;
         try (PreparedStatement ps = Sql.of("SELECT u.display_name, t.manager_id FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id"
@@ -265,25 +266,15 @@ public final class FollowUps implements DeadlineHandler {
                 manager = rs.getObject(2, Long.class);
             }
         }
-        String body = "Grade " + task.grade() + " lead owned by " + (ownerName == null ? "user " + task.ownerId() : ownerName) + ": "
-                + article(task.touchKind()) + " was due by " + task.dueAt() + " and none was recorded in time.";
+        Message body = Message.of("notify.sla-breached.body", task.grade().name(),
+                ownerName == null ? Message.of("user.unnamed", task.ownerId()) : ownerName, Message.of("touch.noun." + task.touchKind().name()),
+                task.dueAt().toString());
         Severity severity = task.grade() == Grade.A ? Severity.RED : Severity.WARNING;
-        Notification alert = Notification.to(task.ownerId(), NOTIFICATION_KIND, severity, title).body(body).link("/leads/" + lead.id())
-                .rule(task.rule());
-        notifier.notify(c, alert);
-        if (manager != null && manager != task.ownerId()) {
-            notifier.notify(c, Notification.to(manager, NOTIFICATION_KIND, severity, title).body(body).link("/leads/" + lead.id())
-                    .rule(task.rule()));
+        Object rule = RuleTexts.stored(task.rule());
+        for (Long recipient : manager != null && manager != task.ownerId() ? List.of(task.ownerId(), manager) : List.of(task.ownerId())) {
+            Notification alert = Notification.to(recipient, NOTIFICATION_KIND, severity, title).body(body).link("/leads/" + lead.id());
+            notifier.notify(c, rule instanceof Message m ? alert.rule(m) : alert.rule((String) rule));
         }
-    }
-
-    private static String article(TouchKind kind) {
-        return switch (kind) {
-            case CALL -> "a call";
-            case EMAIL -> "an e-mail";
-            case VISIT -> "a visit";
-            case CONTENT -> "a content touch";
-        };
     }
 
     private static boolean meets(Task task, TouchKind kind, TouchOutcome outcome, Instant at) {

@@ -27,6 +27,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * CSV import of leads: {@code POST /leads/imports} (202, then a worker imports the file), its status and counts
@@ -101,7 +102,7 @@ public final class ImportRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return db.inTransaction(c -> ImportStore.find(c, id, caller))
-                .orElseThrow(() -> ApiException.notFound("No import " + id + " that you may see."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.import.not-found", id)));
     }
 
     /** The stored row, with this node's live counters while the import is queued or running here. */

@@ -41,6 +41,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Changing a lead ({@code PUT /api/v1/leads/{id}}, regraded when its grading inputs change) and its touches
@@ -113,7 +114,7 @@ public final class LeadEditRoutes implements RouteProvider {
         }
         Instant now = clock.instant();
         LeadView after = db.inTransaction(c -> {
-            LeadView before = LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+            LeadView before = LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             if (!before.status().isOpen()) {
                 throw ApiException.conflict("lead_closed", "Lead " + id + " is " + before.status() + " and can no longer be changed.", null);
             }
@@ -260,7 +261,7 @@ public final class LeadEditRoutes implements RouteProvider {
         v.orThrow();
         Instant touchedAt = at;
         Map<String, Object> body = db.inTransaction(c -> {
-            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             LeadState lead = LeadState.lock(c, id);
             if (!lead.status().isOpen()) {
                 throw ApiException.conflict("lead_closed", "Lead " + id + " is " + lead.status() + "; record further contact in the pipeline.", null);
@@ -310,7 +311,7 @@ public final class LeadEditRoutes implements RouteProvider {
         int limit = v.intParam(request, "limit", 100, 1, 500);
         v.orThrow();
         List<TouchView> items = db.inTransaction(c -> {
-            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+            LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             List<TouchView> all = new ArrayList<>();
             try (PreparedStatement ps = Sql.of("SELECT id, lead_id, kind, outcome, happened_at, by_user, notes, created_at FROM leads_touch"
                     + " WHERE lead_id = ? ORDER BY happened_at DESC, id DESC FETCH FIRST ? ROWS ONLY", id, limit).prepare(c);

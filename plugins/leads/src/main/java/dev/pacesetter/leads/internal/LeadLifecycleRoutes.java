@@ -30,6 +30,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * A lead's status: qualify, disqualify (with a reason) and convert into an account and an opportunity, which
@@ -133,7 +134,7 @@ public final class LeadLifecycleRoutes implements RouteProvider {
     }
 
     private static LeadView lockedOrNotFound(Connection c, long id, Caller caller) throws SQLException {
-        return LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+        return LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
     }
 
     private static void refuseUnlessAllowed(LeadView lead, LeadStatus to) {

@@ -25,6 +25,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.security.RowScope;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Lead intake over REST and reading leads: {@code /api/v1/leads}, one lead, its history. */
 @Component(service = RouteProvider.class)
@@ -120,7 +121,7 @@ public final class LeadRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return db.inTransaction(c -> LeadReader.find(c, id, caller.scope()))
-                .orElseThrow(() -> ApiException.notFound("No lead " + id + " that you may see."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
     }
 
     private Reply history(ApiRequest request) {

@@ -26,6 +26,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The shared tag vocabulary marketing maintains and sales filters on: {@code /api/v1/lead-tags}. Names are
@@ -89,7 +90,7 @@ public final class TagRoutes implements RouteProvider {
         long id = request.pathId("id");
         TagInput input = validated(request.body(TagInput.class));
         return Reply.ok(db.inTransaction(c -> {
-            Tag before = find(c, id).orElseThrow(() -> ApiException.notFound("No tag " + id));
+            Tag before = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.tag.not-found", id)));
             refuseTakenName(c, input.name(), id);
             try (PreparedStatement ps = Sql.of("UPDATE leads_tag SET name = ?, name_key = ?, description = ? WHERE id = ?", input.name().strip(),
                     Normalizer.nameKey(input.name()), LeadWriter.blankToNull(input.description()), id).prepare(c)) {
@@ -104,7 +105,7 @@ public final class TagRoutes implements RouteProvider {
     private Reply delete(ApiRequest request) {
         long id = request.pathId("id");
         db.inTransaction(c -> {
-            Tag tag = find(c, id).orElseThrow(() -> ApiException.notFound("No tag " + id));
+            Tag tag = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.tag.not-found", id)));
             if (tag.leads() > 0) {
                 throw ApiException.conflict("tag_in_use", tag.leads() + " lead(s) carry tag '" + tag.name() + "'; remove it from them first.",
                         Map.of("leads", tag.leads()));

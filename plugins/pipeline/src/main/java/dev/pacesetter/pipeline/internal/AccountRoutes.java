@@ -23,6 +23,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Customers and the people at them: {@code /api/v1/accounts}, {@code /api/v1/contacts}. */
 @Component(service = RouteProvider.class)
@@ -60,7 +61,7 @@ public final class AccountRoutes implements RouteProvider {
     private Reply create(ApiRequest request) {
         AccountInput in = request.body(AccountInput.class);
         Validation v = new Validation();
-        v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", "must be 1-200 characters");
+        v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", Message.of("field.length", 1, 200));
         List<ContactInput> contacts = in.contacts() == null ? List.of() : in.contacts();
         v.require(contacts.size() <= 50, "contacts", "at most 50");
         for (int i = 0; i < contacts.size(); i++) {
@@ -109,19 +110,19 @@ public final class AccountRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return db.inTransaction(c -> AccountStore.find(c, id, caller.scope()))
-                .orElseThrow(() -> ApiException.notFound("No account " + id + " that you may see."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
     }
 
     private Reply addContact(ApiRequest request) {
         ContactInput in = request.body(ContactInput.class);
         Validation v = new Validation();
-        v.require(in.accountId() != null, "accountId", "is required");
+        v.require(in.accountId() != null, "accountId", Message.of("field.required"));
         validate(v, in, "");
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         AccountStore.Contact created = db.inTransaction(c -> {
             AccountStore.find(c, in.accountId(), caller.scope())
-                    .orElseThrow(() -> ApiException.notFound("No account " + in.accountId() + " that you may see."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", in.accountId())));
             long id = AccountStore.insertContact(c, in.accountId(), in.name(), in.title(), in.email(), in.phone(), clock.instant());
             AccountStore.Contact contact = AccountStore.contacts(c, in.accountId()).stream().filter(x -> x.id() == id).findFirst().orElseThrow();
             db.audit(c, AuditRecord.of(request, "contacts", id, "create").after(contact));
@@ -138,7 +139,7 @@ public final class AccountRoutes implements RouteProvider {
                     + " JOIN pipeline_account a ON a.id = ct.account_id WHERE ct.id = ?", id).and(caller.scope().ownedBy("a.owner_id"));
             try (PreparedStatement ps = sql.prepare(c); java.sql.ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("No contact " + id + " that you may see.");
+                    throw ApiException.notFound(Message.of("error.contact.not-found", id));
                 }
                 return AccountStore.contact(rs);
             }
@@ -147,13 +148,13 @@ public final class AccountRoutes implements RouteProvider {
 
     private static void validate(Validation v, ContactInput contact, String prefix) {
         v.require(contact != null && contact.name() != null && !contact.name().isBlank() && contact.name().length() <= 200, prefix + "name",
-                "must be 1-200 characters");
+                Message.of("field.length", 1, 200));
         if (contact == null) {
             return;
         }
-        v.require(contact.title() == null || contact.title().length() <= 100, prefix + "title", "must be at most 100 characters");
+        v.require(contact.title() == null || contact.title().length() <= 100, prefix + "title", Message.of("field.max-length", 100));
         v.require(contact.email() == null || contact.email().isBlank() || (contact.email().length() <= 254
                 && contact.email().strip().matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+")), prefix + "email", "is not an e-mail address");
-        v.require(contact.phone() == null || contact.phone().length() <= 50, prefix + "phone", "must be at most 50 characters");
+        v.require(contact.phone() == null || contact.phone().length() <= 50, prefix + "phone", Message.of("field.max-length", 50));
     }
 }

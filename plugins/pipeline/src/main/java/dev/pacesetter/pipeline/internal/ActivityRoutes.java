@@ -29,6 +29,7 @@ import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * What was done on an opportunity ({@code /api/v1/opportunities/{id}/activities}): calls with their duration,
@@ -76,15 +77,15 @@ public final class ActivityRoutes implements RouteProvider {
         Instant at = in.at() == null ? now : in.at();
         Validation v = new Validation();
         v.require(in.kind() != null, "kind", "is required: one of " + List.of(ActivityKind.values()));
-        v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "at", "must not lie in the future");
+        v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "at", Message.of("field.not-future"));
         v.require(in.kind() != ActivityKind.CALL || in.durationSeconds() != null, "durationSeconds", "is required for a call");
-        v.require(in.durationSeconds() == null || (in.durationSeconds() >= 0 && in.durationSeconds() <= 86_400), "durationSeconds", "must be 0-86400");
-        v.require(in.notes() == null || in.notes().length() <= 4000, "notes", "must be at most 4000 characters");
+        v.require(in.durationSeconds() == null || (in.durationSeconds() >= 0 && in.durationSeconds() <= 86_400), "durationSeconds", Message.of("field.range", 0, 86400));
+        v.require(in.notes() == null || in.notes().length() <= 4000, "notes", Message.of("field.max-length", 4000));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Activity created = db.inTransaction(c -> {
             OpportunityStore.Opportunity o = OpportunityStore.find(c, id, caller.scope(), true)
-                    .orElseThrow(() -> ApiException.notFound("No opportunity " + id + " that you may see."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!o.stage().isOpen()) {
                 throw ApiException.conflict("opportunity_closed", "Opportunity " + id + " is " + o.stage() + "; record further work on a new one.",
                         Map.of("stage", o.stage()));
@@ -111,7 +112,7 @@ public final class ActivityRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("items", db.inTransaction(c -> {
-            OpportunityStore.find(c, id, caller.scope(), false).orElseThrow(() -> ApiException.notFound("No opportunity " + id + " that you may see."));
+            OpportunityStore.find(c, id, caller.scope(), false).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             return activities(c, id);
         })));
     }

@@ -24,6 +24,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** The conversation model of an opportunity: {@code /api/v1/opportunities/{id}/conversation}. */
 @Component(service = RouteProvider.class)
@@ -87,7 +88,7 @@ public final class ConversationRoutes implements RouteProvider {
         v.require(solution.valueStatement() == null || solution.valueStatement().length() <= TEXT, "solution.valueStatement",
                 "must be at most " + TEXT + " characters");
         v.require(solution.quantifiedBenefit() == null || solution.quantifiedBenefit().length() <= 500, "solution.quantifiedBenefit",
-                "must be at most 500 characters");
+                Message.of("field.max-length", 500));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
@@ -120,7 +121,7 @@ public final class ConversationRoutes implements RouteProvider {
         new Validation()
                 .require(in.objection() != null && !in.objection().isBlank() && in.objection().length() <= TEXT, "objection",
                         "must be 1-" + TEXT + " characters")
-                .require(in.libraryRef() == null || (!in.libraryRef().isBlank() && in.libraryRef().length() <= 100), "libraryRef", "must be 1-100 characters")
+                .require(in.libraryRef() == null || (!in.libraryRef().isBlank() && in.libraryRef().length() <= 100), "libraryRef", Message.of("field.length", 1, 100))
                 .orThrow();
         Caller caller = request.caller().orElseThrow();
         Conversation after = db.inTransaction(c -> {
@@ -166,7 +167,7 @@ public final class ConversationRoutes implements RouteProvider {
     }
 
     private static void visible(Connection c, long id, Caller caller, boolean lock) throws SQLException {
-        OpportunityStore.find(c, id, caller.scope(), lock).orElseThrow(() -> ApiException.notFound("No opportunity " + id + " that you may see."));
+        OpportunityStore.find(c, id, caller.scope(), lock).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
     }
 
     static Conversation load(Connection c, long opportunityId) throws SQLException {

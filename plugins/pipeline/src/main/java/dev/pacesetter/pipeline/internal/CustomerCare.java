@@ -27,6 +27,7 @@ import dev.pacesetter.platform.api.notify.Notification;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.notify.Severity;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Keeps an account's tier and health up to date, on the caller's connection and under a lock on the account
@@ -216,13 +217,15 @@ final class CustomerCare {
 
     private long alert(Connection c, Customer customer, HealthScoring.Health health, Instant now) throws SQLException {
         String action = HealthScoring.retentionAction(health);
-        String title = action + " for " + customer.name() + ": health " + health.score() + " is below " + health.threshold();
+        Message title = Message.of("task.retention.title", Message.of(action.equals(HealthScoring.EXCLUSIVE_OFFER) ? "health.action.exclusive-offer"
+                : "health.action.tailored-plan"), customer.name(), health.score(), health.threshold());
         int dueDays = HealthSettings.load(c).retentionDueDays();
-        long taskId = Tasks.open(c, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)));
+        long taskId = Tasks.open(c, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)), null);
         String why = health.factors().stream().map(f -> f.factor() + " " + f.points() + "/" + f.max() + " (" + f.detail() + ")")
                 .collect(Collectors.joining("; "));
-        notifier.notify(c, Notification.to(customer.ownerId(), "pipeline.health-dropped", Severity.RED, title.length() > 200 ? title.substring(0, 200)
-                : title).body(why).link("/accounts/" + customer.id()).rule("customer health below " + health.threshold() + ": retention action"));
+        notifier.notify(c, Notification.to(customer.ownerId(), "pipeline.health-dropped", Severity.RED, title)
+                .body(Message.of("notify.health-dropped.body", why)).link("/accounts/" + customer.id())
+                .rule(Message.of("rule.health-below", health.threshold())));
         publish(c, customer, PipelineTopics.HEALTH_DROPPED, new HealthDropped(customer.id(), customer.ownerId(), health.score(), health.threshold(),
                 action, taskId, now));
         return taskId;

@@ -30,6 +30,8 @@ import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Customer tiers and health: an account's tier with its figures and history ({@code /accounts/{id}/tier}),
@@ -50,11 +52,13 @@ public final class CustomerRoutes implements RouteProvider {
     private final ModuleEnablement enablement;
     private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
+    private final Messages messages;
 
     @Activate
     public CustomerRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Notifier notifier, @Reference ModuleEnablement enablement) {
+            @Reference Notifier notifier, @Reference ModuleEnablement enablement, @Reference Messages messages) {
         this.db = db;
+        this.messages = messages;
         this.enablement = enablement;
         this.care = new CustomerCare(db, events, notifier, clock);
     }
@@ -71,7 +75,7 @@ public final class CustomerRoutes implements RouteProvider {
                 Route.put("/tier-thresholds", this::saveThresholds).roles(CONFIGURERS)
                         .summary("Change the tier thresholds (all fields); applies at the next recomputation"),
                 Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybook.all(c).stream()
-                        .map(TierPlaybook::view).toList())))).roles(AccountRoutes.READERS)
+                        .map(p -> p.view(messages, request.language())).toList())))).roles(AccountRoutes.READERS)
                         .summary("Each tier's playbook: the action the owner is given and how often"),
                 Route.put("/tier-playbooks/{tier}", this::savePlaybook).roles(CONFIGURERS)
                         .summary("Set a tier's playbook: action, every (ISO-8601 period, e.g. P3M), active"),
@@ -88,7 +92,7 @@ public final class CustomerRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(db.inTransaction(c -> {
             AccountStore.Account account = AccountStore.find(c, id, caller.scope())
-                    .orElseThrow(() -> ApiException.notFound("No account " + id + " that you may see."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
             Tiering.Assessment now = care.tier(c, id);
             List<Map<String, Object>> history = new ArrayList<>();
             try (PreparedStatement ps = Sql.of("SELECT from_tier, to_tier, reason, changed_at FROM pipeline_tier_change WHERE account_id = ?"
@@ -116,7 +120,7 @@ public final class CustomerRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(db.inTransaction(c -> {
-            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No account " + id + " that you may see."));
+            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
             CustomerCare.Customer customer = CustomerCare.find(c, id, false).orElseThrow();
             HealthScoring.Health health = care.health(c, customer);
             Map<String, Object> body = new LinkedHashMap<>();
@@ -171,7 +175,7 @@ public final class CustomerRoutes implements RouteProvider {
         PlaybookInput in = request.body(PlaybookInput.class);
         Period every = in.every() == null ? null : TierPlaybook.parse(in.every());
         Validation v = new Validation();
-        v.require(in.action() != null && !in.action().isBlank() && in.action().length() <= 100, "action", "must be 1-100 characters");
+        v.require(in.action() != null && !in.action().isBlank() && in.action().length() <= 100, "action", Message.of("field.length", 1, 100));
         v.require(every != null, "every", "must be an ISO-8601 period from P1D to P1Y, such as P3M or P1M");
         v.orThrow();
         TierPlaybook playbook = new TierPlaybook(tier, in.action().strip(), every, in.active() == null || in.active());

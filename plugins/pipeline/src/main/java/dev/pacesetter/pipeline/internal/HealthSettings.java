@@ -8,6 +8,7 @@ import java.time.Instant;
 
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * How the health score is made ({@code /api/v1/health-settings}); also the body of PUT. Three factors with
@@ -24,21 +25,21 @@ public record HealthSettings(Integer threshold, Integer contactWeight, Integer c
     }
 
     void validate(Validation v) {
-        v.require(threshold != null && threshold >= 1 && threshold <= 100, "threshold", "must be 1-100");
-        v.require(contactWeight != null && contactWeight >= 0, "contactWeight", "must be 0-100");
-        v.require(demandWeight != null && demandWeight >= 0, "demandWeight", "must be 0-100");
-        v.require(competitorWeight != null && competitorWeight >= 0, "competitorWeight", "must be 0-100");
+        v.require(threshold != null && threshold >= 1 && threshold <= 100, "threshold", Message.of("field.range", 1, 100));
+        v.require(contactWeight != null && contactWeight >= 0, "contactWeight", Message.of("field.range", 0, 100));
+        v.require(demandWeight != null && demandWeight >= 0, "demandWeight", Message.of("field.range", 0, 100));
+        v.require(competitorWeight != null && competitorWeight >= 0, "competitorWeight", Message.of("field.range", 0, 100));
         if (contactWeight != null && demandWeight != null && competitorWeight != null) {
             int sum = contactWeight + demandWeight + competitorWeight;
             v.require(sum == 100, "contactWeight", "the three weights must add up to 100, not " + sum);
         }
         v.require(contactFullWithinDays != null && contactFullWithinDays >= 0 && contactFullWithinDays <= 3650, "contactFullWithinDays",
-                "must be 0-3650");
+                Message.of("field.range", 0, 3650));
         v.require(contactZeroAfterDays != null && contactZeroAfterDays <= 3650 && (contactFullWithinDays == null
                 || contactZeroAfterDays > contactFullWithinDays), "contactZeroAfterDays", "must be more than contactFullWithinDays, at most 3650");
-        v.require(demandWindowDays != null && demandWindowDays >= 7 && demandWindowDays <= 730, "demandWindowDays", "must be 7-730");
-        v.require(competitorWithinDays != null && competitorWithinDays >= 1 && competitorWithinDays <= 3650, "competitorWithinDays", "must be 1-3650");
-        v.require(retentionDueDays != null && retentionDueDays >= 0 && retentionDueDays <= 90, "retentionDueDays", "must be 0-90");
+        v.require(demandWindowDays != null && demandWindowDays >= 7 && demandWindowDays <= 730, "demandWindowDays", Message.of("field.range", 7, 730));
+        v.require(competitorWithinDays != null && competitorWithinDays >= 1 && competitorWithinDays <= 3650, "competitorWithinDays", Message.of("field.range", 1, 3650));
+        v.require(retentionDueDays != null && retentionDueDays >= 0 && retentionDueDays <= 90, "retentionDueDays", Message.of("field.range", 0, 90));
     }
 
     static HealthSettings load(Connection c) throws SQLException {

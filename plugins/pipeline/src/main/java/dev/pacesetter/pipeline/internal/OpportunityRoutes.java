@@ -39,6 +39,8 @@ import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Opportunities and their stages ({@code /api/v1/opportunities}), and the stage deadlines that remind owners
@@ -65,11 +67,13 @@ public final class OpportunityRoutes implements RouteProvider {
     private final Deadlines deadlines;
     private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
+    private final Messages messages;
 
     @Activate
     public OpportunityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Deadlines deadlines, @Reference Notifier notifier) {
+            @Reference Deadlines deadlines, @Reference Notifier notifier, @Reference Messages messages) {
         this.db = db;
+        this.messages = messages;
         this.events = events;
         this.deadlines = deadlines;
         this.care = new CustomerCare(db, events, notifier, clock);
@@ -87,7 +91,9 @@ public final class OpportunityRoutes implements RouteProvider {
                 Route.post("/opportunities/{id}/stage", this::move).roles(AccountRoutes.WORKERS)
                         .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON records the account's order (422 in another"
                                 + " currency than tiers use) and publishes amount, owner and weights"),
-                Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicy::all))))
+                Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicy::all).stream()
+                        .map(p -> new StageDeadlinePolicy(p.stage(), p.within(), StoredText.render(messages, p.rule(), request.language()), p.active()))
+                        .toList())))
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP).summary("How long an opportunity may wait in each stage for customer feedback"),
                 Route.put("/stage-deadlines/{stage}", this::saveDeadline).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Set a stage's deadline: within (ISO-8601 duration, e.g. P3D), rule (the reminder's reason), active"));
@@ -96,19 +102,19 @@ public final class OpportunityRoutes implements RouteProvider {
     private Reply create(ApiRequest request) {
         OpportunityInput in = request.body(OpportunityInput.class);
         Validation v = new Validation();
-        v.require(in.accountId() != null, "accountId", "is required");
-        v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", "must be 1-200 characters");
+        v.require(in.accountId() != null, "accountId", Message.of("field.required"));
+        v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", Message.of("field.length", 1, 200));
         v.require(in.amount() != null, "amount", "is required: {\"amount\":\"50000.00\",\"currency\":\"CNY\"}");
         if (in.amount() != null && in.amount().problem() != null) {
             v.require(false, "amount", in.amount().problem());
         }
-        v.require(in.product() == null || in.product().length() <= 100, "product", "must be at most 100 characters");
+        v.require(in.product() == null || in.product().length() <= 100, "product", Message.of("field.max-length", 100));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         OpportunityStore.Opportunity created = db.inTransaction(c -> {
             AccountStore.find(c, in.accountId(), caller.scope())
-                    .orElseThrow(() -> ApiException.notFound("No account " + in.accountId() + " that you may see."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", in.accountId())));
             Owners.Owner owner = Owners.resolve(c, caller, in.ownerId(), "ownerId");
             List<Members.Member> members = Members.orOwnerAlone(in.members(), owner.id());
             List<FieldError> problems = new java.util.ArrayList<>(Members.problems(members, owner.id()));
@@ -163,7 +169,7 @@ public final class OpportunityRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return db.inTransaction(c -> OpportunityStore.find(c, id, caller.scope(), false))
-                .orElseThrow(() -> ApiException.notFound("No opportunity " + id + " that you may see."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
     }
 
     private Reply move(ApiRequest request) {
@@ -172,13 +178,13 @@ public final class OpportunityRoutes implements RouteProvider {
         Validation v = new Validation();
         v.require(body.stage() != null, "stage", "is required: one of " + List.of(Stage.values()));
         v.require(body.stage() != Stage.LOST || (body.reason() != null && !body.reason().isBlank()), "reason", "is required when the opportunity is lost");
-        v.require(body.reason() == null || body.reason().length() <= 500, "reason", "must be at most 500 characters");
+        v.require(body.reason() == null || body.reason().length() <= 500, "reason", Message.of("field.max-length", 500));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         return Reply.ok(db.inTransaction(c -> {
             OpportunityStore.Opportunity before = OpportunityStore.find(c, id, caller.scope(), true)
-                    .orElseThrow(() -> ApiException.notFound("No opportunity " + id + " that you may see."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!before.stage().next().contains(body.stage())) {
                 throw ApiException.conflict("illegal_stage_change", "Opportunity " + id + " is in " + before.stage() + "; it can move to "
                         + (before.stage().next().isEmpty() ? "nothing (closed)" : before.stage().next().toString()) + ", not " + body.stage() + ".",

@@ -24,6 +24,7 @@ import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * An account's orders ({@code /api/v1/accounts/{id}/orders}): repeat purchases recorded by hand; won
@@ -74,16 +75,16 @@ public final class OrderRoutes implements RouteProvider {
             v.require(false, "amount", in.amount().problem());
         }
         v.require(in.amount() == null || in.amount().amount() == null || in.amount().amount().signum() != 0, "amount", "must be more than 0");
-        v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "orderedAt", "must not lie in the future");
+        v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "orderedAt", Message.of("field.not-future"));
         v.require(!at.isBefore(EARLIEST), "orderedAt", "must not lie before 2000");
-        v.require(in.note() == null || in.note().length() <= 500, "note", "must be at most 500 characters");
+        v.require(in.note() == null || in.note().length() <= 500, "note", Message.of("field.max-length", 500));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         OrderStore.Order created = db.inTransaction(c -> {
-            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No account " + id + " that you may see."));
+            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
             if (in.opportunityId() != null) {
                 OpportunityStore.Opportunity o = OpportunityStore.find(c, in.opportunityId(), caller.scope(), true)
-                        .orElseThrow(() -> ApiException.notFound("No opportunity " + in.opportunityId() + " that you may see."));
+                        .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", in.opportunityId())));
                 if (o.accountId() != id) {
                     throw ApiException.unprocessable("opportunity_of_another_account", "Opportunity " + o.id() + " belongs to account "
                             + o.accountId() + ", not " + id + ".", Map.of("accountId", o.accountId()));
@@ -110,7 +111,7 @@ public final class OrderRoutes implements RouteProvider {
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(db.inTransaction(c -> {
-            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound("No account " + id + " that you may see."));
+            AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
             Map<String, Object> body = new LinkedHashMap<>();
             body.put("items", OrderStore.list(c, id, limit));
             return body;

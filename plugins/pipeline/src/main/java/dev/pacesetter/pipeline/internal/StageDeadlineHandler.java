@@ -20,6 +20,9 @@ import dev.pacesetter.platform.api.notify.Severity;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
 import dev.pacesetter.platform.api.security.RowScope;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /**
  * A stage deadline passed without customer feedback: a customer-care task for the owner, a notification, and
@@ -30,11 +33,13 @@ public final class StageDeadlineHandler implements DeadlineHandler {
 
     private final Notifier notifier;
     private final EventPublisher events;
+    private final Messages messages;
 
     @Activate
-    public StageDeadlineHandler(@Reference Notifier notifier, @Reference EventPublisher events) {
+    public StageDeadlineHandler(@Reference Notifier notifier, @Reference EventPublisher events, @Reference Messages messages) {
         this.notifier = notifier;
         this.events = events;
+        this.messages = messages;
     }
 
     @Override
@@ -51,14 +56,18 @@ public final class StageDeadlineHandler implements DeadlineHandler {
             return; // moved on meanwhile: leaving the stage cancels the deadline, this covers a race with it
         }
         OpportunityStore.Opportunity o = found.get();
-        String rule = StageDeadlinePolicy.of(c, o.stage()).map(StageDeadlinePolicy::rule).orElse("stage deadline");
+        Object rule = StageDeadlinePolicy.of(c, o.stage()).map(p -> StoredText.of(p.rule())).orElse(Message.of("rule.stage-deadline"));
         String account = accountName(c, o.accountId());
-        String title = "Customer care: " + account + " has given no feedback on \"" + o.name() + "\"";
-        Tasks.open(c, o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt());
-        notifier.notify(c, Notification.to(o.ownerId(), "pipeline.stage-deadline", Severity.WARNING, title)
-                .body("In " + o.stage() + " since " + due.since() + "; reach out to the customer.").link("/opportunities/" + o.id()).rule(rule));
+        Message title = Message.of("task.customer-care.title", account, o.name());
+        Tasks.open(c, o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt(), null);
+        Notification alert = Notification.to(o.ownerId(), "pipeline.stage-deadline", Severity.WARNING, title)
+                .body(Message.of("notify.stage-deadline.body", Message.of("stage." + o.stage().name()), due.since().toString()))
+                .link("/opportunities/" + o.id());
+        notifier.notify(c, rule instanceof Message m ? alert.rule(m) : alert.rule((String) rule));
+        // the event is for programs: its rule in the installation's first language
+        String ruleText = rule instanceof Message m ? messages.render(m, Language.ZH_CN) : (String) rule;
         OutgoingEvent event = OutgoingEvent.of(PipelineTopics.DEADLINE_MISSED, o.id(), new DeadlineMissed(o.id(), o.ownerId(), o.stage(),
-                deadline.dueAt(), rule));
+                deadline.dueAt(), ruleText));
         events.publish(c, o.regionId() == null ? event : event.inRegion(o.regionId()));
     }
 

@@ -25,6 +25,9 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Owners' follow-up tasks from stage deadlines, tier playbooks and health drops ({@code /api/v1/tasks}):
@@ -40,10 +43,13 @@ public final class TaskRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final CustomerCare care;
     private final Clock clock = Clock.systemUTC();
+    private final Messages messages;
 
     @Activate
-    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier) {
+    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier,
+            @Reference Messages messages) {
         this.db = db;
+        this.messages = messages;
         this.care = new CustomerCare(db, events, notifier, clock);
     }
 
@@ -67,8 +73,8 @@ public final class TaskRoutes implements RouteProvider {
         new Validation().require(List.of("OPEN", "DONE", "ALL").contains(status), "status", "must be OPEN, DONE or ALL").orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
-        Sql sql = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at"
-                + " FROM pipeline_task t WHERE 1 = 1").and(caller.scope().ownedBy("t.owner_id"));
+        Sql sql = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at,"
+                + " title_message FROM pipeline_task t WHERE 1 = 1").and(caller.scope().ownedBy("t.owner_id"));
         if (status.equals("OPEN")) {
             sql = sql.and(Sql.of("t.status IN ('OPEN', 'SNOOZED')"));
         } else if (status.equals("DONE")) {
@@ -79,7 +85,7 @@ public final class TaskRoutes implements RouteProvider {
             List<Map<String, Object>> items = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    items.add(row(rs, now));
+                    items.add(row(rs, now, request.language()));
                 }
             }
             return items;
@@ -91,14 +97,14 @@ public final class TaskRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         return db.inTransaction(c -> {
-            Sql find = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at"
-                    + " FROM pipeline_task t WHERE t.id = ?", id).and(caller.scope().ownedBy("t.owner_id"));
+            Sql find = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at,"
+                    + " title_message FROM pipeline_task t WHERE t.id = ?", id).and(caller.scope().ownedBy("t.owner_id"));
             Map<String, Object> before;
             try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("No task " + id + " that you may see.");
+                    throw ApiException.notFound(Message.of("error.task.not-found", id));
                 }
-                before = row(rs, now);
+                before = row(rs, now, request.language());
             }
             if ("DONE".equals(before.get("status"))) {
                 throw ApiException.conflict("task_done", "Task " + id + " is done already.", Map.of("closedAt", before.get("closedAt")));
@@ -117,21 +123,22 @@ public final class TaskRoutes implements RouteProvider {
             Map<String, Object> after;
             try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                after = row(rs, now);
+                after = row(rs, now, request.language());
             }
             db.audit(c, AuditRecord.of(request, "tasks", id, status.toLowerCase(java.util.Locale.ROOT)).before(before).after(after));
             return after;
         });
     }
 
-    private static Map<String, Object> row(ResultSet rs, Instant now) throws java.sql.SQLException {
+    private Map<String, Object> row(ResultSet rs, Instant now, Language language) throws java.sql.SQLException {
         Map<String, Object> task = new LinkedHashMap<>();
         task.put("id", rs.getLong("id"));
         task.put("ownerId", rs.getLong("owner_id"));
         task.put("accountId", rs.getObject("account_id", Long.class));
         task.put("opportunityId", rs.getObject("opportunity_id", Long.class));
         task.put("source", rs.getString("source"));
-        task.put("title", rs.getString("title"));
+        String titleMessage = rs.getString("title_message");
+        task.put("title", titleMessage == null ? rs.getString("title") : StoredText.render(messages, titleMessage, language));
         Instant due = Jdbc.instant(rs, "due_at");
         task.put("dueAt", due);
         String status = rs.getString("status");

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import dev.pacesetter.pipeline.api.Tier;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Follow-up tasks for owners, written where the reason for them is decided. */
 final class Tasks {
@@ -21,6 +22,16 @@ final class Tasks {
 
     static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due) throws SQLException {
         return open(c, ownerId, accountId, opportunityId, source, title, due, null);
+    }
+
+    /** A task whose title is one of the plugin's messages, shown in the reader's language. */
+    static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, Message title, Instant due, Tier playbookTier)
+            throws SQLException {
+        long id = open(c, ownerId, accountId, opportunityId, source, title.toString(), due, playbookTier);
+        try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET title_message = ? WHERE id = ?", title.toJson(), id).prepare(c)) {
+            ps.executeUpdate();
+        }
+        return id;
     }
 
     /** A task of a tier's playbook remembers the tier: the next follows when it is done, a tier change cancels it. */

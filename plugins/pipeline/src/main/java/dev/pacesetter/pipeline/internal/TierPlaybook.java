@@ -13,6 +13,9 @@ import java.util.Optional;
 
 import dev.pacesetter.pipeline.api.Tier;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /**
  * What the owner does for a customer of a tier and how often ({@code /api/v1/tier-playbooks}): the plan's
@@ -31,8 +34,13 @@ record TierPlaybook(Tier tier, String action, Period every, boolean active) {
     }
 
     /** The task title for an account. */
-    String title(String accountName) {
-        return action + " (" + tier.name().toLowerCase(java.util.Locale.ROOT) + " customer): " + accountName;
+    Message title(String accountName) {
+        return Message.of("task.playbook.title", StoredText.of(action), Message.of("tier." + tier.name()), accountName);
+    }
+
+    /** For the API, in the reader's language. */
+    View view(Messages messages, Language language) {
+        return new View(tier, StoredText.render(messages, action, language), every.toString(), active);
     }
 
     /** The first due time after {@code lastDue} on this cadence that is not already past. */

@@ -10,6 +10,7 @@ import java.time.Instant;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.money.Money;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * How spend, repurchase cycle and demand frequency make a tier ({@code /api/v1/tier-thresholds}); also the
@@ -38,13 +39,13 @@ public record TierThresholds(String currency, Integer windowDays, BigDecimal cor
     void validate(Validation v) {
         String spendProblem = currency == null ? "currency is required" : new Money(BigDecimal.ZERO, currency).problem();
         v.require(spendProblem == null, "currency", spendProblem == null ? "" : spendProblem);
-        v.require(windowDays != null && windowDays >= 30 && windowDays <= 1095, "windowDays", "must be 30-1095");
+        v.require(windowDays != null && windowDays >= 30 && windowDays <= 1095, "windowDays", Message.of("field.range", 30, 1095));
         money(v, "coreMinSpend", coreMinSpend);
         money(v, "growthMinSpend", growthMinSpend);
         rate(v, "coreMinOrdersPerQuarter", coreMinOrdersPerQuarter);
         rate(v, "growthMinOrdersPerQuarter", growthMinOrdersPerQuarter);
-        v.require(coreMaxCycleDays != null && coreMaxCycleDays >= 1 && coreMaxCycleDays <= 3650, "coreMaxCycleDays", "must be 1-3650");
-        v.require(dormantAfterDays != null && dormantAfterDays >= 1 && dormantAfterDays <= 3650, "dormantAfterDays", "must be 1-3650");
+        v.require(coreMaxCycleDays != null && coreMaxCycleDays >= 1 && coreMaxCycleDays <= 3650, "coreMaxCycleDays", Message.of("field.range", 1, 3650));
+        v.require(dormantAfterDays != null && dormantAfterDays >= 1 && dormantAfterDays <= 3650, "dormantAfterDays", Message.of("field.range", 1, 3650));
         v.require(dormantAfterCycles != null && dormantAfterCycles >= 0 && dormantAfterCycles <= 100, "dormantAfterCycles",
                 "must be 0-100 (0: the cycle does not postpone dormancy)");
         if (coreMinSpend != null && growthMinSpend != null && coreMinSpend.signum() >= 0 && growthMinSpend.signum() >= 0) {

@@ -37,6 +37,7 @@ class TierPlaybookTest {
 
     @Test
     void theTaskNamesTheActionTierAndCustomer() {
-        assertEquals("Executive visit (core customer): Acme", quarterly.title("Acme"));
+        assertEquals(dev.pacesetter.platform.api.i18n.Message.of("task.playbook.title", "Executive visit",
+                dev.pacesetter.platform.api.i18n.Message.of("tier.CORE"), "Acme"), quarterly.title("Acme"));
     }
 }
