@@ -83,8 +83,8 @@ public final class BundleRoutes implements RouteProvider {
                         .summary("Upload a plugin jar (body: the jar); installed and started as if copied into deploy/"),
                 Route.put("/bundles/{id}", this::update).roles(Role.ADMIN).consumes(JAR_TYPES).maxBodyBytes(uploadLimit)
                         .summary("Replace an uploaded plugin with a new version of the same bundle"),
-                Route.post("/bundles/{id}/stop", request -> lifecycle(request, "stop")).roles(Role.ADMIN).summary("Stop a plugin"),
-                Route.post("/bundles/{id}/start", request -> lifecycle(request, "start")).roles(Role.ADMIN).summary("Start a plugin"),
+                Route.post("/bundles/{id}/stop", request -> lifecycle(request, "stop")).withoutBody().roles(Role.ADMIN).summary("Stop a plugin"),
+                Route.post("/bundles/{id}/start", request -> lifecycle(request, "start")).withoutBody().roles(Role.ADMIN).summary("Start a plugin"),
                 Route.delete("/bundles/{id}", this::uninstall).roles(Role.ADMIN).summary("Uninstall an uploaded plugin (removes it from deploy/)"));
     }
 

@@ -75,7 +75,7 @@ final class ApiDispatcher implements Handler {
             return;
         }
         List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
-        RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
+        RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.req().getMethod(), segments);
         if (lookup instanceof RouteLookup.Found found) {
             Optional<Caller> caller = authorize(ctx, found.route());
             admit(found.moduleId(), caller);
@@ -88,14 +88,14 @@ final class ApiDispatcher implements Handler {
         } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
             String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
             ctx.header("Allow", allow);
-            throw new ApiException(405, "method_not_allowed", ctx.method().name() + " is not allowed on " + ctx.path() + "; use " + allow + ".",
+            throw new ApiException(405, "method_not_allowed", ctx.req().getMethod() + " is not allowed on " + ctx.path() + "; use " + allow + ".",
                     Map.of("allowed", wrong.allowed()));
         } else if (lookup instanceof RouteLookup.Unavailable unavailable) {
             ctx.header("Retry-After", "2");
             throw new ApiException(503, "module_unavailable", "Module '" + unavailable.moduleId()
                     + "' is starting, stopping or being updated; retry in a moment.", Map.of("module", unavailable.moduleId()));
         } else {
-            throw new ApiException(404, "route_not_found", "No API route matches " + ctx.method().name() + " " + ctx.path() + ".", null);
+            throw new ApiException(404, "route_not_found", "No API route matches " + ctx.req().getMethod() + " " + ctx.path() + ".", null);
         }
     }
 
@@ -151,6 +151,10 @@ final class ApiDispatcher implements Handler {
         boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
         if (!hasBody) {
             return;
+        }
+        if (route.takesNoBody()) {
+            throw ApiException.badRequest("unexpected_body", ctx.req().getMethod() + " " + route.path()
+                    + " takes no request body; send none (nothing was done).");
         }
         long limit = limitOf(route);
         if (length > limit) {

@@ -41,6 +41,7 @@ public final class JsonCodec {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(DecimalText.module())
+                .addModule(PlausibleDates.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
@@ -187,7 +188,7 @@ public final class JsonCodec {
             return "must be a string";
         }
         if (Temporal.class.isAssignableFrom(type)) {
-            return "must be an ISO-8601 date or time";
+            return "must be an ISO-8601 date or time in the years 1900 to 9999";
         }
         if (List.class.isAssignableFrom(type) || type.isArray()) {
             return "must be an array";

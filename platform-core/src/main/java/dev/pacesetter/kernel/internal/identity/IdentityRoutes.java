@@ -77,7 +77,7 @@ public final class IdentityRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.post("/auth/login", this::login).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
-                Route.post("/auth/logout", this::logout).summary("Revoke the token of this request"),
+                Route.post("/auth/logout", this::logout).withoutBody().summary("Revoke the token of this request"),
                 Route.get("/me", request -> Reply.ok(me(request.caller().orElseThrow()))).summary("Who am I"),
                 Route.get("/tokens", this::listTokens).summary("My API tokens (never the tokens themselves)"),
                 Route.post("/tokens", this::createToken).summary("Create an API token; it is shown once"),
