@@ -1,6 +1,7 @@
 package dev.pacesetter.kernel.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,10 @@ class BundleAdminIT {
             assertEquals("deploy", installed.json().path("source").asText());
             assertEquals("/api/v1/bundles/" + id, installed.header("Location"));
             assertTrue(Files.exists(kernel.home().resolve("deploy/dev.pacesetter.fixture.hello.jar")), "it lives in deploy/, like a copied jar");
-            awaitHello(200, "1.0.0");
+            assertEquals("ACTIVE", installed.json().path("moduleState").asText());
+            Http.Result served = kernel.anonymous().get("/api/v1/hello");
+            assertEquals(200, served.status(), "201 means the module's routes are served already: " + served.body());
+            assertTrue(served.body().contains("1.0.0"), served.body());
 
             Http.Result again = admin.call("POST", "/api/v1/bundles", JAR, Files.readAllBytes(KernelHarness.fixture("hello-v1")));
             assertEquals(409, again.status());
@@ -67,7 +71,9 @@ class BundleAdminIT {
             Http.Result updated = admin.call("PUT", "/api/v1/bundles/" + id, JAR, Files.readAllBytes(KernelHarness.fixture("hello-v2")));
             assertEquals(200, updated.status(), updated.body());
             assertEquals("2.0.0", updated.json().path("version").asText());
-            awaitHello(200, "2.0.0");
+            Http.Result servedV2 = kernel.anonymous().get("/api/v1/hello");
+            assertEquals(200, servedV2.status(), "200 means the new version serves already: " + servedV2.body());
+            assertTrue(servedV2.body().contains("2.0.0"), servedV2.body());
             Http.Result other = admin.call("PUT", "/api/v1/bundles/" + id, JAR, Files.readAllBytes(KernelHarness.fixture("broken")));
             assertEquals(422, other.status());
             assertEquals("different_bundle", other.json().path("error").path("code").asText());
@@ -100,8 +106,12 @@ class BundleAdminIT {
             for (int i = corrupt.length / 3; i < corrupt.length / 3 + 64; i++) {
                 corrupt[i] ^= 0x5A;
             }
-            List<byte[]> rejected = List.of("just text, not a jar".getBytes(StandardCharsets.UTF_8), plainJar(), corrupt,
-                    java.util.Arrays.copyOf(hello, hello.length / 2));
+            List<byte[]> rejected = new ArrayList<>(List.of("just text, not a jar".getBytes(StandardCharsets.UTF_8), plainJar(), corrupt,
+                    java.util.Arrays.copyOf(hello, hello.length / 2)));
+            // cut inside the central directory and at its very end: the entries all read fine, the archive is still broken
+            for (int cut : new int[] {1, 10, 22, 100, 300}) {
+                rejected.add(java.util.Arrays.copyOf(hello, hello.length - cut));
+            }
             for (byte[] body : rejected) {
                 Http.Result result = admin.call("POST", "/api/v1/bundles", JAR, body);
                 assertEquals(422, result.status(), result.body());
@@ -116,6 +126,56 @@ class BundleAdminIT {
             try (Stream<Path> left = Files.list(kernel.home().resolve("deploy"))) {
                 assertEquals(List.of(), left.toList(), "no file is left behind in deploy/");
             }
+        }
+
+        @Test
+        void aSymbolicNameThatIsAPathIsRefusedAndNothingIsWrittenAnywhere() throws Exception {
+            Http admin = kernel.http();
+            String before = bundleSet();
+            Path home = kernel.home();
+            List<Path> watched = List.of(home.getParent(), home, home.resolve("bundles"), home.resolve("deploy"), home.resolve("data"),
+                    Path.of(System.getProperty("java.io.tmpdir")));
+            List<String> filesBefore = listing(watched);
+            for (String name : List.of("../../x", "../x", "/tmp/pacesetter-evil", home.resolve("bundles/evil").toString(), "../../dist/bundles/evil",
+                    "../bundles/evil", "a/b", "..", "evil\\..\\x", "nul\u0000byte", "名字")) {
+                Http.Result result = admin.call("POST", "/api/v1/bundles", JAR, bundleNamed(name));
+                assertEquals(422, result.status(), name + ": " + result.body());
+                assertEquals("invalid_symbolic_name", result.json().path("error").path("code").asText(), name);
+                assertFalse(result.body().contains("Exception"), result.body());
+            }
+            Thread.sleep(300);
+            assertEquals(before, bundleSet(), "no bundle was installed");
+            assertEquals(filesBefore, listing(watched), "no file appeared in or around the home");
+            try (Stream<Path> left = Files.list(home.resolve("deploy"))) {
+                assertEquals(List.of(), left.toList(), "no file is left behind in deploy/");
+            }
+        }
+
+        List<String> listing(List<Path> folders) throws IOException {
+            List<String> names = new ArrayList<>();
+            for (Path folder : folders) {
+                if (Files.isDirectory(folder)) {
+                    try (Stream<Path> files = Files.list(folder)) {
+                        files.map(Path::toString).filter(n -> n.contains("evil") || n.endsWith("x.jar") || n.endsWith("b.jar")
+                                || n.endsWith("..jar")).sorted().forEach(names::add);
+                    }
+                }
+            }
+            return names;
+        }
+
+        static byte[] bundleNamed(String symbolicName) throws IOException {
+            Manifest manifest = new Manifest();
+            manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+            manifest.getMainAttributes().putValue("Bundle-ManifestVersion", "2");
+            manifest.getMainAttributes().putValue("Bundle-SymbolicName", symbolicName);
+            manifest.getMainAttributes().putValue("Bundle-Version", "1.0.0");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (JarOutputStream jar = new JarOutputStream(bytes, manifest)) {
+                jar.putNextEntry(new JarEntry("readme.txt"));
+                jar.write("a bundle with a hostile name".getBytes(StandardCharsets.UTF_8));
+            }
+            return bytes.toByteArray();
         }
 
         @Test

@@ -158,6 +158,102 @@ class GatewayContractIT {
         }
 
         @Test
+        void aMethodOverrideHeaderIsIgnoredSoAGetStaysAGet() {
+            int before = kernel.http().get("/api/v1/tokens").json().path("items").size();
+            for (String header : List.of("X-HTTP-Method-Override", "X-HTTP-Method", "X-Method-Override")) {
+                Http.Result result = kernel.http().send(HttpRequest.newBuilder(kernel.http().uri("/api/v1/tokens")).header(header, "POST")
+                        .header("Content-Type", "application/json").method("GET", HttpRequest.BodyPublishers.noBody()));
+                assertEquals(200, result.status(), header + ": " + result.body());
+                assertTrue(result.json().has("items"), "answered as the GET it is: " + result.body());
+            }
+            assertEquals(before, kernel.http().get("/api/v1/tokens").json().path("items").size(), "nothing was created");
+        }
+
+        @Test
+        void unknownMethodsAre405WithAllowOnAKnownPathAnd404ElsewhereAlwaysJsonWithSecurityHeaders() throws Exception {
+            for (String method : List.of("TRACE", "QUERY", "PROPFIND", "FOO")) {
+                Http.Result known = kernel.http().call(method, "/api/v1/tokens", null, null);
+                assertEquals(405, known.status(), method + ": " + known.body());
+                assertEquals("GET, POST", known.header("Allow"), method);
+                assertEquals("method_not_allowed", known.json().path("error").path("code").asText(), method);
+                assertEquals("nosniff", known.header("X-Content-Type-Options"), method);
+                Http.Result unknown = kernel.http().call(method, "/api/v1/nothing-here", null, null);
+                assertEquals(404, unknown.status(), method + ": " + unknown.body());
+                assertEquals("route_not_found", unknown.json().path("error").path("code").asText(), method);
+                assertEquals("DENY", unknown.header("X-Frame-Options"), method);
+            }
+        }
+
+        @Test
+        void jettysOwnErrorsAreTheJsonErrorShapeWithTheSecurityHeaders() throws Exception {
+            String hugeHeader = "X-Big: " + "a".repeat(64 * 1024) + "\r\n";
+            for (String raw : List.of("GET /api/v1/health HTTP/1.1\r\nHost: x\r\n" + hugeHeader + "\r\n",
+                    "GET /api/v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n", "GET /api/v1/he alth HTTP/1.1\r\nHost: x\r\n\r\n",
+                    "GET /api/v1/health HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n")) {
+                String response = rawExchange(raw);
+                String head = response.substring(0, Math.max(0, response.indexOf("\r\n\r\n"))).toLowerCase(java.util.Locale.ROOT);
+                String status = head.isEmpty() ? response : head.substring(0, head.indexOf("\r\n"));
+                assertTrue(status.matches("http/1\\.1 4\\d\\d.*"), raw.substring(0, 30) + " -> " + status);
+                assertTrue(head.contains("content-type: application/json"), head);
+                assertTrue(head.contains("x-content-type-options: nosniff"), head);
+                assertTrue(head.contains("content-security-policy: default-src 'none'"), head);
+                String body = response.substring(response.indexOf("\r\n\r\n") + 4);
+                assertTrue(body.contains("\"error\"") && body.contains("\"code\""), body);
+                assertFalse(body.contains("<html"), body);
+            }
+        }
+
+        String rawExchange(String request) throws Exception {
+            try (java.net.Socket socket = new java.net.Socket("127.0.0.1", kernel.http().uri("/").getPort())) {
+                socket.setSoTimeout(5000);
+                socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+                socket.getOutputStream().flush();
+                java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+                byte[] buffer = new byte[8192];
+                try {
+                    for (int n; (n = socket.getInputStream().read(buffer)) >= 0;) {
+                        out.write(buffer, 0, n);
+                        String text = out.toString(java.nio.charset.StandardCharsets.ISO_8859_1);
+                        int end = text.indexOf("\r\n\r\n");
+                        if (end >= 0 && text.substring(end + 4).trim().endsWith("}")) {
+                            break;
+                        }
+                    }
+                } catch (java.net.SocketTimeoutException | java.net.SocketException e) {
+                    // the server closes after an error; what arrived is the answer
+                }
+                return out.toString(java.nio.charset.StandardCharsets.UTF_8);
+            }
+        }
+
+        @Test
+        void aRouteThatTakesNoBodyRefusesOneAndDoesNothing() {
+            Http.Result token = kernel.http().post("/api/v1/tokens", "{\"name\":\"body-less\"}");
+            Http session = kernel.anonymous().as(kernel.login("admin", KernelHarness.ADMIN_PASSWORD));
+            for (String body : List.of("[null,null]", "{}", "null", "\"x\"")) {
+                Http.Result refused = session.post("/api/v1/auth/logout", body);
+                assertEquals(400, refused.status(), body + ": " + refused.body());
+                assertEquals("unexpected_body", refused.json().path("error").path("code").asText());
+                assertEquals(200, session.get("/api/v1/me").status(), "still signed in: the logout did not happen");
+            }
+            assertEquals(204, session.post("/api/v1/auth/logout", "").status(), "an empty body is fine");
+            Http.Result array = kernel.http().post("/api/v1/tokens", "[null,null]");
+            assertEquals(400, array.status(), "a route with a body wants a JSON object: " + array.body());
+            assertEquals(201, token.status());
+        }
+
+        @Test
+        void aTimestampBeyondTheYear9999IsRefused() {
+            for (String when : List.of("%2B999999999-12-31T23:59:59Z", "1899-12-31T00:00:00Z")) {
+                Http.Result refused = kernel.http().get("/api/v1/audit?from=" + when);
+                assertEquals(400, refused.status(), when + ": " + refused.body());
+                assertEquals("validation_failed", refused.json().path("error").path("code").asText());
+                assertEquals("from", refused.json().path("error").path("details").path("fields").get(0).path("field").asText());
+            }
+            assertEquals(200, kernel.http().get("/api/v1/audit?from=2026-01-01T00:00:00Z").status());
+        }
+
+        @Test
         void everyResponseCarriesSecurityHeaders() {
             for (Http.Result result : List.of(kernel.http().get("/api/v1/hello/ping"), kernel.http().get("/api/v1/nothing-here"),
                     kernel.anonymous().get("/not-the-api"))) {

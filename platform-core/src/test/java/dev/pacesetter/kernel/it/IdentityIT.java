@@ -113,6 +113,83 @@ class IdentityIT {
         }
 
         @Test
+        void signInSessionsAreNotApiTokensAndCannotBeRevokedAsOne() throws Exception {
+            Http session = kernel.anonymous().as(kernel.login("admin", KernelHarness.ADMIN_PASSWORD));
+            long sessionId;
+            try (java.sql.Connection c = kernel.database(); java.sql.Statement s = c.createStatement();
+                    java.sql.ResultSet rs = s.executeQuery("SELECT MAX(id) FROM platform_token WHERE kind = 'SESSION'")) {
+                rs.next();
+                sessionId = rs.getLong(1);
+            }
+            for (JsonNode token : session.get("/api/v1/tokens").json().path("items")) {
+                assertEquals("API", token.path("kind").asText(), "only API tokens are listed");
+            }
+            Http.Result revoke = session.delete("/api/v1/tokens/" + sessionId);
+            assertEquals(404, revoke.status(), "a sign-in session is no API token: " + revoke.body());
+            assertEquals(200, session.get("/api/v1/me").status(), "the session still works; it ends through logout");
+            assertEquals(204, session.post("/api/v1/auth/logout", "").status());
+            assertEquals(401, session.get("/api/v1/me").status());
+        }
+
+        @Test
+        void aPasswordStoredAsPbkdf2ByAnOlderKernelSignsInAndIsUpgradedToArgon2id() throws Exception {
+            Http.Result created = kernel.http().post("/api/v1/users",
+                    "{\"username\":\"old.timer\",\"displayName\":\"Old Timer\",\"password\":\"a-long-password-9\",\"roles\":[\"REP\"]}");
+            assertEquals(201, created.status(), created.body());
+            long id = created.json().path("id").asLong();
+            assertTrue(storedHash(id).startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), "new users get Argon2id: " + storedHash(id));
+            // what a kernel before Argon2id wrote: PBKDF2-HMAC-SHA256, 600,000 iterations
+            String legacy = pbkdf2("a-long-password-9");
+            try (java.sql.Connection c = kernel.database();
+                    java.sql.PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET password_hash = ? WHERE id = ?")) {
+                ps.setString(1, legacy);
+                ps.setLong(2, id);
+                assertEquals(1, ps.executeUpdate());
+            }
+            assertEquals(401, kernel.anonymous().post("/api/v1/auth/login",
+                    "{\"username\":\"old.timer\",\"password\":\"a-long-password-8\"}").status());
+            assertEquals(legacy, storedHash(id), "a failed sign-in changes nothing");
+            kernel.login("old.timer", "a-long-password-9");
+            String upgraded = storedHash(id);
+            assertTrue(upgraded.startsWith("$argon2id$v=19$m=19456,t=2,p=1$"), "upgraded on sign-in: " + upgraded);
+            kernel.login("old.timer", "a-long-password-9");
+            assertEquals(upgraded, storedHash(id), "an Argon2id hash at today's cost stays as it is");
+        }
+
+        @Test
+        void healthIsUpOnlyWhenSignInWorks() throws Exception {
+            // a fresh kernel: sign-in needs the first administrator, created after start-up; health must wait for it
+            try (KernelHarness fresh = KernelHarness.startWithoutWaiting(Database.H2)) {
+                KernelHarness.await(java.time.Duration.ofSeconds(30), () -> fresh.anonymous().get("/api/v1/health").status() == 200,
+                        "health never UP");
+                Http.Result login = fresh.anonymous().post("/api/v1/auth/login",
+                        "{\"username\":\"admin\",\"password\":\"" + KernelHarness.ADMIN_PASSWORD + "\"}");
+                assertEquals(200, login.status(), "sign-in right after the first UP: " + login.body());
+                assertEquals("UP", fresh.anonymous().get("/api/v1/health").json().path("signIn").asText());
+            }
+        }
+
+        private String storedHash(long userId) throws java.sql.SQLException {
+            try (java.sql.Connection c = kernel.database();
+                    java.sql.PreparedStatement ps = c.prepareStatement("SELECT password_hash FROM platform_user WHERE id = ?")) {
+                ps.setLong(1, userId);
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    assertTrue(rs.next());
+                    return rs.getString(1);
+                }
+            }
+        }
+
+        private static String pbkdf2(String password) throws Exception {
+            byte[] salt = new byte[16];
+            new java.security.SecureRandom().nextBytes(salt);
+            javax.crypto.spec.PBEKeySpec spec = new javax.crypto.spec.PBEKeySpec(password.toCharArray(), salt, 600_000, 256);
+            byte[] key = javax.crypto.SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
+            java.util.Base64.Encoder b64 = java.util.Base64.getEncoder().withoutPadding();
+            return "pbkdf2-sha256$600000$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+        }
+
+        @Test
         void aRouteNeedingARoleAnswers403ToOtherRolesAndADeactivatedUserIsLockedOutAtOnce() {
             Http.Result created = kernel.http().post("/api/v1/users",
                     "{\"username\":\"rep.li\",\"displayName\":\"Li Na\",\"password\":\"a-long-password-1\",\"roles\":[\"REP\"]}");

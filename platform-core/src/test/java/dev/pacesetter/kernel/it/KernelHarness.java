@@ -48,6 +48,23 @@ public final class KernelHarness implements AutoCloseable {
      * @param flags extra command-line flags
      */
     public static KernelHarness start(Database db, List<String> fixtures, String... flags) throws Exception {
+        KernelHarness harness = startWithoutWaiting(db, fixtures, flags);
+        try {
+            harness.awaitHealthy();
+            harness.http(); // signs in, so every test starts after the first administrator exists
+            return harness;
+        } catch (Exception | Error e) {
+            harness.close();
+            throw e;
+        }
+    }
+
+    /** A kernel just as {@code Kernel.start} returns it: nothing awaited, nobody signed in. */
+    public static KernelHarness startWithoutWaiting(Database db, String... flags) throws Exception {
+        return startWithoutWaiting(db, List.of(), flags);
+    }
+
+    private static KernelHarness startWithoutWaiting(Database db, List<String> fixtures, String... flags) throws Exception {
         Path home = Files.createTempDirectory("pacesetter-it-");
         Path bundles = Files.createDirectories(home.resolve("bundles"));
         try (Stream<Path> infra = Files.list(INFRA_BUNDLES)) {
@@ -65,10 +82,7 @@ public final class KernelHarness implements AutoCloseable {
         args.addAll(List.of(flags));
         try {
             Kernel kernel = Kernel.start(new ConfigLoader(Map.of(), new Properties()).load(args.toArray(String[]::new)));
-            KernelHarness harness = new KernelHarness(home, provisioned, kernel, args);
-            harness.awaitHealthy();
-            harness.http(); // signs in, so every test starts after the first administrator exists
-            return harness;
+            return new KernelHarness(home, provisioned, kernel, args);
         } catch (Exception | Error e) {
             provisioned.close();
             throw e;
@@ -108,6 +122,19 @@ public final class KernelHarness implements AutoCloseable {
 
     public Path home() {
         return home;
+    }
+
+    /**
+     * A JDBC connection to the kernel's own database, for tests that must see or plant what no route shows
+     * (a password hash written by an older kernel). Embedded H2 is shared with the kernel in this JVM.
+     */
+    public java.sql.Connection database() throws java.sql.SQLException {
+        for (String flag : database.kernelFlags()) {
+            if (flag.startsWith("--jdbc-url=")) {
+                return java.sql.DriverManager.getConnection(flag.substring("--jdbc-url=".length()), Database.PG_USER, "");
+            }
+        }
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + home.toAbsolutePath().resolve("data/db/pacesetter") + ";LOCK_TIMEOUT=20000");
     }
 
     /** Copies a fixture into deploy/ the safe way: to a temporary name, then an atomic rename. */

@@ -155,6 +155,21 @@ class WebhooksIT {
         }
 
         @Test
+        void ipv4AddressesSpelledInOctalHexOrShortFormAreRefusedAsAmbiguous() {
+            Http admin = kernel.http();
+            int before = admin.get("/api/v1/webhooks").json().path("items").size();
+            for (String url : List.of("http://0177.0.0.1/", "http://0x7f.1/", "http://2130706433/", "http://127.1/", "http://0x7f000001:8080/hook",
+                    "http://010.0.0.1/", "http://1.2.3.4./")) {
+                Http.Result refused = admin.post("/api/v1/webhooks", "{\"url\":\"" + url + "\",\"topics\":[\"hello/note.created\"]}");
+                assertEquals(422, refused.status(), url + ": " + refused.body());
+                JsonNode error = refused.json().path("error");
+                assertEquals("target_refused", error.path("code").asText(), url);
+                assertTrue(error.path("message").asText().contains("ambiguous"), error.toString());
+            }
+            assertEquals(before, admin.get("/api/v1/webhooks").json().path("items").size(), "none was stored");
+        }
+
+        @Test
         void onlyAdministratorsManageWebhooks() {
             String body = "{\"url\":\"http://localhost:1/\",\"topics\":[\"*\"]}";
             for (String persona : List.of("rep1", "manager1", "regional1", "hr1", "marketing1", "aftersales2", "integrator1")) {

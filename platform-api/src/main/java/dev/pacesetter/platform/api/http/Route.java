@@ -31,9 +31,10 @@ public final class Route {
     private final RouteHandler handler;
     private final Set<String> consumes;
     private final long maxBodyBytes;
+    private final boolean bodiless;
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
-            RouteHandler handler, Set<String> consumes, long maxBodyBytes) {
+            RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
@@ -42,10 +43,11 @@ public final class Route {
         this.handler = Objects.requireNonNull(handler, "handler");
         this.consumes = Set.copyOf(consumes);
         this.maxBodyBytes = maxBodyBytes;
+        this.bodiless = bodiless;
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
-        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler, Set.of(), 0);
+        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler, Set.of(), 0, false);
     }
 
     public static Route get(String path, RouteHandler handler) {
@@ -72,17 +74,17 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless);
     }
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless);
     }
 
     /**
@@ -97,7 +99,7 @@ public final class Route {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes);
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless);
     }
 
     /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
@@ -105,7 +107,21 @@ public final class Route {
         if (bytes <= 0) {
             throw new IllegalArgumentException("body limit must be positive: " + bytes);
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless);
+    }
+
+    /**
+     * A copy that takes no request body: the gateway refuses a non-empty one with {@code 400 unexpected_body}
+     * before the handler runs, so a client never believes data it sent (e.g. {@code [null,null]} or a
+     * misspelt reason) was read. For actions such as {@code POST /things/{id}/archive}.
+     */
+    public Route withoutBody() {
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true);
+    }
+
+    /** Whether this route refuses a request body ({@link #withoutBody()}). */
+    public boolean takesNoBody() {
+        return bodiless;
     }
 
     /** Raw media types this route accepts; empty means JSON. */

@@ -1,5 +1,7 @@
 package dev.pacesetter.platform.api.http;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +70,38 @@ public final class Validation {
                 return Optional.empty();
             }
         });
+    }
+
+    /** The earliest instant the platform accepts from a client: dates before 1900 are typing mistakes in a sales system. */
+    public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+    /** The latest: year 9999, the end of every database's and ISO-8601's four-digit year (no {@code +999999999-…}). */
+    public static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999999Z");
+
+    /** Whether {@code value} lies in the years 1900 to 9999 (UTC), the range every route accepts. */
+    public static boolean isPlausible(Instant value) {
+        return value != null && !value.isBefore(EARLIEST) && !value.isAfter(LATEST);
+    }
+
+    /**
+     * An ISO-8601 instant ({@code 2026-03-01T08:00:00Z}) in the years 1900 to 9999 written by a client, for
+     * values a route reads as text (query parameters, free-form fields); JSON body fields typed as
+     * {@code Instant}, {@code OffsetDateTime} or {@code LocalDate} are checked by the gateway itself. Records
+     * an error against {@code field} and returns empty when it is not one.
+     */
+    public Optional<Instant> instant(String field, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            Instant value = Instant.parse(text.strip());
+            if (isPlausible(value)) {
+                return Optional.of(value);
+            }
+        } catch (DateTimeParseException e) {
+            // recorded below
+        }
+        require(false, field, "must be an ISO-8601 time such as 2026-03-01T08:00:00Z, in the years 1900 to 9999");
+        return Optional.empty();
     }
 
     public boolean isValid() {

@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -112,14 +111,7 @@ public final class AuditRoutes implements RouteProvider {
     }
 
     private static Optional<Instant> instant(ApiRequest request, String name, Validation validation) {
-        return request.queryParam(name).flatMap(value -> {
-            try {
-                return Optional.of(Instant.parse(value));
-            } catch (DateTimeParseException e) {
-                validation.require(false, name, "must be an ISO-8601 instant such as 2026-11-27T08:00:00Z");
-                return Optional.empty();
-            }
-        });
+        return request.queryParam(name).flatMap(value -> validation.instant(name, value));
     }
 
 }

@@ -21,7 +21,9 @@ import org.osgi.framework.Constants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
+import dev.pacesetter.kernel.internal.modules.ModuleState;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.platform.api.ModuleDescriptor;
@@ -44,22 +46,30 @@ import dev.pacesetter.platform.api.http.RouteProvider;
  */
 public final class BundleRoutes implements RouteProvider {
 
-    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(15);
+    /** How long an upload waits for its module to serve before answering 202 with a status link. */
+    static final Duration SETTLE_TIMEOUT = Duration.ofSeconds(30);
     private static final Logger LOG = LoggerFactory.getLogger(BundleRoutes.class);
     private static final String[] JAR_TYPES = {"application/java-archive", "application/octet-stream", "application/zip",
             "application/x-java-archive"};
 
     private final BundleContext context;
     private final ModuleRegistry modules;
+    private final ModuleStatusReporter reporter;
     private final ModuleDatabase platformDb;
     private final Path deployDir;
+    private final DeployFolder deploy;
+    private final ModuleSettling settling;
     private final long uploadLimit;
 
-    public BundleRoutes(BundleContext context, ModuleRegistry modules, ModuleDatabase platformDb, Path deployDir, long uploadLimit) {
+    public BundleRoutes(BundleContext context, ModuleRegistry modules, ModuleStatusReporter reporter, RouteAssembler routeAssembler,
+            ModuleDatabase platformDb, Path deployDir, long uploadLimit) {
         this.context = context;
         this.modules = modules;
+        this.reporter = reporter;
         this.platformDb = platformDb;
-        this.deployDir = deployDir.toAbsolutePath().normalize();
+        this.deploy = new DeployFolder(deployDir);
+        this.deployDir = deploy.path();
+        this.settling = new ModuleSettling(modules, reporter, routeAssembler);
         this.uploadLimit = uploadLimit;
     }
 
@@ -73,8 +83,8 @@ public final class BundleRoutes implements RouteProvider {
                         .summary("Upload a plugin jar (body: the jar); installed and started as if copied into deploy/"),
                 Route.put("/bundles/{id}", this::update).roles(Role.ADMIN).consumes(JAR_TYPES).maxBodyBytes(uploadLimit)
                         .summary("Replace an uploaded plugin with a new version of the same bundle"),
-                Route.post("/bundles/{id}/stop", request -> lifecycle(request, "stop")).roles(Role.ADMIN).summary("Stop a plugin"),
-                Route.post("/bundles/{id}/start", request -> lifecycle(request, "start")).roles(Role.ADMIN).summary("Start a plugin"),
+                Route.post("/bundles/{id}/stop", request -> lifecycle(request, "stop")).withoutBody().roles(Role.ADMIN).summary("Stop a plugin"),
+                Route.post("/bundles/{id}/start", request -> lifecycle(request, "start")).withoutBody().roles(Role.ADMIN).summary("Start a plugin"),
                 Route.delete("/bundles/{id}", this::uninstall).roles(Role.ADMIN).summary("Uninstall an uploaded plugin (removes it from deploy/)"));
     }
 
@@ -89,19 +99,16 @@ public final class BundleRoutes implements RouteProvider {
                         + existing.get().getBundleId() + "); update it with PUT /api/v1/bundles/" + existing.get().getBundleId() + ".",
                         Map.of("bundleId", existing.get().getBundleId()));
             }
-            Path target = deployDir.resolve(identity.symbolicName() + ".jar");
-            if (Files.exists(target)) {
+            Path target = insideDeploy(() -> deploy.jarOf(identity.name()));
+            if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
                 throw ApiException.conflict("file_exists", "deploy/ already holds " + target.getFileName() + "; remove it first.", null);
             }
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Plugin {} {} uploaded by {} into {}", identity.symbolicName(), identity.version(),
                     request.caller().orElseThrow().username(), target);
-            Optional<Bundle> installed = await(b -> target.equals(deployFile(b).orElse(null)));
+            Optional<Bundle> installed = await(b -> target.equals(deployFile(b).orElse(null)), b -> true);
             audit(request, installed.map(Bundle::getBundleId).orElse(null), "install", null, identity, target);
-            if (installed.isEmpty()) {
-                return Reply.accepted(pending(identity, target));
-            }
-            return Reply.created("/api/v1/bundles/" + installed.get().getBundleId(), view(installed.get()));
+            return settled(installed, identity, target, true);
         } finally {
             Files.deleteIfExists(staged);
         }
@@ -109,7 +116,8 @@ public final class BundleRoutes implements RouteProvider {
 
     private synchronized Reply update(ApiRequest request) throws IOException {
         Bundle bundle = bundle(request);
-        Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Path known = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Path file = insideDeploy(() -> deploy.inside(known));
         Path staged = stage(request);
         try {
             JarInspection.BundleIdentity identity = inspect(staged);
@@ -121,10 +129,10 @@ public final class BundleRoutes implements RouteProvider {
             long modifiedBefore = bundle.getLastModified();
             Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Plugin {} updated to {} by {}", identity.symbolicName(), identity.version(), request.caller().orElseThrow().username());
-            Optional<Bundle> updated = await(b -> b.getBundleId() == bundle.getBundleId() && b.getLastModified() != modifiedBefore
-                    && b.getVersion().equals(identity.version()) && (b.getState() & (Bundle.ACTIVE | Bundle.RESOLVED)) != 0);
+            Optional<Bundle> updated = await(b -> b.getBundleId() == bundle.getBundleId(),
+                    b -> b.getLastModified() != modifiedBefore && b.getVersion().equals(identity.version()));
             audit(request, bundle.getBundleId(), "update", before, identity, file);
-            return updated.isEmpty() ? Reply.accepted(pending(identity, file)) : Reply.ok(view(updated.get()));
+            return settled(updated, identity, file, false);
         } finally {
             Files.deleteIfExists(staged);
         }
@@ -160,7 +168,8 @@ public final class BundleRoutes implements RouteProvider {
 
     private synchronized Reply uninstall(ApiRequest request) throws IOException {
         Bundle bundle = bundle(request);
-        Path file = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Path known = deployFile(bundle).orElseThrow(() -> notUploaded(bundle));
+        Path file = insideDeploy(() -> deploy.inside(known));
         Map<String, Object> before = view(bundle);
         Files.deleteIfExists(file);
         LOG.info("Plugin {} removed by {}", bundle.getSymbolicName(), request.caller().orElseThrow().username());
@@ -177,8 +186,7 @@ public final class BundleRoutes implements RouteProvider {
 
     /** Copies the body into a hidden file in deploy/ (same file system: the final move is atomic; File Install ignores it). */
     private Path stage(ApiRequest request) throws IOException {
-        Files.createDirectories(deployDir);
-        Path staged = Files.createTempFile(deployDir, ".upload-", ".part");
+        Path staged = Files.createTempFile(deploy.realPath(), ".upload-", ".part");
         try (InputStream in = request.bodyStream()) {
             Files.copy(in, staged, StandardCopyOption.REPLACE_EXISTING);
             return staged;
@@ -195,20 +203,60 @@ public final class BundleRoutes implements RouteProvider {
         try {
             return JarInspection.inspect(staged);
         } catch (JarInspection.NotABundle e) {
-            throw ApiException.unprocessable("not_a_bundle", e.getMessage() + " Nothing was installed.", null);
+            throw ApiException.unprocessable(e.code(), e.getMessage() + " Nothing was installed.", null);
         }
     }
 
-    private Optional<Bundle> await(Predicate<Bundle> settled) {
+    /** A path the routes are about to write or delete, refused with 422 (and logged) unless it is directly inside deploy/. */
+    private static Path insideDeploy(PathSupplier path) throws IOException {
+        try {
+            return path.get();
+        } catch (DeployFolder.OutsideDeployFolder e) {
+            LOG.warn("Refused a bundle file outside deploy/: {}", e.getMessage());
+            throw ApiException.unprocessable("unsafe_file_name", "The bundle's file would not lie directly inside deploy/; nothing was written.",
+                    null);
+        }
+    }
+
+    private interface PathSupplier {
+        Path get() throws IOException;
+    }
+
+    /**
+     * 201 (install) or 200 (update) once the bundle's module has settled and its routes are served, with
+     * the module's state (FAILED with its reason is a settled outcome too); 202 with a status link when
+     * that takes longer than {@link #SETTLE_TIMEOUT}: the jar is in deploy/ either way.
+     */
+    private Reply settled(Optional<Bundle> bundle, JarInspection.BundleIdentity identity, Path file, boolean created) {
+        if (bundle.isEmpty()) {
+            return Reply.accepted(pending(identity, file, null));
+        }
+        Optional<ModuleState> module = settling.settledState(bundle.get());
+        if (module.isEmpty()) {
+            return Reply.accepted(pending(identity, file, bundle.get().getBundleId()));
+        }
+        Map<String, Object> body = view(bundle.get());
+        body.put("moduleState", module.get().name());
+        modules.recordOf(bundle.get()).map(reporter::statusOf).map(s -> s.reason()).ifPresent(reason -> body.put("moduleReason", reason));
+        return created ? Reply.created("/api/v1/bundles/" + bundle.get().getBundleId(), body) : Reply.ok(body);
+    }
+
+    /**
+     * Waits up to {@link #SETTLE_TIMEOUT} for the bundle File Install installs or updates from deploy/, until
+     * it is the new content ({@code arrived}) and its module has settled with its routes served. Returns the
+     * bundle once found (settled or not), empty if File Install never installed it.
+     */
+    private Optional<Bundle> await(Predicate<Bundle> which, Predicate<Bundle> arrived) {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
+        Optional<Bundle> found = Optional.empty();
         while (System.nanoTime() < deadline) {
-            Optional<Bundle> found = Arrays.stream(context.getBundles()).filter(settled).findFirst();
-            if (found.isPresent() && found.get().getState() != Bundle.INSTALLED && found.get().getState() != Bundle.STARTING) {
+            found = Arrays.stream(context.getBundles()).filter(which).findFirst();
+            if (found.isPresent() && arrived.test(found.get()) && settling.settledState(found.get()).isPresent()) {
                 return found;
             }
             sleep();
         }
-        return Optional.empty();
+        return found;
     }
 
     private void audit(ApiRequest request, Long bundleId, String action, Map<String, Object> before, JarInspection.BundleIdentity identity,
@@ -223,10 +271,16 @@ public final class BundleRoutes implements RouteProvider {
         });
     }
 
-    private Map<String, Object> pending(JarInspection.BundleIdentity identity, Path file) {
-        return Map.of("status", "pending", "symbolicName", identity.symbolicName(), "version", identity.version().toString(),
-                "message", "The jar is in deploy/" + file.getFileName() + " but was not installed within " + SETTLE_TIMEOUT.toSeconds()
-                        + " s; see GET /api/v1/bundles and the server log.");
+    private Map<String, Object> pending(JarInspection.BundleIdentity identity, Path file, Long bundleId) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("status", "pending");
+        body.put("symbolicName", identity.symbolicName());
+        body.put("version", identity.version().toString());
+        body.put("id", bundleId);
+        body.put("statusUrl", bundleId == null ? "/api/v1/bundles" : "/api/v1/bundles/" + bundleId);
+        body.put("message", "The jar is in deploy/" + file.getFileName() + " but its module was not serving within "
+                + SETTLE_TIMEOUT.toSeconds() + " s; see " + body.get("statusUrl") + ", GET /api/v1/modules and the server log.");
+        return body;
     }
 
     private Map<String, Object> view(Bundle bundle) {

@@ -4,9 +4,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarInputStream;
 import java.util.jar.Manifest;
+import java.util.zip.ZipFile;
 
 import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
@@ -21,13 +24,27 @@ import dev.pacesetter.platform.api.ModuleDescriptor;
 final class JarInspection {
 
     /** What the manifest says. */
-    record BundleIdentity(String symbolicName, Version version, String moduleHeader) {
+    record BundleIdentity(SymbolicName name, Version version, String moduleHeader) {
+        String symbolicName() {
+            return name.value();
+        }
     }
 
-    /** Why a file is not an installable bundle; the message is meant for the uploader. */
+    /** Why a file is not an installable bundle; the message is meant for the uploader, the code for programs. */
     static final class NotABundle extends Exception {
+        private final String code;
+
         NotABundle(String message) {
+            this("not_a_bundle", message);
+        }
+
+        NotABundle(String code, String message) {
             super(message);
+            this.code = code;
+        }
+
+        String code() {
+            return code;
         }
     }
 
@@ -36,22 +53,23 @@ final class JarInspection {
 
     static BundleIdentity inspect(Path jar) throws NotABundle {
         Manifest manifest;
+        Set<String> streamed = new HashSet<>();
         try (InputStream file = Files.newInputStream(jar); JarInputStream in = new JarInputStream(file, true)) {
             manifest = in.getManifest();
             byte[] buffer = new byte[64 * 1024];
-            int entries = 0;
             for (JarEntry entry = in.getNextJarEntry(); entry != null; entry = in.getNextJarEntry()) {
                 while (in.read(buffer) >= 0) {
                     // reading every entry to its end makes the stream check its size and CRC
                 }
-                entries++;
+                streamed.add(entry.getName());
             }
-            if (manifest == null && entries == 0) {
+            if (manifest == null && streamed.isEmpty()) {
                 throw new NotABundle("The file is not a jar (zip) archive.");
             }
         } catch (IOException | SecurityException e) {
             throw new NotABundle("The jar is corrupt: " + e.getMessage() + ".");
         }
+        checkCentralDirectory(jar, streamed);
         if (manifest == null) {
             throw new NotABundle("The jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle.");
         }
@@ -60,7 +78,9 @@ final class JarInspection {
         if (!"2".equals(manifestVersion == null ? null : manifestVersion.trim()) || symbolicName == null || symbolicName.isBlank()) {
             throw new NotABundle("The jar's manifest has no Bundle-ManifestVersion: 2 and Bundle-SymbolicName, so it is not an OSGi bundle.");
         }
-        String name = symbolicName.split(";", 2)[0].trim();
+        SymbolicName name = SymbolicName.fromHeader(symbolicName).orElseThrow(() -> new NotABundle("invalid_symbolic_name",
+                "The jar's Bundle-SymbolicName is not a valid OSGi symbolic name: it must be dot-separated tokens of ASCII letters,"
+                        + " digits, '_' and '-' (such as com.example.plugin), at most " + SymbolicName.MAX_LENGTH + " characters."));
         Version version;
         try {
             version = Version.parseVersion(manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION));
@@ -68,5 +88,30 @@ final class JarInspection {
             throw new NotABundle("The jar's Bundle-Version is not an OSGi version: " + e.getMessage() + ".");
         }
         return new BundleIdentity(name, version, manifest.getMainAttributes().getValue(ModuleDescriptor.MANIFEST_HEADER));
+    }
+
+    private static boolean isManifestEntry(String name) {
+        return name.equalsIgnoreCase("META-INF/") || name.equalsIgnoreCase("META-INF/MANIFEST.MF");
+    }
+
+    /**
+     * The streaming read above stops quietly where the local entries end, so a jar cut off at an entry
+     * boundary or inside its central directory passes it; the framework, however, reads the central
+     * directory. It must exist, be complete and list exactly the entries that were read and checked.
+     */
+    private static void checkCentralDirectory(Path jar, Set<String> streamed) throws NotABundle {
+        Set<String> listed = new HashSet<>();
+        try (ZipFile zip = new ZipFile(jar.toFile())) {
+            zip.stream().forEach(entry -> listed.add(entry.getName()));
+        } catch (IOException | RuntimeException e) {
+            throw new NotABundle("The jar is truncated or corrupt: its central directory cannot be read (" + e.getMessage() + ").");
+        }
+        // JarInputStream hands the manifest (and the META-INF/ folder before it) over as the manifest, not as entries
+        listed.removeIf(JarInspection::isManifestEntry);
+        streamed.removeIf(JarInspection::isManifestEntry);
+        if (!listed.equals(streamed)) {
+            throw new NotABundle("The jar is truncated or corrupt: its central directory lists " + listed.size() + " entries, "
+                    + streamed.size() + " could be read.");
+        }
     }
 }

@@ -81,7 +81,7 @@ final class ApiDispatcher implements Handler {
             return;
         }
         List<String> segments = RequestPath.segments(ctx.req().getRequestURI());
-        RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.method().name(), segments);
+        RouteLookup lookup = segments == null ? new RouteLookup.NotFound() : routes.current().lookup(ctx.req().getMethod(), segments);
         if (lookup instanceof RouteLookup.Found found) {
             ctx.attribute(MODULE_ATTRIBUTE, found.moduleId());
             Optional<Caller> caller = authorize(ctx, found.route());
@@ -96,14 +96,14 @@ final class ApiDispatcher implements Handler {
         } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
             String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
             ctx.header("Allow", allow);
-            throw new ApiException(405, "method_not_allowed", Message.of("error.method_not_allowed", ctx.method().name(), ctx.path(), allow),
+            throw new ApiException(405, "method_not_allowed", Message.of("error.method_not_allowed", ctx.req().getMethod(), ctx.path(), allow),
                     Map.of("allowed", wrong.allowed()));
         } else if (lookup instanceof RouteLookup.Unavailable unavailable) {
             ctx.header("Retry-After", "2");
             throw new ApiException(503, "module_unavailable", Message.of("error.module_unavailable", unavailable.moduleId()),
                     Map.of("module", unavailable.moduleId()));
         } else {
-            throw new ApiException(404, "route_not_found", Message.of("error.route_not_found", ctx.method().name(), ctx.path()), null);
+            throw new ApiException(404, "route_not_found", Message.of("error.route_not_found", ctx.req().getMethod(), ctx.path()), null);
         }
     }
 
@@ -160,6 +160,9 @@ final class ApiDispatcher implements Handler {
         boolean hasBody = length > 0 || (length < 0 && ctx.header("Transfer-Encoding") != null);
         if (!hasBody) {
             return;
+        }
+        if (route.takesNoBody()) {
+            throw new ApiException(400, "unexpected_body", Message.of("error.unexpected_body", ctx.req().getMethod(), route.path()), null);
         }
         long limit = limitOf(route);
         if (length > limit) {

@@ -22,8 +22,10 @@ import io.javalin.http.HandlerType;
 public final class Gateway implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+    /** Every method Javalin knows goes to the dispatcher, which answers 405 with Allow for those no route has (TRACE, QUERY, …). */
     private static final List<HandlerType> METHODS = List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT,
-            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS);
+            HandlerType.PATCH, HandlerType.DELETE, HandlerType.HEAD, HandlerType.OPTIONS, HandlerType.TRACE, HandlerType.QUERY,
+            HandlerType.CONNECT);
 
     /** How long Jetty may take, after the drain, to finish writing responses whose handlers have returned. */
     private static final long FLUSH_MS = 2_000;
@@ -51,6 +53,8 @@ public final class Gateway implements AutoCloseable {
             // the dispatcher's count ends when a handler returns; Jetty's graceful stop then waits for the bytes to go out
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
+                server.insertHandler(new MethodOverrideStripper());
+                server.setErrorHandler(new JettyErrorResponse(json));
                 server.setStopTimeout(FLUSH_MS);
                 jetty.set(server);
             });
@@ -68,9 +72,13 @@ public final class Gateway implements AutoCloseable {
                 cfg.routes.addHttpHandler(method, "/api/*", dispatcher);
             }
             cfg.routes.error(404, ctx -> {
-                if (!ctx.path().startsWith("/api/")) { // API 404s were already answered by the dispatcher
+                if (!ctx.path().startsWith("/api/")) {
                     ctx.contentType("application/json").result(json.write(ErrorBody.of("not_found",
                             "Nothing at " + ctx.path() + ". The API lives under /api/v1/.", Map.of(), null)));
+                } else if (ctx.attribute(ApiDispatcher.CORRELATION_ATTRIBUTE) == null) {
+                    // a method Javalin has no handler for (FOO, PROPFIND, …) never reached the dispatcher: it answers
+                    // like for any other method the path lacks, 405 with Allow on a known path, 404 elsewhere, in JSON
+                    dispatcher.handle(ctx);
                 }
             });
             cfg.routes.exception(Exception.class, (e, ctx) -> {

@@ -42,6 +42,7 @@ public final class JsonCodec {
         return JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(DecimalText.module())
+                .addModule(PlausibleDates.module())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)

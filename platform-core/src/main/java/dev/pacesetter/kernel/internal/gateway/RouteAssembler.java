@@ -147,6 +147,26 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
         live.publish(result.table());
     }
 
+    /**
+     * Whether every route provider {@code bundle} has registered has been read and its routes are in the
+     * published table (or refused there: the module's status then says why). An upload answers 201 only
+     * after this, so a client's next request finds the routes.
+     */
+    public boolean hasPublishedRoutesOf(Bundle bundle) {
+        ServiceReference<?>[] registered = bundle.getRegisteredServices();
+        if (registered == null) {
+            return true;
+        }
+        for (ServiceReference<?> reference : registered) {
+            String[] classes = (String[]) reference.getProperty(org.osgi.framework.Constants.OBJECTCLASS);
+            if (classes != null && java.util.Arrays.asList(classes).contains(RouteProvider.class.getName())
+                    && !provided.containsKey(reference)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** On its way back to serving, including the moments after start before DS has registered its routes. */
     private boolean isInTransition(ModuleRecord record) {
         Bundle bundle = record.bundle();

@@ -51,6 +51,7 @@ final class RouteTable {
         }
         Set<HttpMethod> allowed = null;
         String owner = null;
+        String path = null;
         for (Entry entry : entries) {
             Map<String, String> params = entry.template().match(segments);
             if (params == null) {
@@ -62,8 +63,11 @@ final class RouteTable {
             if (allowed == null) {
                 allowed = EnumSet.noneOf(HttpMethod.class);
                 owner = entry.moduleId();
+                path = entry.template().shape(); // the most specific path that matches: Allow names its methods only
             }
-            allowed.add(entry.route().method());
+            if (entry.template().shape().equals(path)) {
+                allowed.add(entry.route().method());
+            }
         }
         return allowed == null ? new RouteLookup.NotFound() : new RouteLookup.WrongMethod(owner, allowed);
     }

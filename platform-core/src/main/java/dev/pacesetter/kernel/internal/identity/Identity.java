@@ -33,17 +33,24 @@ public final class Identity {
     private final TokenAuthenticator authenticator;
     private final List<RouteProvider> routes;
     private final Runnable afterStart;
+    private final IdentityRoutes signIn;
 
-    private Identity(TokenAuthenticator authenticator, List<RouteProvider> routes, Runnable afterStart) {
+    private Identity(TokenAuthenticator authenticator, List<RouteProvider> routes, Runnable afterStart, IdentityRoutes signIn) {
         this.authenticator = authenticator;
         this.routes = routes;
         this.afterStart = afterStart;
+        this.signIn = signIn;
+    }
+
+    /** Whether sign-in works yet (the first administrator exists); health is not UP before it. */
+    public boolean signInReady() {
+        return signIn.ready();
     }
 
     /**
      * The CPU-heavy part (the first administrator's password hash, the hash that makes unknown-user
      * sign-ins cost as much as wrong passwords), on a background thread once the kernel serves; sign-in
-     * answers 503 until the administrator exists.
+     * answers 503 and health is not UP until both exist (see {@link #signInReady()}).
      */
     public void afterStart() {
         Thread worker = new Thread(afterStart, "pacesetter-identity-bootstrap");
@@ -79,7 +86,7 @@ public final class Identity {
                 () -> {
                     bootstrap.run();
                     identityRoutes.prepareTimingShield();
-                });
+                }, identityRoutes);
     }
 
     public TokenAuthenticator authenticator() {

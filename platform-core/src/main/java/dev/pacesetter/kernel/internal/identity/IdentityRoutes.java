@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.ApiException;
@@ -20,6 +23,8 @@ import dev.pacesetter.platform.api.security.Caller;
 
 /** Sign-in, sign-out, the caller's own profile and API tokens. Part of the platform module. */
 public final class IdentityRoutes implements RouteProvider {
+
+    private static final Logger LOG = LoggerFactory.getLogger(IdentityRoutes.class);
 
     private final Duration sessionTtl;
     private static final int MAX_TOKEN_DAYS = 366;
@@ -58,6 +63,11 @@ public final class IdentityRoutes implements RouteProvider {
         this.dummyHash = new CompletableFuture<>();
     }
 
+    /** Whether sign-in works: the first administrator exists and the hash unknown user names are checked against is ready. */
+    boolean ready() {
+        return adminReady.isDone() && !adminReady.isCompletedExceptionally() && dummyHash.isDone();
+    }
+
     /** Computes the hash unknown user names are checked against; until then sign-in waits for it. */
     void prepareTimingShield() {
         dummyHash.complete(hasher.hash("not a password anyone has".toCharArray()));
@@ -67,7 +77,7 @@ public final class IdentityRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.post("/auth/login", this::login).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
-                Route.post("/auth/logout", this::logout).summary("Revoke the token of this request"),
+                Route.post("/auth/logout", this::logout).withoutBody().summary("Revoke the token of this request"),
                 Route.get("/me", request -> Reply.ok(me(request.caller().orElseThrow()))).summary("Who am I"),
                 Route.get("/tokens", this::listTokens).summary("My API tokens (never the tokens themselves)"),
                 Route.post("/tokens", this::createToken).summary("Create an API token; it is shown once"),
@@ -80,7 +90,7 @@ public final class IdentityRoutes implements RouteProvider {
                 .require(input.username() != null && !input.username().isBlank(), "username", "is required")
                 .require(input.password() != null && !input.password().isEmpty(), "password", "is required")
                 .orThrow();
-        if (!adminReady.isDone()) {
+        if (!ready()) {
             throw new ApiException(503, "not_ready", "The first administrator is still being created; retry in a moment.",
                     Map.of("retryAfterSeconds", 1));
         }
@@ -104,7 +114,13 @@ public final class IdentityRoutes implements RouteProvider {
         Instant expires = now.plus(sessionTtl);
         String token = Tokens.issue(Tokens.Kind.SESSION);
         Caller caller = user.get().caller();
+        String storedHash = user.get().passwordHash();
+        // the clear password is only here, at sign-in: the moment to move an old-format or weaker hash to the current one
+        String upgraded = hasher.needsUpgrade(storedHash) ? hasher.hash(input.password().toCharArray()) : null;
         db.inTransaction(c -> {
+            if (upgraded != null && IdentityStore.upgradePasswordHash(c, caller.userId(), storedHash, upgraded)) {
+                LOG.info("Password hash of user {} upgraded to Argon2id", caller.userId());
+            }
             long id = IdentityStore.insertToken(c, caller.userId(), Tokens.Kind.SESSION, Tokens.digest(token), "sign-in", now, expires);
             db.audit(c, AuditRecord.of(request, "auth", caller.userId(), "sign_in").by(caller).after(Map.of("sessionId", id, "expiresAt", expires,
                     "clientAddress", address)));
@@ -160,7 +176,7 @@ public final class IdentityRoutes implements RouteProvider {
     private Reply revokeToken(ApiRequest request) {
         long id = request.pathId("id");
         String digest = db.inTransaction(c -> {
-            Optional<String> revoked = IdentityStore.revoke(c, id, request.caller().orElseThrow().userId(), clock.instant());
+            Optional<String> revoked = IdentityStore.revokeApiToken(c, id, request.caller().orElseThrow().userId(), clock.instant());
             if (revoked.isPresent()) {
                 db.audit(c, AuditRecord.of(request, "tokens", id, "revoke"));
             }

@@ -89,12 +89,17 @@ final class IdentityStore {
         }
     }
 
-    /** Revokes a token of {@code userId}; the digest of the revoked token, if there was one to revoke. */
-    static Optional<String> revoke(Connection c, long tokenId, long userId, Instant now) throws SQLException {
+    /**
+     * Revokes an API token of {@code userId}; the digest of the revoked token, if there was one to revoke.
+     * Sign-in sessions are not API tokens: they are never listed at /tokens and end through logout only.
+     */
+    static Optional<String> revokeApiToken(Connection c, long tokenId, long userId, Instant now) throws SQLException {
         String digest;
-        try (PreparedStatement ps = c.prepareStatement("SELECT digest FROM platform_token WHERE id = ? AND user_id = ? AND revoked_at IS NULL")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT digest FROM platform_token WHERE id = ? AND user_id = ? AND kind = ? AND revoked_at IS NULL")) {
             ps.setLong(1, tokenId);
             ps.setLong(2, userId);
+            ps.setString(3, Tokens.Kind.API.name());
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
@@ -268,6 +273,19 @@ final class IdentityStore {
                 ps.addBatch();
             }
             ps.executeBatch();
+        }
+    }
+
+    /**
+     * Replaces a user's password hash by a stronger one of the same password, only if it is still the hash
+     * that was just verified (a concurrent password change wins). True if it was replaced.
+     */
+    static boolean upgradePasswordHash(Connection c, long userId, String verified, String stronger) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET password_hash = ? WHERE id = ? AND password_hash = ?")) {
+            ps.setString(1, stronger);
+            ps.setLong(2, userId);
+            ps.setString(3, verified);
+            return ps.executeUpdate() == 1;
         }
     }
 

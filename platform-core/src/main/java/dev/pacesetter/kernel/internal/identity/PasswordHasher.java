@@ -1,69 +1,57 @@
 package dev.pacesetter.kernel.internal.identity;
 
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.util.Base64;
-
-import javax.crypto.SecretKeyFactory;
-import javax.crypto.spec.PBEKeySpec;
+import java.util.Optional;
 
 /**
- * PBKDF2-HMAC-SHA256 from the JDK's own provider (no extra dependency), 600,000 iterations as OWASP
- * recommends, 16-byte random salt. Stored as {@code pbkdf2-sha256$iterations$salt$hash} so the work
- * factor can be raised later and old hashes upgraded on the next login. Thread-safe.
+ * Hashes new passwords with Argon2id — OWASP's first choice, memory-hard so that guessing on GPUs costs
+ * memory as well as time — at OWASP's recommended cost (19 MiB, 2 passes, 1 lane) with a 16-byte random
+ * salt and a 32-byte hash, stored as a self-describing PHC string. Verifies those and the PBKDF2 hashes
+ * older kernels wrote, and says when a stored hash should be replaced (old format or lower cost), so
+ * sign-in can upgrade it while it has the clear password. Thread-safe.
  */
 public final class PasswordHasher {
 
-    static final int ITERATIONS = 600_000;
-    private static final String PREFIX = "pbkdf2-sha256";
+    /** OWASP Password Storage Cheat Sheet, Argon2id: m=19 MiB, t=2, p=1. */
+    static final Argon2idHash.Cost OWASP = new Argon2idHash.Cost(19 * 1024, 2, 1);
     private static final int SALT_BYTES = 16;
-    private static final int KEY_BITS = 256;
+    private static final int HASH_BYTES = 32;
 
     private final SecureRandom random = new SecureRandom();
-    private final int iterations;
+    private final Argon2idHash.Cost cost;
 
     public PasswordHasher() {
-        this(ITERATIONS);
+        this(OWASP);
     }
 
-    /** A lower work factor, for tests only. */
-    PasswordHasher(int iterations) {
-        this.iterations = iterations;
+    PasswordHasher(Argon2idHash.Cost cost) {
+        this.cost = cost;
     }
 
     public String hash(char[] password) {
         byte[] salt = new byte[SALT_BYTES];
         random.nextBytes(salt);
-        byte[] key = derive(password, salt, iterations);
-        Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
-        return PREFIX + "$" + iterations + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(key);
+        return Argon2idHash.format(cost, salt, Argon2idHash.derive(password, salt, cost, HASH_BYTES));
     }
 
-    /** Constant-time check; false for anything malformed. */
+    /** Constant-time check against either stored format; false for anything malformed. */
     public boolean verify(char[] password, String stored) {
-        String[] parts = stored.split("\\$");
-        if (parts.length != 4 || !PREFIX.equals(parts[0])) {
+        if (stored == null) {
             return false;
         }
-        try {
-            int rounds = Integer.parseInt(parts[1]);
-            byte[] salt = Base64.getDecoder().decode(parts[2]);
-            byte[] expected = Base64.getDecoder().decode(parts[3]);
-            return MessageDigest.isEqual(expected, derive(password, salt, rounds));
-        } catch (IllegalArgumentException e) {
-            return false;
+        if (Pbkdf2Hash.isPbkdf2(stored)) {
+            return Pbkdf2Hash.matches(password, stored);
         }
+        return Argon2idHash.parse(stored).map(parsed -> Argon2idHash.matches(password, parsed)).orElse(false);
     }
 
-    private static byte[] derive(char[] password, byte[] salt, int rounds) {
-        PBEKeySpec spec = new PBEKeySpec(password, salt, rounds, KEY_BITS);
-        try {
-            return SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256").generateSecret(spec).getEncoded();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("PBKDF2WithHmacSHA256 is missing from this JDK", e);
-        } finally {
-            spec.clearPassword();
+    /** Whether a hash that just verified should be replaced by {@link #hash(char[])}: another format or a weaker cost. */
+    public boolean needsUpgrade(String stored) {
+        Optional<Argon2idHash.Parsed> parsed = Argon2idHash.parse(stored);
+        if (parsed.isEmpty()) {
+            return true;
         }
+        Argon2idHash.Cost have = parsed.get().cost();
+        return have.memoryKiB() < cost.memoryKiB() || have.iterations() < cost.iterations() || parsed.get().hash().length < HASH_BYTES;
     }
 }

@@ -79,9 +79,9 @@ public final class UserRoutes implements RouteProvider {
                 Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
                 Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
                 Route.put("/users/{id}", this::update).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
-                Route.post("/users/{id}/deactivate", request -> setActive(request, false)).roles(Role.ADMIN)
+                Route.post("/users/{id}/deactivate", request -> setActive(request, false)).withoutBody().roles(Role.ADMIN)
                         .summary("Deactivate a user: sign-in and every token stop working at once"),
-                Route.post("/users/{id}/reactivate", request -> setActive(request, true)).roles(Role.ADMIN)
+                Route.post("/users/{id}/reactivate", request -> setActive(request, true)).withoutBody().roles(Role.ADMIN)
                         .summary("Let a deactivated user sign in again (their old tokens stay revoked)"));
     }
 

@@ -68,6 +68,7 @@ import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
+import dev.pacesetter.kernel.internal.platform.Readiness;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
 import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
@@ -161,7 +162,8 @@ public final class Kernel implements AutoCloseable {
             catalogs.attach(id -> modules.records().stream().filter(r -> r.id().equals(id)).map(ModuleRecord::bundle).findFirst());
             system.registerService(Messages.class, new MessagesFactory(catalogs), null);
             ComponentHealth components = new ComponentHealth(system);
-            new RouteAssembler(system, whiteboard, components, live, json).open();
+            RouteAssembler routeAssembler = new RouteAssembler(system, whiteboard, components, live, json);
+            routeAssembler.open();
             List<Bundle> bootBundles = install(system, config.bundlesDir());
 
             HikariDataSource dataSource = unwrap(pool);
@@ -172,9 +174,22 @@ public final class Kernel implements AutoCloseable {
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             AtomicReference<PilotEnablement> enablement = new AtomicReference<>();
+            // health is UP only once sign-in works too: the first administrator is created after start-up
+            AtomicReference<Identity> signIn = new AtomicReference<>();
+            Readiness readiness = new Readiness() {
+                @Override
+                public boolean kernelReady() {
+                    return ready.get();
+                }
+
+                @Override
+                public boolean signInReady() {
+                    return signIn.get() != null && signIn.get().signInReady();
+                }
+            };
             ModuleStatusReporter reporter = new ModuleStatusReporter(modules, components, new MissingRequirements(system.getBundle()),
                     id -> enablement.get() == null ? null : enablement.get().describe(id));
-            system.registerService(RouteProvider.class, new PlatformRoutes(reporter, dataSource, ready::get, live, kernelVersion()), null);
+            system.registerService(RouteProvider.class, new PlatformRoutes(reporter, dataSource, readiness, live, kernelVersion()), null);
 
             framework.start();
             modules.changed(); // the system bundle is now ACTIVE: the platform's own routes may serve
@@ -212,13 +227,14 @@ public final class Kernel implements AutoCloseable {
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock),
-                    new BundleRoutes(system, modules, parts.db(), config.deployDir(), config.bundleUploadLimit()))
+                    new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready,
                     List.of(scheduler, webhooks, mail, events, bridge), List.of(pilot));
             ready.set(true);
+            signIn.set(parts.identity());
             parts.identity().afterStart();
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
                     (System.nanoTime() - began) / 1_000_000, config.host(), gateway.port(), config.home().toAbsolutePath(),

@@ -36,7 +36,7 @@ public final class MailRoutes implements RouteProvider {
         return List.of(
                 Route.get("/mail/outbox", this::outbox).roles(Role.ADMIN)
                         .summary("E-mails newest first (?state=QUEUED|SENT|PARKED, ?limit=), counts per state, and whether SMTP is configured"),
-                Route.post("/mail/outbox/{id}/retry", this::retry).roles(Role.ADMIN)
+                Route.post("/mail/outbox/{id}/retry", this::retry).withoutBody().roles(Role.ADMIN)
                         .summary("Queue a parked e-mail again, due now, with its attempts reset"));
     }
 

@@ -45,8 +45,8 @@ public final class NotificationRoutes implements RouteProvider {
         return List.of(
                 Route.get("/notifications", this::inbox).summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
                 Route.get("/notifications/unread-count", request -> Reply.ok(Map.of("unread", unread(request)))),
-                Route.post("/notifications/{id}/read", this::markRead).summary("Mark one of my notifications read"),
-                Route.post("/notifications/read-all", this::markAllRead).summary("Mark all my notifications read"));
+                Route.post("/notifications/{id}/read", this::markRead).withoutBody().summary("Mark one of my notifications read"),
+                Route.post("/notifications/read-all", this::markAllRead).withoutBody().summary("Mark all my notifications read"));
     }
 
     private Reply inbox(ApiRequest request) {

@@ -39,7 +39,7 @@ public final class PlatformRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.get("/health", this::health).publicAccess()
-                        .summary("UP (200) when the kernel, the database and every module have settled; otherwise 503"),
+                        .summary("UP (200) when the kernel, the database, sign-in and every module are ready; otherwise 503"),
                 Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses())))
                         .summary("Every installed module with its state, version and failure reason"),
                 Route.get("/modules/{id}", this::module).summary("One module"),
@@ -54,14 +54,17 @@ public final class PlatformRoutes implements RouteProvider {
         boolean database = databaseReachable();
         boolean kernel = readiness.kernelReady();
         boolean settled = statuses.stream().allMatch(s -> s.state().isSettled());
-        String status = !kernel || !database ? "DOWN" : settled ? "UP" : "STARTING";
+        boolean signIn = kernel && readiness.signInReady();
+        String status = !kernel || !database ? "DOWN" : settled && signIn ? "UP" : "STARTING";
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", status);
         body.put("database", database ? "UP" : "DOWN");
+        body.put("signIn", signIn ? "UP" : "STARTING");
         body.put("modules", modules);
         if (!status.equals("UP")) {
-            throw new ApiException(503, "not_ready", status.equals("STARTING")
-                    ? "Modules are still starting; retry in a moment." : "The kernel or its database is not available.", body);
+            throw new ApiException(503, "not_ready", status.equals("DOWN") ? "The kernel or its database is not available."
+                    : !signIn ? "Sign-in is not available yet (the first administrator is being created); retry in a moment."
+                    : "Modules are still starting; retry in a moment.", body);
         }
         return Reply.ok(body);
     }

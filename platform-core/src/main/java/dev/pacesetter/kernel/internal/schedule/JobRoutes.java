@@ -54,7 +54,7 @@ public final class JobRoutes implements RouteProvider {
         return List.of(
                 Route.get("/jobs", this::list).roles(Role.ADMIN).summary("Scheduled deadlines and recurring jobs, soonest first, with counts;"
                         + " filters type (deadline|job), module, state (scheduled|running|failing|waiting|parked); paged with limit and after"),
-                Route.post("/jobs/parked/{id}/retry", this::retry).roles(Role.ADMIN)
+                Route.post("/jobs/parked/{id}/retry", this::retry).withoutBody().roles(Role.ADMIN)
                         .summary("Fire a parked deadline again, now"));
     }
 

@@ -68,6 +68,11 @@ final class TargetGuard {
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new TargetRefused("must be an http or https URL", true);
         }
+        // before the host check: java.net.URI gives no host for some of these (0x7f.1), others it reads its own way (0177.0.0.1)
+        Optional<String> ambiguous = Ipv4Spelling.whyAmbiguous(rawHost(uri));
+        if (ambiguous.isPresent()) {
+            throw new TargetRefused("names an ambiguous host: " + ambiguous.get(), false);
+        }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
             throw new TargetRefused("must name a host, e.g. https://hooks.example.com/pacesetter", true);
         }
@@ -78,6 +83,23 @@ final class TargetGuard {
             throw new TargetRefused("must not have a fragment (#...)", true);
         }
         return uri;
+    }
+
+    /** The host as written in the authority (without user info and port), also where java.net.URI found none. */
+    static String rawHost(URI uri) {
+        if (uri.getHost() != null) {
+            return uri.getHost();
+        }
+        String authority = uri.getRawAuthority();
+        if (authority == null) {
+            return null;
+        }
+        String host = authority.substring(authority.lastIndexOf('@') + 1);
+        if (host.startsWith("[")) {
+            return null;
+        }
+        int colon = host.lastIndexOf(':');
+        return (colon >= 0 ? host.substring(0, colon) : host).toLowerCase(Locale.ROOT);
     }
 
     /** The host without the brackets of an IPv6 literal. */

@@ -57,11 +57,11 @@ final class WebhookRoutes implements RouteProvider {
                 Route.get("/webhooks/{id}", request -> Reply.ok(webhook(request.pathId("id")))).roles(Role.ADMIN),
                 Route.put("/webhooks/{id}", this::update).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
                 Route.delete("/webhooks/{id}", this::delete).roles(Role.ADMIN).summary("Delete a webhook and its delivery log"),
-                Route.post("/webhooks/{id}/secret", this::rotateSecret).roles(Role.ADMIN)
+                Route.post("/webhooks/{id}/secret", this::rotateSecret).withoutBody().roles(Role.ADMIN)
                         .summary("Replace the signing secret; the new one is in this response only"),
                 Route.get("/webhooks/{id}/deliveries", this::deliveries).roles(Role.ADMIN)
                         .summary("Delivery log, newest first, with every attempt; ?state=, ?limit=, ?before="),
-                Route.post("/webhooks/deliveries/{id}/replay", this::replay).roles(Role.ADMIN).summary("Send a parked delivery again"));
+                Route.post("/webhooks/deliveries/{id}/replay", this::replay).withoutBody().roles(Role.ADMIN).summary("Send a parked delivery again"));
     }
 
     private Reply create(ApiRequest request) {

@@ -2,6 +2,7 @@ package dev.pacesetter.kernel.internal.gateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -43,6 +44,30 @@ class JsonCodecTest {
         Deal deal = read("{\"name\":\"x\",\"amount\":1234.10,\"grade\":\"A\",\"closesAt\":\"2026-12-01T00:00:00Z\"}");
         assertEquals(new BigDecimal("1234.10"), deal.amount());
         assertEquals(Instant.parse("2026-12-01T00:00:00Z"), deal.closesAt());
+    }
+
+    @Test
+    void datesOutsideTheYears1900To9999AreRefusedOnTheirField() {
+        for (String when : List.of("+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "+10000-01-01T00:00:00Z",
+                "1899-12-31T23:59:59Z", "0000-01-01T00:00:00Z")) {
+            ApiException e = assertThrows(ApiException.class, () -> read("{\"closesAt\":\"" + when + "\"}"), when);
+            assertEquals("validation_failed", e.code(), when);
+            assertEquals("closesAt", onlyField(e).field());
+            assertEquals("field.temporal", onlyField(e).text().key(), "said in the caller's language: years 1900 to 9999");
+        }
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"), read("{\"closesAt\":\"9999-12-31T23:59:59Z\"}").closesAt());
+        assertEquals(Instant.parse("1900-01-01T00:00:00Z"), read("{\"closesAt\":\"1900-01-01T00:00:00Z\"}").closesAt());
+    }
+
+    record Dated(java.time.LocalDate day, java.time.OffsetDateTime at) {
+    }
+
+    @Test
+    void localDatesAndOffsetTimesAreBoundedToo() {
+        assertThrows(ApiException.class, () -> json.read("{\"day\":\"+20000-01-01\"}".getBytes(StandardCharsets.UTF_8), Dated.class));
+        assertThrows(ApiException.class, () -> json.read("{\"at\":\"+999999999-12-31T23:59:59+08:00\"}".getBytes(StandardCharsets.UTF_8),
+                Dated.class));
+        assertEquals(java.time.LocalDate.of(2026, 3, 1), json.read("{\"day\":\"2026-03-01\"}".getBytes(StandardCharsets.UTF_8), Dated.class).day());
     }
 
     @Test

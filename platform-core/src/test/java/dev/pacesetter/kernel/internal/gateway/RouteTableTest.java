@@ -45,6 +45,16 @@ class RouteTableTest {
     }
 
     @Test
+    void allowNamesTheMethodsOfTheMatchedPathOnlyNotOfAParameterRouteThatAlsoMatches() {
+        RouteTable table = RouteTableBuilder.build(List.of(serving("leads", 5, get("/leads/export"), get("/leads/{id}"),
+                Route.put("/leads/{id}", r -> Reply.noContent())))).table();
+        RouteLookup.WrongMethod wrong = assertInstanceOf(RouteLookup.WrongMethod.class, lookup(table, "OPTIONS", "leads", "export"));
+        assertEquals(Set.of(HttpMethod.GET), wrong.allowed());
+        RouteLookup.WrongMethod byId = assertInstanceOf(RouteLookup.WrongMethod.class, lookup(table, "TRACE", "leads", "7"));
+        assertEquals(Set.of(HttpMethod.GET, HttpMethod.PUT), byId.allowed());
+    }
+
+    @Test
     void unknownResourcesAndDeeperPathsAreNotFound() {
         RouteTable table = RouteTableBuilder.build(List.of(serving("leads", 5, get("/leads/{id}")))).table();
         assertInstanceOf(RouteLookup.NotFound.class, lookup(table, "GET", "accounts"));
