@@ -144,7 +144,7 @@ final class LeadImport {
                 if (row.mapped.input() == null) {
                     reject(row, row.mapped.problems(), errors);
                 } else {
-                    row.keys();
+                    row.keys(intake.phoneKeys());
                     valid.add(row);
                 }
             }
@@ -391,11 +391,11 @@ final class LeadImport {
             this.mapped = mapped;
         }
 
-        void keys() {
+        void keys(PhoneKeys phoneKeys) {
             LeadInput in = mapped.input();
             externalId = in.externalId() == null ? null : in.externalId().strip();
             email = Normalizer.emailKey(in.email()).orElse(null);
-            phone = Normalizer.phoneKey(in.phone()).orElse(null);
+            phone = phoneKeys.key(in.phone()).orElse(null);
             company = Normalizer.companyKey(in.company()).orElse(null);
             person = company == null ? null : personKey(company, in.personName());
         }
