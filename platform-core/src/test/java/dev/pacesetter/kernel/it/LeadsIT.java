@@ -444,6 +444,36 @@ class LeadsIT {
             assertEquals(202, org.as("integrator1").post("/api/v1/leads/web-form", body).status(), "another caller is not limited by it");
         }
 
+        @Test
+        void theDefaultPhoneRegionIsAConfigurationFileAndChangingItReKeysTheStoredLeads() throws Exception {
+            Http rep = org.as("rep1");
+            long hongKong = createdLead("rep1", "{\"personName\":\"HK local\",\"phone\":\"9123 4567\"}");
+            long mainland = createdLead("rep1", "{\"personName\":\"CN local\",\"phone\":\"139 8888 7777\"}");
+            java.nio.file.Path deploy = kernel.home().resolve("deploy");
+            java.nio.file.Path cfg = deploy.resolve("dev.pacesetter.leads.cfg");
+            java.nio.file.Path part = deploy.resolve(".dev.pacesetter.leads.cfg.part");
+            java.nio.file.Files.writeString(part, "phone.region = HK\n");
+            java.nio.file.Files.move(part, cfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                KernelHarness.await(java.time.Duration.ofSeconds(30), () -> duplicateIds(rep, "+852 9123 4567").contains(hongKong),
+                        "after phone.region = HK the stored '9123 4567' is never re-keyed to +85291234567");
+            } finally {
+                java.nio.file.Files.delete(cfg);
+            }
+            KernelHarness.await(java.time.Duration.ofSeconds(30), () -> duplicateIds(rep, "+86 139 8888 7777").contains(mainland),
+                    "without the file, CN again: '139 8888 7777' is never re-keyed back to +8613988887777");
+        }
+
+        /** The leads a new lead with this phone duplicates (creating it when it duplicates none, so call it knowingly). */
+        List<Long> duplicateIds(Http as, String phone) {
+            Http.Result r = as.post("/api/v1/leads", "{\"personName\":\"Probe\",\"phone\":\"" + phone + "\"}");
+            List<Long> ids = new ArrayList<>();
+            if (r.status() == 409) {
+                r.json().path("error").path("details").path("leadIds").forEach(i -> ids.add(i.asLong()));
+            }
+            return ids;
+        }
+
         static List<Long> ids(JsonNode page) {
             List<Long> ids = new ArrayList<>();
             page.path("items").forEach(i -> ids.add(i.path("id").asLong()));
