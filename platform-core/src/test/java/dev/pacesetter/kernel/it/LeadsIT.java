@@ -369,6 +369,15 @@ class LeadsIT {
             Http.Result edit = rep.put("/api/v1/leads/" + id, "{\"version\":" + lead.path("version").asInt() + ",\"intent\":\"中\"}");
             assertEquals(200, edit.status(), edit.body());
             assertEquals("MEDIUM", edit.json().path("intent").asText());
+            JsonNode contacted = rep.get("/api/v1/leads?status=%E5%B7%B2%E8%81%94%E7%B3%BB").json().path("items"); // status=已联系
+            assertTrue(ids(rep.get("/api/v1/leads?status=CONTACTED").json()).contains(id), "the call reached: CONTACTED");
+            assertEquals(ids(rep.get("/api/v1/leads?status=CONTACTED").json()), ids(rep.get("/api/v1/leads?status=%E5%B7%B2%E8%81%94%E7%B3%BB").json()),
+                    contacted.toString());
+            Http.Result channel = org.as("marketing1").post("/api/v1/channels", "{\"name\":\"广交会\",\"kind\":\"展会\",\"cost\":{\"amount\":\"5000\","
+                    + "\"currency\":\"CNY\"},\"costPeriod\":\"季度\"}");
+            assertEquals(201, channel.status(), channel.body());
+            assertEquals("TRADE_SHOW", channel.json().path("kind").asText());
+            assertEquals("QUARTER", channel.json().path("costPeriod").asText());
         }
 
         @Test
