@@ -194,6 +194,13 @@ class LeadImportIT {
             for (String field : List.of("7,intent,", "7,budgetStatus,", "7,budgetAmount,", "7,decisionRole,")) {
                 assertTrue(report.contains(field), field + " in every problem of the row at once: " + report);
             }
+
+            Http.Result north = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Cn North\",\"phone\":\"13555559999\"}");
+            assertEquals(201, north.status(), north.body());
+            JsonNode probe = imported(org.as("marketing1"), HEADER + "cn-n,Cn Probe,,+86 135 5555 9999,,,,,,,,\n");
+            String hidden = org.as("marketing1").get("/api/v1/leads/imports/" + probe.path("id").asLong() + "/errors").body();
+            assertTrue(hidden.contains("2,phone,duplicate: same phone as an existing lead you may not see"), hidden);
+            assertFalse(hidden.contains("lead " + north.json().path("id").asLong()), "north China's lead is not named to south China's marketing: " + hidden);
         }
 
         @Test
