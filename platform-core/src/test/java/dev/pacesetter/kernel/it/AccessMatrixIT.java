@@ -233,6 +233,29 @@ class AccessMatrixIT {
             assertEquals(200, org.as("manager2").get("/api/v1/hello/notes/" + noteId).status());
         }
 
+        @Test
+        void aRepeatedWebFormNamesTheLeadOnlyToThoseWhoMayReadIt() {
+            for (String owner : List.of("rep1", "rep2")) {
+                String email = "form-matrix-" + owner + "@example.com";
+                Http.Result lead = org.as(owner).post("/api/v1/leads", "{\"personName\":\"Form owner " + owner + "\",\"email\":\"" + email + "\"}");
+                assertEquals(201, lead.status(), lead.body());
+                long id = lead.json().path("id").asLong();
+                for (PilotOrganisation.Persona persona : org.all()) {
+                    if (persona.roles().stream().noneMatch(r -> r.equals("INTEGRATOR") || r.equals("MARKETING") || r.equals("ADMIN"))) {
+                        continue;
+                    }
+                    Http.Result repeat = persona.http().post("/api/v1/leads/web-form", "{\"personName\":\"x\",\"email\":\"" + email + "\"}");
+                    assertEquals(202, repeat.status(), persona.name() + ": " + repeat.body());
+                    assertEquals("received", repeat.json().path("status").asText());
+                    assertTrue(!repeat.body().contains("Form owner"), persona.name() + " learnt the name: " + repeat.body());
+                    assertEquals(sees(persona.name(), owner), repeat.json().has("id"), persona.name() + " about " + owner + "'s lead: " + repeat.body());
+                    if (repeat.json().has("id")) {
+                        assertEquals(id, repeat.json().path("id").asLong());
+                    }
+                }
+            }
+        }
+
         /** Who sees records owned by rep1 (south team and region) and rep2 (north). */
         boolean sees(String persona, String owner) {
             return switch (persona) {

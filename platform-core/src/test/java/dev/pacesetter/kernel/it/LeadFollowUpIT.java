@@ -38,13 +38,13 @@ class LeadFollowUpIT {
 
     abstract static class Scenarios extends OrganisationScenarios {
 
-        static final String HOT = "\"intent\":\"HIGH\",\"budgetStatus\":\"CONFIRMED\"";
+        /** A by the plan's defaults: clear intent, a confirmed budget and the decision maker. */
+        static final String HOT = "\"intent\":\"HIGH\",\"budgetStatus\":\"CONFIRMED\",\"decisionRole\":\"DECISION_MAKER\"";
         static final String WARM = "\"intent\":\"MEDIUM\",\"budgetStatus\":\"UNCONFIRMED\"";
         static final String COLD = "\"intent\":\"LOW\",\"budgetStatus\":\"NONE\"";
-        static final String DEFAULT_RULES = "{\"rules\":[{\"name\":\"high intent with a confirmed budget\",\"grade\":\"A\",\"minIntent\":\"HIGH\","
-                + "\"minBudget\":\"CONFIRMED\"},{\"name\":\"strong on all three\",\"grade\":\"A\",\"minTotal\":5},{\"name\":\"interested with a budget"
-                + " in view\",\"grade\":\"B\",\"minIntent\":\"MEDIUM\",\"minBudget\":\"UNCONFIRMED\"},{\"name\":\"middling overall\",\"grade\":\"B\","
-                + "\"minTotal\":3}],\"fallback\":\"C\"}";
+        static final String DEFAULT_RULES = "{\"rules\":[{\"name\":\"clear intent, confirmed budget, decision maker\",\"grade\":\"A\","
+                + "\"minIntent\":\"HIGH\",\"minBudget\":\"CONFIRMED\",\"minDecision\":\"DECISION_MAKER\"},{\"name\":\"intent, budget or decision"
+                + " maker still open\",\"grade\":\"B\",\"minIntent\":\"MEDIUM\"}],\"fallback\":\"C\"}";
 
         private WebhookReceiver receiver;
         private int phone = 1000;
@@ -216,7 +216,7 @@ class LeadFollowUpIT {
             assertEquals(200, edited.status(), edited.body());
             JsonNode lead = edited.json();
             assertEquals("A", lead.path("grade").asText());
-            assertEquals("high intent with a confirmed budget", lead.path("gradeExplanation").path("rule").asText());
+            assertEquals("clear intent, confirmed budget, decision maker", lead.path("gradeExplanation").path("rule").asText());
             assertEquals(version + 1, lead.path("version").asInt());
             assertEquals("Acme Ltd", lead.path("company").asText());
             JsonNode regraded = null;
@@ -341,7 +341,10 @@ class LeadFollowUpIT {
             assertEquals(org.teamSouth, byTeam.path("groups").get(0).path("id").asLong());
             assertEquals(3, byTeam.path("total").path("due").asLong());
             JsonNode byRegion = kernel.http().get("/api/v1/leads/reach-rate?groupBy=region&" + window).json();
-            assertEquals("south-china", byRegion.path("groups").get(0).path("name").asText());
+            assertEquals("South China", byRegion.path("groups").get(0).path("name").asText(), "the region's name: the report is for people");
+            assertEquals("south-china", byRegion.path("groups").get(0).path("code").asText());
+            assertEquals("Guangzhou A", byTeam.path("groups").get(0).path("name").asText());
+            assertEquals("rep1", byRep.path("groups").get(0).path("name").asText(), "the rep's display name");
             assertEquals("0.3333", byRegion.path("groups").get(0).path("rate").asText());
 
             JsonNode foreign = org.as("rep2").get("/api/v1/leads/reach-rate?" + window).json();

@@ -101,7 +101,7 @@ class LeadImportIT {
             assertEquals(201, existing.status(), existing.body());
             long existingId = existing.json().path("id").asLong();
             String csv = HEADER
-                    + "imp-1,Imp Zhang,Acme Ltd,13800001111,zw@acme.example,HIGH,CONFIRMED,120000.00,CNY,INFLUENCER,rep1,\n"
+                    + "imp-1,Imp Zhang,Acme Ltd,13800001111,zw@acme.example,HIGH,CONFIRMED,120000.00,CNY,DECISION_MAKER,rep1,\n"
                     + "imp-2,Imp Li,,＋８６　１３９－００００－２２２２,,LOW,,,,,,\n"
                     + "imp-3,Imp Wang,,,DUP.PERSON@EXAMPLE.COM,,,,,,,\n"
                     + "imp-4,,NoName Co,13700000000,,,,,,,,\n"
@@ -151,6 +151,56 @@ class LeadImportIT {
             assertEquals(2, again.path("counts").path("unchanged").asInt(), again.toString());
             assertEquals(3, again.path("counts").path("duplicates").asInt(), again.toString());
             assertEquals(2, leadNames(org.as("admin"), "imp").size(), "nothing new");
+        }
+
+        @Test
+        void chineseValuesAmountsAsWrittenAndPhonesInAnyFormatImport() {
+            Http.Result existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Cn Existing\",\"phone\":\"+86 135 5555 0001\"}");
+            assertEquals(201, existing.status(), existing.body());
+            String csv = HEADER
+                    + "cn-1,Cn Zhou,,13555550002,,高,已确认,147万,CNY,决策人,rep1,\n"
+                    + "cn-2,Cn Wu,,0086 135 5555 0003,,中,,\"¥12,000.50\",,影响者,rep1,\n"
+                    + "cn-3,Cn Zheng,,１３５５５５５０００４,,低,无,１２０００,CNY,未知,rep1,\n"
+                    + "cn-4,Cn Wang,,1.2亿,,,,1.2亿,CNY,,rep1,\n"
+                    + "cn-5,Cn Feng,,＋８６　１３５　５５５５　０００１,,,,,,,rep1,\n"
+                    + "cn-6,Cn Chen,,13555550006,,超高,也许,很多,CNY,老板,rep1,\n"
+                    + "cn-7,Cn Chu,,13555550007,,,,\"12,000\",CNY,,rep1,\n";
+            JsonNode done = imported(org.as("manager1"), csv);
+            assertEquals("DONE", done.path("status").asText(), done.toString());
+            assertEquals(4, done.path("counts").path("created").asInt(), done.toString());
+            assertEquals(1, done.path("counts").path("duplicates").asInt(), "cn-5 is the existing lead's number: " + done);
+            assertEquals(2, done.path("counts").path("rejected").asInt(), done.toString());
+            Http rep = org.as("rep1");
+            JsonNode zhou = rep.get("/api/v1/leads?q=cn%20zhou").json().path("items").get(0);
+            assertEquals("HIGH", zhou.path("intent").asText());
+            assertEquals("CONFIRMED", zhou.path("budgetStatus").asText());
+            assertEquals("DECISION_MAKER", zhou.path("decisionRole").asText());
+            assertEquals("1470000.00", zhou.path("budget").path("amount").asText());
+            assertEquals("A", zhou.path("grade").asText());
+            JsonNode wu = rep.get("/api/v1/leads?q=cn%20wu").json().path("items").get(0);
+            assertEquals("12000.50", wu.path("budget").path("amount").asText());
+            assertEquals("CNY", wu.path("budget").path("currency").asText(), "¥ names the currency");
+            assertEquals("CONFIRMED", wu.path("budgetStatus").asText(), "an amount without a status is a confirmed budget");
+            assertEquals("INFLUENCER", wu.path("decisionRole").asText());
+            assertEquals("B", wu.path("grade").asText());
+            JsonNode zheng = rep.get("/api/v1/leads?q=cn%20zheng").json().path("items").get(0);
+            assertEquals("12000.00", zheng.path("budget").path("amount").asText());
+            assertEquals("NONE", zheng.path("budgetStatus").asText(), "an explicit status stands");
+            assertEquals("12000.00", rep.get("/api/v1/leads?q=cn%20chu").json().path("items").get(0).path("budget").path("amount").asText());
+
+            String report = org.as("manager1").get("/api/v1/leads/imports/" + done.path("id").asLong() + "/errors").body();
+            assertTrue(report.contains("5,phone,"), "1.2亿 is no phone number: " + report);
+            assertTrue(report.contains("6,phone,duplicate: same phone as lead " + existing.json().path("id").asLong()), report);
+            for (String field : List.of("7,intent,", "7,budgetStatus,", "7,budgetAmount,", "7,decisionRole,")) {
+                assertTrue(report.contains(field), field + " in every problem of the row at once: " + report);
+            }
+
+            Http.Result north = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Cn North\",\"phone\":\"13555559999\"}");
+            assertEquals(201, north.status(), north.body());
+            JsonNode probe = imported(org.as("marketing1"), HEADER + "cn-n,Cn Probe,,+86 135 5555 9999,,,,,,,,\n");
+            String hidden = org.as("marketing1").get("/api/v1/leads/imports/" + probe.path("id").asLong() + "/errors").body();
+            assertTrue(hidden.contains("2,phone,duplicate: same phone as an existing lead you may not see"), hidden);
+            assertFalse(hidden.contains("lead " + north.json().path("id").asLong()), "north China's lead is not named to south China's marketing: " + hidden);
         }
 
         @Test

@@ -84,15 +84,20 @@ class LeadsIT {
 
             Http.Result form = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"form@example.com\","
                     + "\"territory\":\"Guangdong\",\"externalId\":\"form-42\"}");
-            assertEquals(201, form.status(), form.body());
+            assertEquals(202, form.status(), form.body());
+            assertEquals("{\"status\":\"received\"}", form.body(), "an integrator may not read leads: a receipt only");
             Http.Result again = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"form@example.com\","
                     + "\"territory\":\"Guangdong\",\"externalId\":\"form-42\"}");
-            assertEquals(200, again.status(), "a repeated submission returns the lead it made");
-            assertEquals(form.json().path("id").asLong(), again.json().path("id").asLong());
+            assertEquals(202, again.status(), "a repeated submission answers as the first did");
+            assertEquals(form.body(), again.body());
             Http.Result sameEmail = org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"FORM@example.com\","
                     + "\"territory\":\"Guangdong\"}");
-            assertEquals(200, sameEmail.status());
-            assertEquals(form.json().path("id").asLong(), sameEmail.json().path("id").asLong());
+            assertEquals(202, sameEmail.status());
+            JsonNode made = org.as("manager1").get("/api/v1/leads?q=form%40example.com").json().path("items");
+            assertEquals(1, made.size(), "one lead for the three submissions: " + made);
+            Http.Result byMarketing = org.as("marketing1").post("/api/v1/leads/web-form", "{\"personName\":\"Form\",\"email\":\"form@example.com\"}");
+            assertEquals(202, byMarketing.status(), byMarketing.body());
+            assertEquals(made.get(0).path("id").asLong(), byMarketing.json().path("id").asLong(), "marketing may read the lead: it gets the id");
             assertEquals(400, org.as("integrator1").post("/api/v1/leads/web-form", "{\"personName\":\"F\",\"phone\":\"12345678\",\"ownerId\":" + rep1 + "}")
                     .status());
         }
@@ -206,8 +211,9 @@ class LeadsIT {
                     + "\"currency\":\"CNY\"},\"decisionRole\":\"INFLUENCER\"}");
             assertEquals(201, created.status(), created.body());
             JsonNode lead = created.json();
-            assertEquals("A", lead.path("grade").asText());
-            assertEquals("high intent with a confirmed budget", lead.path("gradeExplanation").path("rule").asText());
+            assertEquals("B", lead.path("grade").asText(), "an influencer, not the decision maker: not A by the plan");
+            assertEquals("intent, budget or decision maker still open", lead.path("gradeExplanation").path("rule").asText());
+            assertEquals(2, lead.path("gradeExplanation").path("rulesVersion").asInt());
             assertEquals(5, lead.path("gradeExplanation").path("total").asInt());
             assertEquals(org.id("rep1"), lead.path("ownerId").asLong());
             assertEquals(org.southChina, lead.path("regionId").asLong());
@@ -305,6 +311,199 @@ class LeadsIT {
             sorted.sort((a, b) -> Long.compare(b, a));
             assertEquals(sorted, seen, "newest first");
             assertNotNull(manager.get("/api/v1/leads?sort=grade").json().path("items"));
+        }
+
+        @Test
+        void theDefaultGradesAreThePlans() {
+            Http rep = org.as("rep1");
+            assertEquals("B", grade(rep, "\"intent\":\"HIGH\",\"budgetStatus\":\"UNCONFIRMED\",\"decisionRole\":\"DECISION_MAKER\""),
+                    "budget unclear: B (the first defaults said A)");
+            assertEquals("B", grade(rep, "\"intent\":\"HIGH\",\"budgetStatus\":\"CONFIRMED\",\"decisionRole\":\"UNKNOWN\""),
+                    "decision maker not identified: B (the first defaults said A)");
+            assertEquals("A", grade(rep, "\"intent\":\"HIGH\",\"budgetStatus\":\"CONFIRMED\",\"decisionRole\":\"DECISION_MAKER\""));
+            assertEquals("B", grade(rep, "\"intent\":\"MEDIUM\""), "intent, budget not clear");
+            assertEquals("C", grade(rep, "\"intent\":\"LOW\",\"budgetStatus\":\"CONFIRMED\",\"decisionRole\":\"DECISION_MAKER\""), "interest only");
+            JsonNode rules = rep.get("/api/v1/grading-rules").json();
+            assertEquals(2, rules.path("version").asInt(), rules.toString());
+            assertEquals(200, rep.get("/api/v1/grading-rules/1").status(), "the first defaults stay readable for the leads they graded");
+        }
+
+        private int phoneSeq = 0;
+
+        String grade(Http as, String fields) {
+            Http.Result created = as.post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"Grade " + (++phoneSeq) + "\",\"phone\":\"4440000"
+                    + phoneSeq + "\"," + fields + "}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("grade").asText();
+        }
+
+        @Test
+        void onePhoneNumberWrittenAnyWayIsADuplicateEverywhere() {
+            Http rep = org.as("rep2");
+            Http.Result first = rep.post("/api/v1/leads", "{\"personName\":\"Wu Gang\",\"phone\":\"+86 138 4434 2806\"}");
+            assertEquals(201, first.status(), first.body());
+            long id = first.json().path("id").asLong();
+            for (String same : List.of("0086 138 4434 2806", "＋８６　１３８　４４３４　２８０６", "13844342806", "138-4434-2806")) {
+                Http.Result again = rep.post("/api/v1/leads", "{\"personName\":\"Wu\",\"phone\":\"" + same + "\"}");
+                assertEquals(409, again.status(), same + ": " + again.body());
+                assertEquals(id, again.json().path("error").path("details").path("leadIds").get(0).asLong(), "rep2 may see it: named");
+            }
+            Http.Result other = rep.post("/api/v1/leads", "{\"personName\":\"Xu\",\"phone\":\"55501234\"}");
+            assertEquals(201, other.status(), other.body());
+            long otherId = other.json().path("id").asLong();
+            Http.Result edited = rep.put("/api/v1/leads/" + otherId, "{\"version\":" + other.json().path("version").asInt()
+                    + ",\"phone\":\"0086 139 1234 5678\"}");
+            assertEquals(200, edited.status(), edited.body());
+            Http.Result afterEdit = rep.post("/api/v1/leads", "{\"personName\":\"Xu\",\"phone\":\"13912345678\"}");
+            assertEquals(409, afterEdit.status(), "an edited phone is keyed the same way: " + afterEdit.body());
+            Http.Result unparsable = rep.post("/api/v1/leads", "{\"personName\":\"Ext\",\"phone\":\"12345\"}");
+            assertEquals(201, unparsable.status(), "a number libphonenumber cannot confirm is kept, not refused: " + unparsable.body());
+            assertEquals(409, rep.post("/api/v1/leads", "{\"personName\":\"Ext\",\"phone\":\"1-23-45\"}").status(), "its digits still match");
+        }
+
+        @Test
+        void chineseValuesAndAmountsAreAcceptedAndAnsweredWithTheCodes() {
+            Http rep = org.as("rep1");
+            Http.Result created = rep.post("/api/v1/leads", "{\"personName\":\"周杰\",\"phone\":\"13600001111\",\"intent\":\"高\",\"budgetStatus\":\"已确认\","
+                    + "\"budget\":{\"amount\":\"147万\",\"currency\":\"CNY\"},\"decisionRole\":\"决策人\"}");
+            assertEquals(201, created.status(), created.body());
+            JsonNode lead = created.json();
+            assertEquals("HIGH", lead.path("intent").asText());
+            assertEquals("CONFIRMED", lead.path("budgetStatus").asText());
+            assertEquals("DECISION_MAKER", lead.path("decisionRole").asText());
+            assertEquals("1470000.00", lead.path("budget").path("amount").asText());
+            assertEquals("A", lead.path("grade").asText());
+
+            Http.Result noStatus = rep.post("/api/v1/leads", "{\"personName\":\"钱多\",\"phone\":\"13600002222\",\"intent\":\"HIGH\","
+                    + "\"decisionRole\":\"DECISION_MAKER\",\"budget\":{\"amount\":\"¥12,000.50\"}}");
+            assertEquals(201, noStatus.status(), noStatus.body());
+            assertEquals("CONFIRMED", noStatus.json().path("budgetStatus").asText(), "an amount without a status is a confirmed budget");
+            assertEquals("12000.50", noStatus.json().path("budget").path("amount").asText());
+            assertEquals("CNY", noStatus.json().path("budget").path("currency").asText(), "¥ names the currency");
+            assertEquals("A", noStatus.json().path("grade").asText());
+            Http.Result yi = rep.post("/api/v1/leads", "{\"personName\":\"大单\",\"phone\":\"13600003333\",\"budget\":{\"amount\":\"1.2亿\",\"currency\":\"CNY\"}}");
+            assertEquals("120000000.00", yi.json().path("budget").path("amount").asText(), yi.body());
+
+            long id = lead.path("id").asLong();
+            Http.Result touch = rep.post("/api/v1/leads/" + id + "/touches", "{\"kind\":\"电话\",\"outcome\":\"接通\"}");
+            assertEquals(201, touch.status(), touch.body());
+            assertEquals("CALL", touch.json().path("touch").path("kind").asText());
+            assertEquals("REACHED", touch.json().path("touch").path("outcome").asText());
+            Http.Result edit = rep.put("/api/v1/leads/" + id, "{\"version\":" + lead.path("version").asInt() + ",\"intent\":\"中\"}");
+            assertEquals(200, edit.status(), edit.body());
+            assertEquals("MEDIUM", edit.json().path("intent").asText());
+            JsonNode contacted = rep.get("/api/v1/leads?status=%E5%B7%B2%E8%81%94%E7%B3%BB").json().path("items"); // status=已联系
+            assertTrue(ids(rep.get("/api/v1/leads?status=CONTACTED").json()).contains(id), "the call reached: CONTACTED");
+            assertEquals(ids(rep.get("/api/v1/leads?status=CONTACTED").json()), ids(rep.get("/api/v1/leads?status=%E5%B7%B2%E8%81%94%E7%B3%BB").json()),
+                    contacted.toString());
+            Http.Result channel = org.as("marketing1").post("/api/v1/channels", "{\"name\":\"广交会\",\"kind\":\"展会\",\"cost\":{\"amount\":\"5000\","
+                    + "\"currency\":\"CNY\"},\"costPeriod\":\"季度\"}");
+            assertEquals(201, channel.status(), channel.body());
+            assertEquals("TRADE_SHOW", channel.json().path("kind").asText());
+            assertEquals("QUARTER", channel.json().path("costPeriod").asText());
+        }
+
+        @Test
+        void everyFieldProblemIsReportedAtOnceEnumsAndAmountsIncluded() {
+            Http rep = org.as("rep1");
+            Http.Result bad = rep.post("/api/v1/leads", "{\"personName\":\"\",\"phone\":\"12345\",\"intent\":\"SCORCHING\",\"budgetStatus\":\"maybe\","
+                    + "\"decisionRole\":\"boss\",\"budget\":{\"amount\":\"lots\",\"currency\":\"CNY\"}}");
+            assertEquals(400, bad.status(), bad.body());
+            assertEquals("validation_failed", bad.json().path("error").path("code").asText());
+            List<String> fields = new ArrayList<>();
+            bad.json().path("error").path("details").path("fields").forEach(f -> fields.add(f.path("field").asText()));
+            assertTrue(fields.containsAll(List.of("personName", "intent", "budgetStatus", "decisionRole", "budget")), fields.toString());
+
+            long id = createdLead("rep1", "{\"personName\":\"Edit me\",\"phone\":\"13600004444\"}");
+            Http.Result badEdit = rep.put("/api/v1/leads/" + id, "{\"version\":1,\"intent\":\"x\",\"decisionRole\":\"y\"}");
+            assertEquals(400, badEdit.status(), badEdit.body());
+            assertTrue(badEdit.body().contains("\"intent\"") && badEdit.body().contains("\"decisionRole\""), badEdit.body());
+            Http.Result badTouch = rep.post("/api/v1/leads/" + id + "/touches", "{\"kind\":\"fax\",\"outcome\":\"maybe\"}");
+            assertEquals(400, badTouch.status(), badTouch.body());
+            assertTrue(badTouch.body().contains("\"kind\"") && badTouch.body().contains("\"outcome\""), badTouch.body());
+        }
+
+        @Test
+        void theWebFormTellsAnIntegratorOfAnotherRegionNothingAboutALead() {
+            Http.Result secret = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Secret Buyer\",\"phone\":\"13700009999\","
+                    + "\"email\":\"secret.buyer@north.example\",\"intent\":\"HIGH\"}");
+            assertEquals(201, secret.status(), secret.body());
+            long id = secret.json().path("id").asLong();
+            Http integrator = org.as("integrator1"); // south China; the lead is north China's
+            for (String body : List.of("{\"personName\":\"x\",\"email\":\"secret.buyer@north.example\"}", "{\"personName\":\"x\",\"phone\":\"+86 137 0000 9999\"}")) {
+                Http.Result probe = integrator.post("/api/v1/leads/web-form", body);
+                assertEquals(202, probe.status(), probe.body());
+                assertEquals("{\"status\":\"received\"}", probe.body(), "no name, phone, e-mail, owner, grade or id");
+            }
+            assertEquals(403, integrator.get("/api/v1/leads/" + id).status());
+            assertEquals(201, org.as("manager1").post("/api/v1/lead-assignment-rules", "{\"territory\":\"Probe\",\"teamId\":" + org.teamSouth + "}")
+                    .status());
+            Http.Result duplicate = integrator.post("/api/v1/leads", "{\"personName\":\"x\",\"email\":\"secret.buyer@north.example\","
+                    + "\"territory\":\"Probe\"}");
+            assertEquals(409, duplicate.status(), duplicate.body());
+            assertEquals(0, duplicate.json().path("error").path("details").path("leadIds").size(), "the id of a lead it may not see: " + duplicate.body());
+            assertTrue(!duplicate.json().path("error").path("message").asText().contains("ids"), duplicate.body());
+            Http.Result visible = org.as("manager2").post("/api/v1/leads", "{\"personName\":\"x\",\"email\":\"secret.buyer@north.example\"}");
+            assertEquals(id, visible.json().path("error").path("details").path("leadIds").get(0).asLong(), "its manager sees which lead");
+            JsonNode leads = org.as("rep2").get("/api/v1/leads?q=secret.buyer").json().path("items");
+            assertEquals(1, leads.size(), "the probes created nothing: " + leads);
+        }
+
+        @Test
+        void theWebFormIsRateLimitedPerCaller() {
+            Http.Result user = kernel.http().post("/api/v1/users", "{\"username\":\"formbot\",\"displayName\":\"Form bot\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"INTEGRATOR\"],\"teamId\":" + org.teamSouth + "}");
+            assertEquals(201, user.status(), user.body());
+            Http bot = kernel.anonymous().as(kernel.login("formbot", PilotOrganisation.PASSWORD));
+            String body = "{\"personName\":\"Flood\",\"email\":\"flood@example.com\",\"territory\":\"Nowhere\",\"externalId\":\"flood-1\"}";
+            assertEquals(201, org.as("manager1").post("/api/v1/lead-assignment-rules", "{\"territory\":\"Nowhere\",\"teamId\":" + org.teamSouth + "}")
+                    .status());
+            Http.Result limited = null;
+            int accepted = 0;
+            for (int i = 0; i < 61 && limited == null; i++) {
+                Http.Result r = bot.post("/api/v1/leads/web-form", body);
+                if (r.status() == 429) {
+                    limited = r;
+                } else {
+                    assertEquals(202, r.status(), r.body());
+                    accepted++;
+                }
+            }
+            assertTrue(limited != null, "no 429 after " + accepted + " submissions");
+            assertEquals(60, accepted, "the documented default: 60 a minute");
+            assertEquals("too_many_requests", limited.json().path("error").path("code").asText());
+            assertTrue(Integer.parseInt(limited.header("Retry-After")) >= 1, "Retry-After: " + limited.header("Retry-After"));
+            assertEquals(202, org.as("integrator1").post("/api/v1/leads/web-form", body).status(), "another caller is not limited by it");
+        }
+
+        @Test
+        void theDefaultPhoneRegionIsAConfigurationFileAndChangingItReKeysTheStoredLeads() throws Exception {
+            Http rep = org.as("rep1");
+            long hongKong = createdLead("rep1", "{\"personName\":\"HK local\",\"phone\":\"9123 4567\"}");
+            long mainland = createdLead("rep1", "{\"personName\":\"CN local\",\"phone\":\"139 8888 7777\"}");
+            java.nio.file.Path deploy = kernel.home().resolve("deploy");
+            java.nio.file.Path cfg = deploy.resolve("dev.pacesetter.leads.cfg");
+            java.nio.file.Path part = deploy.resolve(".dev.pacesetter.leads.cfg.part");
+            java.nio.file.Files.writeString(part, "phone.region = HK\n");
+            java.nio.file.Files.move(part, cfg, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            try {
+                KernelHarness.await(java.time.Duration.ofSeconds(30), () -> duplicateIds(rep, "+852 9123 4567").contains(hongKong),
+                        "after phone.region = HK the stored '9123 4567' is never re-keyed to +85291234567");
+            } finally {
+                java.nio.file.Files.delete(cfg);
+            }
+            KernelHarness.await(java.time.Duration.ofSeconds(30), () -> duplicateIds(rep, "+86 139 8888 7777").contains(mainland),
+                    "without the file, CN again: '139 8888 7777' is never re-keyed back to +8613988887777");
+        }
+
+        /** The leads a new lead with this phone duplicates (creating it when it duplicates none, so call it knowingly). */
+        List<Long> duplicateIds(Http as, String phone) {
+            Http.Result r = as.post("/api/v1/leads", "{\"personName\":\"Probe\",\"phone\":\"" + phone + "\"}");
+            List<Long> ids = new ArrayList<>();
+            if (r.status() == 409) {
+                r.json().path("error").path("details").path("leadIds").forEach(i -> ids.add(i.asLong()));
+            }
+            return ids;
         }
 
         static List<Long> ids(JsonNode page) {

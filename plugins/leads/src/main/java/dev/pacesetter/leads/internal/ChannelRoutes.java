@@ -42,8 +42,12 @@ public final class ChannelRoutes implements RouteProvider {
         MONTH, QUARTER, YEAR
     }
 
-    /** Body of POST and PUT. */
-    public record ChannelInput(String name, Kind kind, Money cost, Period costPeriod, Boolean active) {
+    /** Body of POST and PUT as sent: kind and period as codes or Chinese words ({@link LeadVocabulary}). */
+    public record ChannelBody(String name, String kind, Money cost, String costPeriod, Boolean active) {
+    }
+
+    /** Body of POST and PUT, read. */
+    record ChannelInput(String name, Kind kind, Money cost, Period costPeriod, Boolean active) {
     }
 
     /** As the API shows it. */
@@ -83,7 +87,7 @@ public final class ChannelRoutes implements RouteProvider {
     private static final String COLUMNS = "id, name, kind, cost_amount, cost_currency, cost_period, active, created_at";
 
     private Reply create(ApiRequest request) {
-        ChannelInput input = validated(request.body(ChannelInput.class));
+        ChannelInput input = validated(request.body(ChannelBody.class));
         Channel created = db.inTransaction(c -> {
             refuseTakenName(c, input.name(), null);
             long id;
@@ -107,7 +111,7 @@ public final class ChannelRoutes implements RouteProvider {
 
     private Reply update(ApiRequest request) {
         long id = request.pathId("id");
-        ChannelInput input = validated(request.body(ChannelInput.class));
+        ChannelInput input = validated(request.body(ChannelBody.class));
         return Reply.ok(db.inTransaction(c -> {
             Channel before = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.channel.not-found", id)));
             refuseTakenName(c, input.name(), id);
@@ -124,13 +128,17 @@ public final class ChannelRoutes implements RouteProvider {
         }));
     }
 
-    private static ChannelInput validated(ChannelInput input) {
+    private static ChannelInput validated(ChannelBody body) {
+        LeadFields fields = new LeadFields();
+        ChannelInput input = new ChannelInput(body.name(), fields.enumValue("kind", Kind.class, body.kind()), body.cost(),
+                fields.enumValue("costPeriod", Period.class, body.costPeriod()), body.active());
         Validation v = new Validation();
+        fields.problems().forEach(p -> v.require(false, p.field(), p.message()));
         v.require(input.name() != null && !input.name().isBlank() && input.name().strip().length() <= 100, "name", "must be 1-100 characters");
-        v.require(input.kind() != null, "kind", "is required: one of " + List.of(Kind.values()));
+        v.require(input.kind() != null || body.kind() != null && !body.kind().isBlank(), "kind", "is required: one of " + List.of(Kind.values()));
         if (input.cost() != null) {
             v.require(input.cost().problem() == null, "cost", String.valueOf(input.cost().problem()));
-            v.require(input.costPeriod() != null, "costPeriod", "is required with a cost: MONTH, QUARTER or YEAR");
+            v.require(input.costPeriod() != null || body.costPeriod() != null && !body.costPeriod().isBlank(), "costPeriod", "is required with a cost: MONTH, QUARTER or YEAR");
         }
         v.orThrow();
         return input;

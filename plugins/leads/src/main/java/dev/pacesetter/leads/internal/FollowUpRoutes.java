@@ -160,19 +160,25 @@ public final class FollowUpRoutes implements RouteProvider {
         })));
     }
 
-    /** How the reach rate is grouped: the column, the name shown, and the join that names it. */
+    /**
+     * How the reach rate is grouped: the column, the name people read (a region's name, not its code: the report is
+     * for people), the code beside it for programs, and the join that names it.
+     */
     enum GroupBy {
-        REP("f.owner_id", "u.display_name", "JOIN platform_user u ON u.id = f.owner_id"),
-        TEAM("f.team_id", "t.name", "LEFT JOIN platform_team t ON t.id = f.team_id"),
-        REGION("f.region_id", "r.code", "LEFT JOIN platform_region r ON r.id = f.region_id");
+        REP("f.owner_id", "u.display_name", "u.username", "JOIN platform_user u ON u.id = f.owner_id"),
+        TEAM("f.team_id", "t.name", null, "LEFT JOIN platform_team t ON t.id = f.team_id"),
+        REGION("f.region_id", "r.name", "r.code", "LEFT JOIN platform_region r ON r.id = f.region_id");
 
         final String column;
         final String name;
+        /** null: the group has no code (teams) */
+        final String code;
         final String join;
 
-        GroupBy(String column, String name, String join) {
+        GroupBy(String column, String name, String code, String join) {
             this.column = column;
             this.name = name;
+            this.code = code;
             this.join = join;
         }
     }
@@ -201,7 +207,7 @@ public final class FollowUpRoutes implements RouteProvider {
         });
         v.orThrow();
         GroupBy by = groupBy;
-        Sql sql = Sql.of("SELECT " + by.column + " AS group_id, " + by.name + " AS group_name,"
+        Sql sql = Sql.of("SELECT " + by.column + " AS group_id, " + by.name + " AS group_name, " + (by.code == null ? "CAST(NULL AS VARCHAR(1))" : by.code) + " AS group_code,"
                 + " SUM(CASE WHEN f.status = 'DONE' THEN 1 ELSE 0 END) AS reached,"
                 + " SUM(CASE WHEN f.status = 'BREACHED' OR (f.status = 'OPEN' AND f.due_at <= ?) THEN 1 ELSE 0 END) AS missed,"
                 + " SUM(CASE WHEN f.status = 'OPEN' AND f.due_at > ? THEN 1 ELSE 0 END) AS pending"
@@ -210,13 +216,13 @@ public final class FollowUpRoutes implements RouteProvider {
         if (grade.isPresent()) {
             sql = sql.and(Sql.of("f.grade = ?", grade.get().name()));
         }
-        Sql query = sql.append("GROUP BY " + by.column + ", " + by.name + " ORDER BY " + by.name + ", " + by.column);
+        Sql query = sql.append("GROUP BY " + by.column + ", " + by.name + (by.code == null ? "" : ", " + by.code) + " ORDER BY " + by.name + ", " + by.column);
         String key = by.name().toLowerCase(Locale.ROOT);
         List<ReachRate> groups = db.inTransaction(c -> {
             List<ReachRate> rows = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(ReachRate.of(key, rs.getObject("group_id", Long.class), rs.getString("group_name"), rs.getLong("reached"),
+                    rows.add(ReachRate.of(key, rs.getObject("group_id", Long.class), rs.getString("group_name"), rs.getString("group_code"), rs.getLong("reached"),
                             rs.getLong("missed"), rs.getLong("pending")));
                 }
             }

@@ -14,15 +14,33 @@ import dev.pacesetter.platform.api.http.FieldError;
 /**
  * A versioned, ordered rule set; a lead that matches no rule gets {@code fallback}.
  *
- * <p>The defaults follow the plan ("intent + budget + decision chain → A/B/C"): a lead with high intent and a
- * confirmed budget, or strong on all three, is A; a lead with some intent and some budget, or middling
- * overall, is B; the rest are C.
+ * <p>The defaults are the plan's ("intent + budget + decision chain → A/B/C"), {@link #plan()}: A needs clear
+ * intent and a confirmed budget and the decision maker; B is intent with budget or decision maker still open; the
+ * rest (interest only) is C.
  */
 public record GradingRules(int version, List<GradingRule> rules, Grade fallback) {
 
     public static final int MAX_RULES = 50;
+    /** The version the plan's defaults have (stored by migration V3 where no administrator had saved rules). */
+    public static final int PLAN_VERSION = 2;
 
-    public static GradingRules defaults() {
+    /**
+     * The plan's defaults, version 2: A = HIGH intent, CONFIRMED budget and DECISION_MAKER; B = at least MEDIUM
+     * intent; else C.
+     */
+    public static GradingRules plan() {
+        return new GradingRules(PLAN_VERSION, List.of(
+                new GradingRule("clear intent, confirmed budget, decision maker", Grade.A, Intent.HIGH, BudgetStatus.CONFIRMED,
+                        DecisionRole.DECISION_MAKER, null),
+                new GradingRule("intent, budget or decision maker still open", Grade.B, Intent.MEDIUM, null, null, null)), Grade.C);
+    }
+
+    /**
+     * The defaults first shipped, version 1 — kept only so that leads graded by them can still show the rule set
+     * their explanation names. They graded A too readily (high intent with a confirmed budget alone; or a total of
+     * 5, e.g. high intent with an unconfirmed budget and the decision maker), which is not the plan.
+     */
+    public static GradingRules firstShipped() {
         return new GradingRules(1, List.of(
                 new GradingRule("high intent with a confirmed budget", Grade.A, Intent.HIGH, BudgetStatus.CONFIRMED, null, null),
                 new GradingRule("strong on all three", Grade.A, null, null, null, 5),

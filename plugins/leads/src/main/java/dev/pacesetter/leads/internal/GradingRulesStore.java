@@ -15,8 +15,9 @@ import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
 
 /**
- * Grading rule sets by version. The newest stored version is in force; with none stored the plan's defaults
- * ({@link GradingRules#defaults()}, version 1) are.
+ * Grading rule sets by version. The newest stored version is in force. Version 1, the defaults first shipped, lives
+ * in code ({@link GradingRules#firstShipped()}); the plan's defaults are stored as version 2 by migration V3 unless
+ * an administrator had saved rules (with none stored at all, {@link GradingRules#plan()} is in force).
  */
 public final class GradingRulesStore {
 
@@ -27,7 +28,7 @@ public final class GradingRulesStore {
         try (PreparedStatement ps = c.prepareStatement("SELECT MAX(version) FROM leads_grading_rules"); ResultSet rs = ps.executeQuery()) {
             rs.next();
             int version = rs.getInt(1);
-            return rs.wasNull() ? GradingRules.defaults() : version(c, version);
+            return rs.wasNull() ? GradingRules.plan() : version(c, version);
         }
     }
 
@@ -37,7 +38,7 @@ public final class GradingRulesStore {
             ps.setInt(1, version);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    return version == 1 ? GradingRules.defaults() : null;
+                    return version == 1 ? GradingRules.firstShipped() : null;
                 }
                 fallback = Grade.valueOf(rs.getString(1).strip());
             }
@@ -59,7 +60,7 @@ public final class GradingRulesStore {
     }
 
     /**
-     * Stores {@code rules} as the next version (at least 2: version 1 is the defaults) and returns it. The
+     * Stores {@code rules} as the next version (after 1, the first defaults, and any stored) and returns it. The
      * version's primary key makes two concurrent saves conflict rather than share a number.
      */
     public static GradingRules save(Connection c, GradingRules rules, long byUser, Instant now) throws SQLException {

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -91,11 +92,14 @@ public final class ImportRoutes implements RouteProvider {
         int limit = v.intParam(request, "limit", 50, 1, 200);
         v.orThrow();
         List<ImportView> views = db.inTransaction(c -> ImportStore.list(c, caller, limit));
-        return Reply.ok(Map.of("items", views.stream().map(this::live).toList()));
+        return Reply.ok(Map.of("items", views.stream().map(view -> live(view, importer.progress(view.id()))).toList()));
     }
 
     private Reply one(ApiRequest request) {
-        return Reply.ok(live(load(request)));
+        // the live counters are taken before the row: an import finishing in between then shows its last live counts, not
+        // the older ones last written to the row (counts never go back)
+        Optional<ImportProgress> running = importer.progress(request.pathId("id"));
+        return Reply.ok(live(load(request), running));
     }
 
     private ImportView load(ApiRequest request) {
@@ -105,13 +109,14 @@ public final class ImportRoutes implements RouteProvider {
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.import.not-found", id)));
     }
 
-    /** The stored row, with this node's live counters while the import is queued or running here. */
-    private ImportView live(ImportView stored) {
+    /** The stored row, with this node's live counters while the row says the import is queued or running. */
+    private static ImportView live(ImportView stored, Optional<ImportProgress> running) {
         if (stored.status() == ImportStatus.DONE || stored.status() == ImportStatus.FAILED) {
             return stored;
         }
-        return importer.progress(stored.id()).filter(p -> p.status == ImportStatus.QUEUED || p.status == ImportStatus.RUNNING)
-                .map(p -> stored.withCounts(p.status, p.counts())).orElse(stored);
+        // finished since the row was read: still RUNNING as far as this answer goes, with the final counts
+        return running.map(p -> stored.withCounts(p.status == ImportStatus.QUEUED ? ImportStatus.QUEUED : ImportStatus.RUNNING, p.counts()))
+                .orElse(stored);
     }
 
     private Reply errors(ApiRequest request) {

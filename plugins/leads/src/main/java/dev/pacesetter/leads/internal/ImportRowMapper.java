@@ -1,6 +1,5 @@
 package dev.pacesetter.leads.internal;
 
-import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,7 +7,6 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -21,7 +19,8 @@ import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.http.FieldError;
 
 /**
- * Turns one CSV record into a {@link LeadInput}: enums by name (any case), the channel by id or name, the owner by
+ * Turns one CSV record into a {@link LeadInput}: enums by name (any case) or Chinese word ({@link LeadVocabulary}),
+ * amounts as people write them ({@link Amounts}), a budget amount without a status meaning CONFIRMED, the channel by id or name, the owner by
  * id or user name, tags split on {@code ;} or {@code |}, the budget from amount and currency. Problems are named by
  * the CSV column, so that the error report points at the cell to fix.
  */
@@ -57,9 +56,10 @@ public final class ImportRowMapper {
             problems.add(new FieldError("row", "has " + record.size() + " field(s), the header has " + columns.width()));
             return new Mapped(null, problems);
         }
-        Intent intent = enumValue(record, Column.INTENT, Intent.class, problems);
-        BudgetStatus budgetStatus = enumValue(record, Column.BUDGET_STATUS, BudgetStatus.class, problems);
-        DecisionRole decision = enumValue(record, Column.DECISION_ROLE, DecisionRole.class, problems);
+        LeadFields fields = new LeadFields();
+        Intent intent = fields.enumValue(Column.INTENT.header, Intent.class, columns.value(record, Column.INTENT));
+        BudgetStatus budgetStatus = fields.enumValue(Column.BUDGET_STATUS.header, BudgetStatus.class, columns.value(record, Column.BUDGET_STATUS));
+        DecisionRole decision = fields.enumValue(Column.DECISION_ROLE.header, DecisionRole.class, columns.value(record, Column.DECISION_ROLE));
         Long channelId = null;
         String channel = columns.value(record, Column.CHANNEL);
         if (channel != null) {
@@ -84,14 +84,13 @@ public final class ImportRowMapper {
         String amount = columns.value(record, Column.BUDGET_AMOUNT);
         String currency = columns.value(record, Column.BUDGET_CURRENCY);
         if (amount != null) {
-            try {
-                budget = new Money(new BigDecimal(Normalizer.nfkc(amount).replace(" ", "")), currency == null ? null : currency.toUpperCase(Locale.ROOT));
-            } catch (NumberFormatException e) {
-                problems.add(new FieldError(Column.BUDGET_AMOUNT.header, "'" + amount + "' is not a number (write 120000.00)"));
-            }
+            // 147万, 1.2亿, 12,000, full-width digits, ¥12,000.50 (¥ or 元 stand for CNY when no currency is given)
+            budget = fields.money(Column.BUDGET_AMOUNT.header, amount, currency);
         } else if (currency != null) {
             problems.add(new FieldError(Column.BUDGET_AMOUNT.header, "is required when budgetCurrency is given"));
         }
+        problems.addAll(fields.problems());
+        budgetStatus = LeadFields.inferredStatus(budgetStatus, budget);
         List<String> tags = null;
         String tagText = columns.value(record, Column.TAGS);
         if (tagText != null) {
@@ -119,20 +118,6 @@ public final class ImportRowMapper {
             case "ownerId" -> Column.OWNER.header;
             default -> field;
         };
-    }
-
-    private <E extends Enum<E>> E enumValue(List<String> record, Column column, Class<E> type, List<FieldError> problems) {
-        String raw = columns.value(record, column);
-        if (raw == null) {
-            return null;
-        }
-        String name = Normalizer.nfkc(raw).strip().replaceAll("[\\s\\-]+", "_").toUpperCase(Locale.ROOT);
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            problems.add(new FieldError(column.header, "'" + raw + "' is not one of " + List.of(type.getEnumConstants())));
-            return null;
-        }
     }
 
     /** Channel and user look-ups on the import's connection, each name asked once. */

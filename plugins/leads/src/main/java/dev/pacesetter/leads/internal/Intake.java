@@ -31,15 +31,22 @@ public final class Intake {
     private final GradingRules grading;
     private final LeadReferences references;
     private final List<AssignmentRule> rules;
+    private final PhoneKeys phoneKeys;
     private final Map<Long, RoundRobin> turns = new HashMap<>();
     private final Map<Long, Optional<Owner>> owners = new HashMap<>();
 
-    public Intake(Connection connection, Caller caller, GradingRules grading, LeadReferences references, List<AssignmentRule> rules) {
+    public Intake(Connection connection, Caller caller, GradingRules grading, LeadReferences references, List<AssignmentRule> rules,
+            PhoneKeys phoneKeys) {
         this.connection = connection;
         this.caller = caller;
         this.grading = grading;
         this.references = references;
         this.rules = rules;
+        this.phoneKeys = phoneKeys;
+    }
+
+    public PhoneKeys phoneKeys() {
+        return phoneKeys;
     }
 
     public GradingRules grading() {
@@ -47,7 +54,16 @@ public final class Intake {
     }
 
     public Prepared prepare(LeadInput in) throws SQLException {
-        List<FieldError> problems = new ArrayList<>(LeadValidation.problems(in));
+        return prepare(in, List.of());
+    }
+
+    /**
+     * @param earlier problems found while reading the input (an enum or amount that names nothing), reported with the
+     *        rest so that a client hears of every problem at once
+     */
+    public Prepared prepare(LeadInput in, List<FieldError> earlier) throws SQLException {
+        List<FieldError> problems = new ArrayList<>(earlier);
+        problems.addAll(LeadValidation.problems(in));
         problems.addAll(references.problems(in));
         if (!problems.isEmpty()) {
             return new Prepared(null, problems);
@@ -84,7 +100,7 @@ public final class Intake {
             owner = owner(next.get()).orElseThrow();
             reason = rule.map(r -> "round-robin by " + r.describe()).orElse("created by its owner");
         }
-        return new Prepared(new NewLead(in, Normalizer.emailKey(in.email()).orElse(null), Normalizer.phoneKey(in.phone()).orElse(null),
+        return new Prepared(new NewLead(in, Normalizer.emailKey(in.email()).orElse(null), phoneKeys.key(in.phone()).orElse(null),
                 Normalizer.companyKey(in.company()).orElse(null), grading.grade(in.gradingInputs()), owner, reason, references.tagIds(in)), List.of());
     }
 

@@ -31,16 +31,23 @@ public final class LeadCreation {
 
     private final EventPublisher events;
     private final FollowUps followUps;
+    private final PhoneKeying phoneKeying;
 
     @Activate
-    public LeadCreation(@Reference EventPublisher events, @Reference FollowUps followUps) {
+    public LeadCreation(@Reference EventPublisher events, @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying) {
         this.events = events;
         this.followUps = followUps;
+        this.phoneKeying = phoneKeying;
+    }
+
+    /** The phone keys in force (E.164 in the configured default region). */
+    public PhoneKeys phoneKeys() {
+        return phoneKeying.keys();
     }
 
     /** Starts preparing leads for {@code caller} in this transaction (reads rules, vocabularies, assignment rules once). */
     public Intake intake(Connection c, Caller caller) throws SQLException {
-        return new Intake(c, caller, GradingRulesStore.current(c), LeadReferences.load(c), AssignmentRule.all(c));
+        return new Intake(c, caller, GradingRulesStore.current(c), LeadReferences.load(c), AssignmentRule.all(c), phoneKeying.keys());
     }
 
     /**
@@ -50,8 +57,14 @@ public final class LeadCreation {
      * @param source how it arrived (api, web-form, import), carried by the created event
      */
     public LeadView createOne(Connection c, Caller caller, LeadInput input, boolean allowDuplicate, Instant now, String source) throws SQLException {
+        return createOne(c, caller, input, List.of(), allowDuplicate, now, source);
+    }
+
+    /** As above, reporting {@code earlier} (problems found while reading the body) with the others. */
+    public LeadView createOne(Connection c, Caller caller, LeadInput input, List<dev.pacesetter.platform.api.http.FieldError> earlier,
+            boolean allowDuplicate, Instant now, String source) throws SQLException {
         Intake intake = intake(c, caller);
-        Intake.Prepared prepared = intake.prepare(input);
+        Intake.Prepared prepared = intake.prepare(input, earlier);
         if (!prepared.ok()) {
             throw ApiException.invalidFields(prepared.problems());
         }
@@ -59,15 +72,19 @@ public final class LeadCreation {
         if (input.externalId() != null) {
             Optional<Long> existing = byExternalId(c, input.externalId().strip());
             if (existing.isPresent()) {
+                List<Long> visible = visibleTo(c, caller, List.of(existing.get()));
                 throw ApiException.conflict("external_id_exists", "A lead with external id '" + input.externalId().strip() + "' exists already.",
-                        Map.of("leadId", existing.get()));
+                        visible.isEmpty() ? Map.of() : Map.of("leadId", visible.get(0)));
             }
         }
         if (!allowDuplicate) {
             List<Long> duplicates = duplicatesOf(c, lead);
             if (!duplicates.isEmpty()) {
-                throw ApiException.conflict("duplicate_lead", "A lead with the same e-mail or phone exists (ids " + duplicates
-                        + "); add ?allowDuplicate=true to create it anyway.", Map.of("leadIds", duplicates));
+                // that a duplicate exists is the point of the answer; which lead it is only for those who may read it
+                List<Long> visible = visibleTo(c, caller, duplicates);
+                throw ApiException.conflict("duplicate_lead", "A lead with the same e-mail or phone exists"
+                        + (visible.isEmpty() ? "" : " (ids " + visible + ")") + "; add ?allowDuplicate=true to create it anyway.",
+                        Map.of("leadIds", visible));
             }
         }
         List<Long> ids = createAll(c, intake, List.of(lead), source, now);
@@ -91,6 +108,20 @@ public final class LeadCreation {
         }
         events.publishAll(c, created);
         return ids;
+    }
+
+    /** Those of {@code ids} that {@code caller} may read with {@code GET /leads/{id}} (role and scope), in order. */
+    static List<Long> visibleTo(Connection c, Caller caller, List<Long> ids) throws SQLException {
+        List<Long> visible = new ArrayList<>();
+        if (java.util.Arrays.stream(LeadRoutes.READERS).noneMatch(caller::hasRole)) {
+            return visible;
+        }
+        for (long id : ids) {
+            if (LeadReader.find(c, id, caller.scope()).isPresent()) {
+                visible.add(id);
+            }
+        }
+        return visible;
     }
 
     static Optional<Long> byExternalId(Connection c, String externalId) throws SQLException {

@@ -55,7 +55,7 @@ public final class LeadEditRoutes implements RouteProvider {
      * value; an empty string clears company, phone, e-mail or territory; {@code tags: []} removes every tag.
      */
     public record LeadEdit(Integer version, String personName, String company, String phone, String email, Long channelId, List<String> tags,
-            Intent intent, BudgetStatus budgetStatus, Money budget, DecisionRole decisionRole, String territory) {
+            String intent, String budgetStatus, LeadFields.BudgetBody budget, String decisionRole, String territory) {
 
         boolean onlyTags() {
             return personName == null && company == null && phone == null && email == null && channelId == null && intent == null
@@ -63,8 +63,24 @@ public final class LeadEditRoutes implements RouteProvider {
         }
     }
 
-    /** Body of POST touches; {@code at} (an ISO-8601 instant) defaults to now. */
-    public record TouchInput(TouchKind kind, TouchOutcome outcome, String at, String notes) {
+    /** Body of POST touches as sent: kind and outcome as codes or Chinese words ({@link LeadVocabulary}). */
+    public record TouchBody(String kind, String outcome, String at, String notes) {
+    }
+
+    /** A touch as read; {@code at} (an ISO-8601 instant) defaults to now. */
+    record TouchInput(TouchKind kind, TouchOutcome outcome, String at, String notes) {
+    }
+
+    /** An edit with its enums and budget read, and the problems reading them. */
+    record ReadEdit(Intent intent, BudgetStatus budgetStatus, Money budget, DecisionRole decisionRole, List<FieldError> problems) {
+        static ReadEdit of(LeadEdit edit) {
+            LeadFields fields = new LeadFields();
+            Intent intent = fields.enumValue("intent", Intent.class, edit.intent());
+            BudgetStatus status = fields.enumValue("budgetStatus", BudgetStatus.class, edit.budgetStatus());
+            DecisionRole role = fields.enumValue("decisionRole", DecisionRole.class, edit.decisionRole());
+            Money budget = edit.budget() == null ? null : fields.money("budget", edit.budget().amount(), edit.budget().currency());
+            return new ReadEdit(intent, status, budget, role, fields.problems());
+        }
     }
 
     /** A touch as the API shows it. */
@@ -77,14 +93,16 @@ public final class LeadEditRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final EventPublisher events;
     private final FollowUps followUps;
+    private final PhoneKeying phoneKeying;
     private final Clock clock = Clock.systemUTC();
 
     @Activate
     public LeadEditRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference FollowUps followUps) {
+            @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying) {
         this.db = db;
         this.events = events;
         this.followUps = followUps;
+        this.phoneKeying = phoneKeying;
     }
 
     @Override
@@ -105,6 +123,7 @@ public final class LeadEditRoutes implements RouteProvider {
     private Reply edit(ApiRequest request) {
         long id = request.pathId("id");
         LeadEdit edit = request.body(LeadEdit.class);
+        ReadEdit read = ReadEdit.of(edit);
         Caller caller = request.caller().orElseThrow();
         new Validation().require(edit.version() != null, "version", "is required: the lead's version as you read it").orThrow();
         boolean marketingOnly = caller.hasRole(Role.MARKETING) && !caller.hasRole(Role.ADMIN) && !caller.hasRole(Role.MANAGER)
@@ -118,8 +137,9 @@ public final class LeadEditRoutes implements RouteProvider {
             if (!before.status().isOpen()) {
                 throw ApiException.conflict("lead_closed", "Lead " + id + " is " + before.status() + " and can no longer be changed.", null);
             }
-            LeadInput merged = merge(before, edit);
-            List<FieldError> problems = new ArrayList<>(LeadValidation.problems(merged));
+            LeadInput merged = merge(before, edit, read);
+            List<FieldError> problems = new ArrayList<>(read.problems());
+            problems.addAll(LeadValidation.problems(merged));
             LeadInput references = new LeadInput(null, "x", null, null, null,
                     edit.channelId() != null && !edit.channelId().equals(before.channelId()) ? edit.channelId() : null, edit.tags(), null, null,
                     null, null, null, null);
@@ -134,7 +154,7 @@ public final class LeadEditRoutes implements RouteProvider {
             GradingInputs inputs = merged.gradingInputs();
             boolean regrade = !inputs.equals(new GradingInputs(before.intent(), before.budgetStatus(), before.decisionRole()));
             GradeResult grade = regrade ? GradingRulesStore.current(c).grade(inputs) : null;
-            update(c, id, before.version(), merged, grade, now);
+            update(c, id, before.version(), merged, grade, now, phoneKeying.keys());
             if (edit.tags() != null) {
                 replaceTags(c, id, refs.tagIds(references));
             }
@@ -157,13 +177,19 @@ public final class LeadEditRoutes implements RouteProvider {
                 + "); read it again and reapply your change.", Map.of("currentVersion", current));
     }
 
-    static LeadInput merge(LeadView before, LeadEdit edit) {
+    /**
+     * The lead after the edit. A budget amount above zero sent without a budget status confirms a budget the lead had
+     * as NONE (as at intake: a stated budget is not "no budget"); a status the lead has otherwise is kept.
+     */
+    static LeadInput merge(LeadView before, LeadEdit edit, ReadEdit read) {
+        BudgetStatus status = read.budgetStatus() != null ? read.budgetStatus()
+                : before.budgetStatus() == BudgetStatus.NONE ? LeadFields.inferredStatus(null, read.budget()) : null;
         return new LeadInput(before.externalId(), edit.personName() != null ? edit.personName() : before.personName(),
                 keepOrClear(edit.company(), before.company()), keepOrClear(edit.phone(), before.phone()), keepOrClear(edit.email(), before.email()),
                 edit.channelId() != null ? edit.channelId() : before.channelId(), edit.tags() != null ? edit.tags() : before.tags(),
-                edit.intent() != null ? edit.intent() : before.intent(), edit.budgetStatus() != null ? edit.budgetStatus() : before.budgetStatus(),
-                edit.budget() != null ? edit.budget() : before.budget(),
-                edit.decisionRole() != null ? edit.decisionRole() : before.decisionRole(), null,
+                read.intent() != null ? read.intent() : before.intent(), status != null ? status : before.budgetStatus(),
+                read.budget() != null ? read.budget() : before.budget(),
+                read.decisionRole() != null ? read.decisionRole() : before.decisionRole(), null,
                 keepOrClear(edit.territory(), before.territory()));
     }
 
@@ -171,7 +197,8 @@ public final class LeadEditRoutes implements RouteProvider {
         return sent == null ? before : sent.isBlank() ? null : sent;
     }
 
-    private static void update(Connection c, long id, int version, LeadInput in, GradeResult grade, Instant now) throws SQLException {
+    private static void update(Connection c, long id, int version, LeadInput in, GradeResult grade, Instant now, PhoneKeys phoneKeys)
+            throws SQLException {
         String gradeColumns = grade == null ? "" : ", grade = ?, grade_rule = ?, grade_rules_version = ?";
         try (PreparedStatement ps = c.prepareStatement("UPDATE leads_lead SET person_name = ?, company = ?, phone = ?, email = ?, email_key = ?,"
                 + " phone_key = ?, company_key = ?, channel_id = ?, intent = ?, budget_status = ?, budget_amount = ?, budget_currency = ?,"
@@ -182,7 +209,7 @@ public final class LeadEditRoutes implements RouteProvider {
             ps.setString(i++, LeadWriter.blankToNull(in.phone()));
             ps.setString(i++, LeadWriter.blankToNull(in.email()));
             ps.setString(i++, Normalizer.emailKey(in.email()).orElse(null));
-            ps.setString(i++, Normalizer.phoneKey(in.phone()).orElse(null));
+            ps.setString(i++, phoneKeys.key(in.phone()).orElse(null));
             ps.setString(i++, Normalizer.companyKey(in.company()).orElse(null));
             LeadWriter.setLong(ps, i++, in.channelId());
             ps.setString(i++, in.intentOrDefault().name());
@@ -237,13 +264,17 @@ public final class LeadEditRoutes implements RouteProvider {
 
     private Reply touch(ApiRequest request) {
         long id = request.pathId("id");
-        TouchInput input = request.body(TouchInput.class);
+        TouchBody sent = request.body(TouchBody.class);
+        LeadFields fields = new LeadFields();
+        TouchInput input = new TouchInput(fields.enumValue("kind", TouchKind.class, sent.kind()), fields.enumValue("outcome", TouchOutcome.class,
+                sent.outcome()), sent.at(), sent.notes());
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         Validation v = new Validation();
-        v.require(input.kind() != null, "kind", "is required: one of " + List.of(TouchKind.values()));
-        v.require(input.outcome() != null, "outcome", "is required: for a " + (input.kind() == null ? "touch" : input.kind() + ", one of "
-                + input.kind().outcomes()));
+        fields.problems().forEach(p -> v.require(false, p.field(), p.message()));
+        v.require(input.kind() != null || sent.kind() != null && !sent.kind().isBlank(), "kind", "is required: one of " + List.of(TouchKind.values()));
+        v.require(input.outcome() != null || sent.outcome() != null && !sent.outcome().isBlank(), "outcome", "is required: for a "
+                + (input.kind() == null ? "touch" : input.kind() + ", one of " + input.kind().outcomes()));
         if (input.kind() != null && input.outcome() != null) {
             v.require(input.kind().outcomes().contains(input.outcome()), "outcome", "a " + input.kind() + " can end " + input.kind().outcomes()
                     + ", not " + input.outcome());

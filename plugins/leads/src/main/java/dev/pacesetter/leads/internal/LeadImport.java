@@ -92,6 +92,7 @@ final class LeadImport {
         private final Runnable flush;
         private final BooleanSupplier stop;
         private final Intake intake;
+        private final Caller caller;
         private final ImportRowMapper.Lookups lookups;
         private final Instant now;
         private final CreatedLeads createdLeads = new CreatedLeads();
@@ -108,6 +109,7 @@ final class LeadImport {
             this.flush = flush;
             this.stop = stop;
             this.intake = creation.intake(c, caller);
+            this.caller = caller;
             this.lookups = ImportRowMapper.database(c);
             this.now = clock.instant();
             this.seen = SeenKeys.load(c, expectedRows);
@@ -144,7 +146,7 @@ final class LeadImport {
                 if (row.mapped.input() == null) {
                     reject(row, row.mapped.problems(), errors);
                 } else {
-                    row.keys();
+                    row.keys(intake.phoneKeys());
                     valid.add(row);
                 }
             }
@@ -229,7 +231,7 @@ final class LeadImport {
         }
 
         private boolean isDuplicate(Row row, Column column, String key, Map<String, Long> existing, Map<String, Integer> seen,
-                List<RowError> errors) {
+                List<RowError> errors) throws SQLException {
             if (key == null) {
                 return false;
             }
@@ -247,15 +249,18 @@ final class LeadImport {
             return true;
         }
 
-        private void duplicate(Row row, Column column, String what, Long knownLead, Integer earlierRow, List<RowError> errors) {
+        private void duplicate(Row row, Column column, String what, Long knownLead, Integer earlierRow, List<RowError> errors)
+                throws SQLException {
             progress.duplicates++;
             String message;
             if (earlierRow != null) {
                 message = "duplicate: same " + what + " as row " + earlierRow + " of this file";
             } else {
                 int row0 = createdLeads.rowOf(knownLead);
+                // the report names an existing lead only to an importer who may read it (as 409 duplicate_lead does)
                 message = row0 >= 0 ? "duplicate: same " + what + " as row " + row0 + " of this file (lead " + knownLead + ")"
-                        : "duplicate: same " + what + " as lead " + knownLead;
+                        : !LeadCreation.visibleTo(c, caller, List.of(knownLead)).isEmpty() ? "duplicate: same " + what + " as lead " + knownLead
+                        : "duplicate: same " + what + " as an existing lead you may not see";
             }
             errors.add(new RowError(row.no, column.header, message));
         }
@@ -391,11 +396,11 @@ final class LeadImport {
             this.mapped = mapped;
         }
 
-        void keys() {
+        void keys(PhoneKeys phoneKeys) {
             LeadInput in = mapped.input();
             externalId = in.externalId() == null ? null : in.externalId().strip();
             email = Normalizer.emailKey(in.email()).orElse(null);
-            phone = Normalizer.phoneKey(in.phone()).orElse(null);
+            phone = phoneKeys.key(in.phone()).orElse(null);
             company = Normalizer.companyKey(in.company()).orElse(null);
             person = company == null ? null : personKey(company, in.personName());
         }

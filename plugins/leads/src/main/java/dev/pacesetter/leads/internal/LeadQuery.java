@@ -163,12 +163,10 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
 
     private static <E extends Enum<E>> Optional<E> enumParam(ApiRequest request, String name, Class<E> type, Validation v) {
         return request.queryParam(name).flatMap(raw -> {
-            try {
-                return Optional.of(Enum.valueOf(type, raw.strip().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                v.require(false, name, "must be one of " + List.of(type.getEnumConstants()));
-                return Optional.empty();
-            }
+            // the code or its Chinese word (status=已联系), as everywhere leads takes an enum
+            Optional<E> value = LeadVocabulary.parse(type, raw);
+            v.require(value.isPresent(), name, "must be one of " + List.of(type.getEnumConstants()));
+            return value;
         });
     }
 

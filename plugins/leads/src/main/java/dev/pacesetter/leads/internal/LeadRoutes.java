@@ -36,11 +36,15 @@ public final class LeadRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final LeadCreation creation;
     private final Clock clock = Clock.systemUTC();
+    /** Web-form submissions per caller: the route is reachable by any integrator token, so it must not be a cheap oracle. */
+    private final RateLimiter webForms;
 
     @Activate
-    public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation) {
+    public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation,
+            @Reference LeadsSettings settings) {
         this.db = db;
         this.creation = creation;
+        this.webForms = new RateLimiter(settings.webFormLimit(), LeadsSettings.WEBFORM_CALLERS, clock);
     }
 
     @Override
@@ -50,8 +54,9 @@ public final class LeadRoutes implements RouteProvider {
                         .summary("Create a lead: graded, assigned (to you, the owner you name, or by assignment rules) and given its follow-ups;"
                                 + " 409 on a duplicate e-mail or phone unless ?allowDuplicate=true, or on an external id seen before"),
                 Route.post("/leads/web-form", this::webForm).roles(Role.INTEGRATOR, Role.MARKETING, Role.ADMIN)
-                        .summary("Intake from a marketing web form (API token): owner by assignment rules; repeating a submission with the same"
-                                + " externalId, e-mail or phone returns the existing lead (200) instead of creating a second one"),
+                        .summary("Intake from a marketing web form (API token): owner by assignment rules; a submission with the externalId,"
+                                + " e-mail or phone of an existing lead creates none. Answers 202 {status: received} either way, with the lead's id"
+                                + " only if you may read it; rate-limited per caller (429 with Retry-After)"),
                 Route.get("/leads", this::list).roles(READERS)
                         .summary("Leads you may see, filtered (status, grade, ownerId, channelId, tag, regionId, touched, q, createdFrom, createdTo),"
                                 + " sorted (sort=-createdAt|createdAt|grade|-grade) and paged (limit, after)"),
@@ -62,47 +67,68 @@ public final class LeadRoutes implements RouteProvider {
     }
 
     private Reply create(ApiRequest request) {
-        LeadInput input = request.body(LeadInput.class);
+        LeadFields.Read read = LeadFields.input(request.body(LeadFields.LeadBody.class));
+        LeadInput input = read.input();
         Caller caller = request.caller().orElseThrow();
         boolean allowDuplicate = request.queryParam("allowDuplicate").map(Boolean::parseBoolean).orElse(false);
         LeadView created = db.inTransaction(c -> {
-            LeadView lead = creation.createOne(c, caller, input, allowDuplicate, clock.instant(), "api");
+            LeadView lead = creation.createOne(c, caller, input, read.problems(), allowDuplicate, clock.instant(), "api");
             db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
             return lead;
         });
         return Reply.created("/api/v1/leads/" + created.id(), created);
     }
 
+    /**
+     * A form submission answers the same whether it made a lead or matched one: {@code 202 {"status":"received"}}, with
+     * {@code id} only when the caller may read that lead. Returning the existing lead (as this route once did) let any
+     * integrator token look up the name, phone, owner and grade behind an e-mail address of any region.
+     */
     private Reply webForm(ApiRequest request) {
-        LeadInput input = request.body(LeadInput.class);
+        Caller caller = request.caller().orElseThrow();
+        java.util.Optional<java.time.Duration> wait = webForms.acquire(caller.userId());
+        if (wait.isPresent()) {
+            long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+            throw new ApiException(429, "too_many_requests", "At most " + webForms.perMinute() + " web-form submissions a minute per caller;"
+                    + " try again in " + seconds + " s.", Map.of("retryAfterSeconds", seconds));
+        }
+        LeadFields.Read read = LeadFields.input(request.body(LeadFields.LeadBody.class));
+        LeadInput input = read.input();
         if (input.ownerId() != null) {
             throw ApiException.invalidFields(List.of(new dev.pacesetter.platform.api.http.FieldError("ownerId",
                     "web-form leads get their owner from the assignment rules; leave it out")));
         }
-        Caller caller = request.caller().orElseThrow();
-        Object[] outcome = db.inTransaction(c -> {
+        // fields first, without the database: a bad submission learns nothing about stored leads either
+        List<dev.pacesetter.platform.api.http.FieldError> problems = new java.util.ArrayList<>(read.problems());
+        problems.addAll(LeadValidation.problems(input));
+        if (!problems.isEmpty()) {
+            throw ApiException.invalidFields(problems);
+        }
+        Long leadId = db.inTransaction(c -> {
+            // a repeat (same external id, e-mail or phone) stores nothing: checked before the owner is chosen, so that
+            // a repeat answers alike whether or not an assignment rule would match it
             if (input.externalId() != null && !input.externalId().isBlank()) {
                 java.util.Optional<Long> existing = LeadCreation.byExternalId(c, input.externalId().strip());
                 if (existing.isPresent()) {
-                    return new Object[] {false, LeadReader.find(c, existing.get(), RowScope.all(caller.userId())).orElseThrow()};
+                    return existing.get();
                 }
             }
-            try {
-                LeadView lead = creation.createOne(c, caller, input, false, clock.instant(), "web-form");
-                db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
-                return new Object[] {true, lead};
-            } catch (ApiException e) {
-                if (!"duplicate_lead".equals(e.code())) {
-                    throw e;
-                }
-                // the same person submitted a form again: the lead they have is the answer
-                long first = LeadCreation.duplicatesOf(c, Normalizer.emailKey(input.email()).orElse(null),
-                        Normalizer.phoneKey(input.phone()).orElse(null)).get(0);
-                return new Object[] {false, LeadReader.find(c, first, RowScope.all(caller.userId())).orElseThrow()};
+            List<Long> repeats = LeadCreation.duplicatesOf(c, Normalizer.emailKey(input.email()).orElse(null),
+                    creation.phoneKeys().key(input.phone()).orElse(null));
+            if (!repeats.isEmpty()) {
+                return repeats.get(0);
             }
+            LeadView lead = creation.createOne(c, caller, input, List.of(), false, clock.instant(), "web-form");
+            db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
+            return lead.id();
         });
-        LeadView lead = (LeadView) outcome[1];
-        return (Boolean) outcome[0] ? Reply.created("/api/v1/leads/" + lead.id(), lead) : Reply.ok(lead);
+        boolean visible = db.inTransaction(c -> !LeadCreation.visibleTo(c, caller, List.of(leadId)).isEmpty());
+        Map<String, Object> receipt = new LinkedHashMap<>();
+        receipt.put("status", "received");
+        if (visible) {
+            receipt.put("id", leadId);
+        }
+        return Reply.accepted(receipt);
     }
 
     private Reply list(ApiRequest request) {

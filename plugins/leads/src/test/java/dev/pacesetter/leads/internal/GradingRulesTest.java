@@ -21,19 +21,32 @@ class GradingRulesTest {
     }
 
     @Test
-    void thePlansDefaultsGradeHighIntentWithABudgetAOrMiddlingBAndTheRestC() {
-        GradingRules rules = GradingRules.defaults();
-        assertEquals(1, rules.version());
-        GradeResult hot = rules.grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.UNKNOWN));
+    void thePlansDefaultsGradeAOnlyWithClearIntentAConfirmedBudgetAndTheDecisionMaker() {
+        GradingRules rules = GradingRules.plan();
+        assertEquals(2, rules.version());
+        GradeResult hot = rules.grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.DECISION_MAKER));
         assertEquals(Grade.A, hot.grade());
-        assertEquals("high intent with a confirmed budget", hot.rule());
-        assertEquals(Grade.A, rules.grade(in(Intent.HIGH, BudgetStatus.UNCONFIRMED, DecisionRole.DECISION_MAKER)).grade(), "total 5: strong on all three");
+        assertEquals("clear intent, confirmed budget, decision maker", hot.rule());
+        assertEquals(Grade.B, rules.grade(in(Intent.HIGH, BudgetStatus.UNCONFIRMED, DecisionRole.DECISION_MAKER)).grade(),
+                "budget unclear: B, not A (the first defaults said A: total 5)");
+        assertEquals(Grade.B, rules.grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.UNKNOWN)).grade(),
+                "decision maker not identified: B, not A (the first defaults said A)");
+        assertEquals(Grade.B, rules.grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.INFLUENCER)).grade());
         assertEquals(Grade.B, rules.grade(in(Intent.MEDIUM, BudgetStatus.UNCONFIRMED, DecisionRole.UNKNOWN)).grade());
-        assertEquals(Grade.B, rules.grade(in(Intent.LOW, BudgetStatus.CONFIRMED, DecisionRole.INFLUENCER)).grade(), "total 3: middling");
-        GradeResult cold = rules.grade(in(Intent.LOW, BudgetStatus.NONE, DecisionRole.INFLUENCER));
-        assertEquals(Grade.C, cold.grade());
+        assertEquals(Grade.B, rules.grade(in(Intent.MEDIUM, BudgetStatus.NONE, DecisionRole.UNKNOWN)).grade(), "intent, budget not clear");
+        GradeResult cold = rules.grade(in(Intent.LOW, BudgetStatus.CONFIRMED, DecisionRole.DECISION_MAKER));
+        assertEquals(Grade.C, cold.grade(), "interest only, however good the budget");
         assertEquals("no rule matched", cold.rule());
-        assertEquals(Grade.C, rules.grade(in(Intent.HIGH, BudgetStatus.NONE, DecisionRole.UNKNOWN)).grade(), "intent alone is not enough");
+        assertEquals(Grade.C, rules.grade(in(Intent.LOW, BudgetStatus.NONE, DecisionRole.UNKNOWN)).grade());
+    }
+
+    @Test
+    void theFirstShippedDefaultsStayVersionOneForTheLeadsTheyGraded() {
+        GradingRules rules = GradingRules.firstShipped();
+        assertEquals(1, rules.version());
+        assertEquals(Grade.A, rules.grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.UNKNOWN)).grade());
+        assertEquals(Grade.A, rules.grade(in(Intent.HIGH, BudgetStatus.UNCONFIRMED, DecisionRole.DECISION_MAKER)).grade());
+        assertEquals(Grade.B, rules.grade(in(Intent.LOW, BudgetStatus.CONFIRMED, DecisionRole.INFLUENCER)).grade());
     }
 
     @Test
@@ -50,7 +63,7 @@ class GradingRulesTest {
 
     @Test
     void theExplanationNamesRuleConditionsVersionAndInputs() {
-        GradeResult result = GradingRules.defaults().grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.INFLUENCER));
+        GradeResult result = GradingRules.firstShipped().grade(in(Intent.HIGH, BudgetStatus.CONFIRMED, DecisionRole.INFLUENCER));
         assertEquals("rule 'high intent with a confirmed budget' (intent ≥ HIGH and budget ≥ CONFIRMED) of grading rules version 1;"
                 + " intent HIGH (2), budget CONFIRMED (2), decision role INFLUENCER (1), total 5", result.explain());
     }
@@ -72,6 +85,7 @@ class GradingRulesTest {
             tooMany.add(new GradingRule("r" + i, Grade.B, null, null, null, null));
         }
         assertEquals(1, new GradingRules(0, tooMany, Grade.C).problems().size());
-        assertTrue(GradingRules.defaults().problems().isEmpty());
+        assertTrue(GradingRules.plan().problems().isEmpty());
+        assertTrue(GradingRules.firstShipped().problems().isEmpty());
     }
 }
