@@ -402,10 +402,16 @@ class LeadFollowUpIT {
                     "{\"outcome\":\"REACHED\"}", "{\"kind\":\"CALL\"}", "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"yesterday\"}",
                     "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}",
                     "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"2001-01-01T00:00:00Z\"}",
-                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"mood\":\"happy\"}")) {
+                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"mood\":\"happy\"}",
+                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"+999999999-12-31T23:59:59Z\"}",
+                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"-999999999-01-01T00:00:00Z\"}")) {
                 Http.Result refused = touch(rep, id, body);
                 assertEquals(400, refused.status(), body + " → " + refused.body());
             }
+            Http.Result bodyOnBodyless = rep.post("/api/v1/leads/" + id + "/qualify", "[null,null]");
+            assertEquals(400, bodyOnBodyless.status(), bodyOnBodyless.body());
+            assertEquals("unexpected_body", bodyOnBodyless.json().path("error").path("code").asText());
+            assertEquals(400, rep.get("/api/v1/leads/reach-rate?from=%2B999999999-12-31T23:59:59Z").status(), "a query time is bounded too");
             Http.Result future = touch(rep, id, "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}");
             assertTrue(future.body().contains("\"at\""), future.body());
             assertEquals(0, rep.get("/api/v1/leads/" + id + "/touches").json().path("items").size());

@@ -70,7 +70,7 @@ public final class AssignmentRoutes implements RouteProvider {
                 Route.post("/lead-assignment-rules", this::addRule).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Add a rule: leads matching regionId / territory / channelId go round-robin to the team's active reps;"
                                 + " a manager's rules stay within the teams and regions they manage"),
-                Route.delete("/lead-assignment-rules/{id}", this::deleteRule).roles(Role.ADMIN, Role.MANAGER)
+                Route.delete("/lead-assignment-rules/{id}", this::deleteRule).withoutBody().roles(Role.ADMIN, Role.MANAGER)
                         .summary("Remove a rule of a team and region you manage"),
                 Route.post("/leads/{id}/assign", this::reassign).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Give a lead to another owner (yourself or someone you manage), with a reason"));

@@ -243,11 +243,15 @@ public final class FollowUpRoutes implements RouteProvider {
         return request.queryParam(name).flatMap(raw -> {
             String text = raw.strip();
             try {
-                return Optional.of(text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text));
+                Instant value = text.length() == 10 ? LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant() : Instant.parse(text);
+                if (Validation.isPlausible(value)) {
+                    return Optional.of(value);
+                }
             } catch (DateTimeParseException e) {
-                v.require(false, name, "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01)");
-                return Optional.empty();
+                // said below
             }
+            v.require(false, name, "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01), in the years 1900 to 9999");
+            return Optional.empty();
         });
     }
 }

@@ -9,7 +9,6 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -279,15 +278,8 @@ public final class LeadEditRoutes implements RouteProvider {
             v.require(input.kind().outcomes().contains(input.outcome()), "outcome", "a " + input.kind() + " can end " + input.kind().outcomes()
                     + ", not " + input.outcome());
         }
-        Instant at = now;
-        if (input.at() != null) {
-            try {
-                at = Instant.parse(input.at().strip());
-                v.require(!at.isAfter(now.plus(CLOCK_SKEW)), "at", "must not be in the future (it is " + now + " now)");
-            } catch (DateTimeParseException e) {
-                v.require(false, "at", "must be an ISO-8601 instant such as 2026-11-27T03:12:01Z");
-            }
-        }
+        Instant at = input.at() == null ? now : v.instant("at", input.at()).orElse(now);
+        v.require(!at.isAfter(now.plus(CLOCK_SKEW)), "at", "must not be in the future (it is " + now + " now)");
         v.require(input.notes() == null || input.notes().length() <= 2000, "notes", "must be at most 2000 characters");
         v.orThrow();
         Instant touchedAt = at;

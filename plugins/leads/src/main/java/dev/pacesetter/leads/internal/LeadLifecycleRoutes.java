@@ -67,7 +67,7 @@ public final class LeadLifecycleRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads/{id}/qualify", request -> Reply.ok(move(request, LeadStatus.QUALIFIED, null))).roles(WORKERS)
+                Route.post("/leads/{id}/qualify", request -> Reply.ok(move(request, LeadStatus.QUALIFIED, null))).withoutBody().roles(WORKERS)
                         .summary("Mark a lead qualified (from NEW or CONTACTED)"),
                 Route.post("/leads/{id}/disqualify", request -> {
                     Disqualify body = request.body(Disqualify.class);

@@ -62,8 +62,7 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
                 return key.length() == 1;
             }
             try {
-                Instant.parse(key);
-                return true;
+                return Validation.isPlausible(Instant.parse(key));
             } catch (DateTimeParseException e) {
                 return false;
             }
@@ -171,13 +170,6 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
     }
 
     private static Optional<Instant> instantParam(ApiRequest request, String name, Validation v) {
-        return request.queryParam(name).flatMap(raw -> {
-            try {
-                return Optional.of(Instant.parse(raw.strip()));
-            } catch (DateTimeParseException e) {
-                v.require(false, name, "must be an ISO-8601 instant such as 2026-11-27T08:00:00Z");
-                return Optional.empty();
-            }
-        });
+        return request.queryParam(name).flatMap(raw -> v.instant(name, raw));
     }
 }

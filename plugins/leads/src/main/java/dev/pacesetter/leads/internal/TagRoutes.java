@@ -58,7 +58,7 @@ public final class TagRoutes implements RouteProvider {
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("The tag vocabulary, by name"),
                 Route.post("/lead-tags", this::create).roles(Role.ADMIN, Role.MARKETING).summary("Add a tag (409 if the name exists)"),
                 Route.put("/lead-tags/{id}", this::rename).roles(Role.ADMIN, Role.MARKETING).summary("Rename a tag or change its description"),
-                Route.delete("/lead-tags/{id}", this::delete).roles(Role.ADMIN, Role.MARKETING)
+                Route.delete("/lead-tags/{id}", this::delete).withoutBody().roles(Role.ADMIN, Role.MARKETING)
                         .summary("Remove a tag no lead carries (409 with the count otherwise)"));
     }
 

@@ -83,7 +83,7 @@ public final class CustomerRoutes implements RouteProvider {
                         .summary("How the health score is made (factor weights and spans) and its alert threshold"),
                 Route.put("/health-settings", this::saveHealthSettings).roles(CONFIGURERS)
                         .summary("Change the health settings (all fields; weights add up to 100)"),
-                Route.post("/customers/recompute", this::recompute).roles(Role.ADMIN)
+                Route.post("/customers/recompute", this::recompute).withoutBody().roles(Role.ADMIN)
                         .summary("Recompute every account's tier and health now, as the nightly job does (regions where the module is on)"));
     }
 

@@ -59,7 +59,7 @@ public final class TaskRoutes implements RouteProvider {
                 Route.get("/tasks", this::list).roles(AccountRoutes.WORKERS)
                         .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"
                                 + " (ALL includes playbook tasks cancelled by a tier change)"),
-                Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).roles(AccountRoutes.WORKERS).summary("Mark a task done"),
+                Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).withoutBody().roles(AccountRoutes.WORKERS).summary("Mark a task done"),
                 Route.post("/tasks/{id}/snooze", request -> {
                     Snooze body = request.body(Snooze.class);
                     new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", "must be a time in the future")
