@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * Reads an amount as people write it in China: {@code 147万} (= 1,470,000), {@code 1.2亿} (= 120,000,000),
  * {@code 12,000}, full-width {@code １２０００}, {@code ¥12,000.50} or {@code 12000元}. Exact: the multiplier is
  * applied to the decimal as written (no binary floats), so {@code 1.2345万} is exactly {@code 12345}. A currency
- * sign only hints at the currency (¥, ￥, 元 → CNY); the caller decides what to do with the hint.
+ * sign or a Chinese unit only hints at the currency (¥, ￥, 元, 万, 亿 → CNY); the caller decides what to do with the hint.
  */
 public final class Amounts {
 
@@ -72,10 +72,8 @@ public final class Amounts {
                 value = value.setScale(0);
             }
         }
-        String hint = shape.group(2) != null || shape.group(6) != null ? "CNY" : null;
-        if (shape.group(2) != null && !"¥".equals(shape.group(2))) {
-            hint = "CNY"; // RMB and CNY name the yuan too
-        }
+        // ¥, RMB, CNY and 元 name the yuan; so do 万 and 亿 — the teams who write "147万" mean 147万元
+        String hint = shape.group(2) != null || shape.group(6) != null || unit != null ? "CNY" : null;
         return new Amount(value, hint);
     }
 }

@@ -37,6 +37,8 @@ class AmountsTest {
         assertEquals("CNY", Amounts.parse("￥１２０００").currencyHint(), "the full-width yen sign too");
         assertEquals("CNY", Amounts.parse("12000元").currencyHint());
         assertNull(Amounts.parse("120000.00").currencyHint());
+        assertEquals("CNY", Amounts.parse("147万").currencyHint(), "万 and 亿 are written for yuan");
+        assertEquals("CNY", Amounts.parse("1.2亿").currencyHint());
         assertEquals(new BigDecimal("120000.00"), value("120000.00"));
     }
 
