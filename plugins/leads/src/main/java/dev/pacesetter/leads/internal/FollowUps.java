@@ -58,6 +58,12 @@ public final class FollowUps implements DeadlineHandler {
     public record Task(long id, long leadId, long ownerId, Long teamId, Long regionId, Grade grade, TouchKind touchKind, String rule,
             Instant windowStart, Instant dueAt, String status, Instant breachedAt, Instant closedAt, Long touchId, String closeReason,
             Instant createdAt) {
+
+        /** The same task with its rule as the reader reads it. */
+        public Task withRule(String text) {
+            return new Task(id, leadId, ownerId, teamId, regionId, grade, touchKind, text, windowStart, dueAt, status, breachedAt, closedAt,
+                    touchId, closeReason, createdAt);
+        }
     }
 
     /** What a touch did to the lead's follow-ups. */
