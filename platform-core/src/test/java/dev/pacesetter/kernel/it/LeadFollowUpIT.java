@@ -241,7 +241,7 @@ class LeadFollowUpIT {
             assertEquals("OPEN", tasks.get(0).path("status").asText());
             assertEquals("CALL", tasks.get(0).path("touchKind").asText());
             assertEquals("CANCELLED", tasks.get(1).path("status").asText());
-            assertEquals("regraded C → A", tasks.get(1).path("closeReason").asText());
+            assertEquals("重新定级：C → A", tasks.get(1).path("closeReason").asText(), "why it closed, in the rep's language");
             KernelHarness.await(Duration.ofSeconds(20), () -> topics(id).contains("leads/lead.graded"), "no graded event");
             assertEquals("C", events(id, "leads/lead.graded").get(0).path("payload").path("previous").asText());
 

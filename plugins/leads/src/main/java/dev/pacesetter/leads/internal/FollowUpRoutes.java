@@ -156,7 +156,7 @@ public final class FollowUpRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("leadId", id, "items", db.inTransaction(c -> {
             LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
-            return FollowUps.ofLead(c, id).stream().map(t -> t.withRule(RuleTexts.render(messages, t.rule(), request.language()))).toList();
+            return FollowUps.ofLead(c, id).stream().map(t -> CloseReasons.shown(t, messages, request.language())).toList();
         })));
     }
 

@@ -59,10 +59,10 @@ public final class FollowUps implements DeadlineHandler {
             Instant windowStart, Instant dueAt, String status, Instant breachedAt, Instant closedAt, Long touchId, String closeReason,
             Instant createdAt) {
 
-        /** The same task with its rule as the reader reads it. */
-        public Task withRule(String text) {
-            return new Task(id, leadId, ownerId, teamId, regionId, grade, touchKind, text, windowStart, dueAt, status, breachedAt, closedAt,
-                    touchId, closeReason, createdAt);
+        /** The same task with its rule and close reason as the reader reads them. */
+        public Task withTexts(String ruleText, String closeReasonText) {
+            return new Task(id, leadId, ownerId, teamId, regionId, grade, touchKind, ruleText, windowStart, dueAt, status, breachedAt, closedAt,
+                    touchId, closeReasonText, createdAt);
         }
     }
 

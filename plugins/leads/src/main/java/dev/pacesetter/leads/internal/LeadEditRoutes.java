@@ -322,8 +322,8 @@ public final class LeadEditRoutes implements RouteProvider {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("touch", touch);
             result.put("leadStatus", contacted ? LeadStatus.CONTACTED : lead.status());
-            result.put("followUpDone", effect.satisfied());
-            result.put("nextFollowUp", effect.next() == null ? null : effect.next().withRule(RuleTexts.render(messages, effect.next().rule(), request.language())));
+            result.put("followUpDone", CloseReasons.shown(effect.satisfied(), messages, request.language()));
+            result.put("nextFollowUp", CloseReasons.shown(effect.next(), messages, request.language()));
             result.put("madeUpLate", effect.madeUp());
             return result;
         });
