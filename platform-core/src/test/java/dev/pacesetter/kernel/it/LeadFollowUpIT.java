@@ -235,8 +235,16 @@ class LeadFollowUpIT {
             assertTrue(regraded != null, "regrade in the history");
             assertEquals("C", regraded.path("from").asText());
             assertEquals("A", regraded.path("to").asText());
-            assertTrue(regraded.path("note").asText().contains("grading rules version"), regraded.toString());
-            assertTrue(regraded.path("note").asText().contains("intent HIGH (2)"), regraded.toString());
+            // written once, in English words; read in the reader's language
+            assertTrue(regraded.path("note").asText().contains("版定级规则中的“意向明确、预算已确认、已找到决策人”"), regraded.toString());
+            assertTrue(regraded.path("note").asText().contains("意向 高（2 分）"), regraded.toString());
+            assertEquals(200, rep.put("/api/v1/me/language", "{\"language\":\"en\"}").status());
+            try {
+                String english = rep.get("/api/v1/leads/" + id + "/history").json().path("items").findValuesAsText("note").toString();
+                assertTrue(english.contains("grading rules version") && english.contains("intent HIGH (2)"), english);
+            } finally {
+                rep.put("/api/v1/me/language", "{\"language\":null}");
+            }
             List<JsonNode> tasks = followUps(rep, id);
             assertEquals("OPEN", tasks.get(0).path("status").asText());
             assertEquals("CALL", tasks.get(0).path("touchKind").asText());

@@ -170,11 +170,14 @@ public final class LeadRoutes implements RouteProvider {
                     row.put("byUserId", rs.getObject("by_user", Long.class));
                     row.put("from", rs.getObject("from_owner", Long.class));
                     row.put("to", rs.getLong("to_owner"));
-                    row.put("note", rs.getString("reason"));
+                    row.put("note", HistoryNotes.render(messages, rs.getString("reason"), request.language()));
                     rows.add(row);
                 }
             }
-            rows.addAll(changes(c, lead.id()));
+            for (Map<String, Object> change : changes(c, lead.id())) {
+                change.put("note", HistoryNotes.render(messages, (String) change.get("note"), request.language()));
+                rows.add(change);
+            }
             rows.sort((a, b) -> ((java.time.Instant) a.get("at")).compareTo((java.time.Instant) b.get("at")));
             return rows;
         });
