@@ -101,7 +101,7 @@ public final class CustomerRoutes implements RouteProvider {
                     Map<String, Object> change = new LinkedHashMap<>();
                     change.put("from", rs.getString(1));
                     change.put("to", rs.getString(2));
-                    change.put("reason", rs.getString(3));
+                    change.put("reason", TierReasons.render(messages, rs.getString(3), request.language()));
                     change.put("at", Jdbc.instant(rs, "changed_at"));
                     history.add(change);
                 }
@@ -110,7 +110,8 @@ public final class CustomerRoutes implements RouteProvider {
             body.put("accountId", id);
             body.put("tier", account.tier());
             body.put("tierChangedAt", account.tierChangedAt());
-            body.put("byOrdersNow", Map.of("tier", now.tier(), "reason", now.reason(), "metrics", now.metrics()));
+            body.put("byOrdersNow", Map.of("tier", now.tier(), "reason", TierReasons.render(messages, now.reason(), request.language()), "metrics",
+                    now.metrics()));
             body.put("history", history);
             return body;
         }));
