@@ -66,6 +66,9 @@ class CustomersIT {
                     assertEquals("600000.00", metrics.path("spend").asText(), "six orders within the 365 days");
                     assertEquals(60, metrics.path("repurchaseCycleDays").asInt());
                     assertEquals("1.50", metrics.path("ordersPerQuarter").asText());
+                    assertTrue(tier.path("byOrdersNow").path("reason").asText().startsWith("365 天内消费 600000.00 CNY，每季度 1.50 单，复购周期 60 天："),
+                            "why, in the rep's language: " + tier);
+                    assertTrue(tier.path("history").get(0).path("reason").asText().contains("复购周期"), tier.toString());
                     List<String> history = new ArrayList<>();
                     tier.path("history").forEach(h -> history.add((h.path("from").isNull() ? "none" : h.path("from").asText()) + ">" + h.path("to").asText()));
                     assertEquals(List.of("GROWTH>CORE", "DORMANT>GROWTH", "none>DORMANT"), history, "newest first");

@@ -151,7 +151,7 @@ class EnablementIT {
             assertEquals(403, byManager.status());
             Http.Result unknownModule = kernel.http().put("/api/v1/modules/nope/enablement", "{\"regions\":\"all\"}");
             assertEquals(404, unknownModule.status());
-            assertTrue(unknownModule.json().path("error").path("message").asText().contains("'nope'"), unknownModule.body());
+            assertEquals("没有已安装的模块“nope”。", unknownModule.json().path("error").path("message").asText(), unknownModule.body());
             Http.Result unknownRegion = kernel.http().put("/api/v1/modules/hello/enablement", "{\"regions\":[\"south-china\",\"atlantis\"]}");
             assertEquals(400, unknownRegion.status());
             assertEquals("regions", unknownRegion.json().path("error").path("details").path("fields").get(0).path("field").asText());

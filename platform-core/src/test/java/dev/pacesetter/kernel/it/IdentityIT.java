@@ -72,6 +72,15 @@ class IdentityIT {
             assertEquals(401, wrong.status());
             assertEquals(401, unknown.status());
             assertEquals(wrong.json().path("error").path("message"), unknown.json().path("error").path("message"));
+            assertEquals("invalid_credentials", wrong.json().path("error").path("code").asText());
+            assertEquals("用户名或密码错误。", wrong.json().path("error").path("message").asText(), "Simplified Chinese by default");
+            Http anonymous = kernel.anonymous();
+            Http.Result english = anonymous.send(java.net.http.HttpRequest.newBuilder(anonymous.uri("/api/v1/auth/login"))
+                    .header("Content-Type", "application/json").header("Accept-Language", "en-US,en;q=0.9")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"username\":\"ghost\",\"password\":\"nope-nope-nope\"}")));
+            assertEquals(401, english.status());
+            assertEquals("invalid_credentials", english.json().path("error").path("code").asText(), "the code never changes with the language");
+            assertEquals("User name or password is wrong.", english.json().path("error").path("message").asText());
         }
 
         @Test

@@ -83,6 +83,9 @@ class LanguagesIT {
             assertEquals("No API route matches GET /api/v1/nothing-here.", error(english).path("message").asText());
             assertEquals("Sign in first: send Authorization: Bearer <token>.", error(anonymousIn("en", "/api/v1/me")).path("message").asText());
             assertEquals("请先登录，并在请求头中携带 Authorization: Bearer <令牌>。", error(kernel.anonymous().get("/api/v1/me")).path("message").asText());
+            assertEquals("路径 /index.html 不存在。API 的地址都以 /api/v1/ 开头。", error(kernel.anonymous().get("/index.html")).path("message").asText(),
+                    "outside the API too");
+            assertEquals("Nothing at /index.html. The API lives under /api/v1/.", error(anonymousIn("en", "/index.html")).path("message").asText());
 
             Http rep = org.as("rep1");
             Http.Result unknownField = rep.put("/api/v1/me/language", "{\"lang\":\"en\"}");

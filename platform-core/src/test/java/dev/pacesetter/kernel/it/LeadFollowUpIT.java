@@ -159,11 +159,18 @@ class LeadFollowUpIT {
             assertEquals("OPEN", next.path("status").asText());
             assertEquals(at, Instant.parse(next.path("windowStart").asText()));
             assertEquals(at.plus(Duration.ofDays(7)), Instant.parse(next.path("dueAt").asText()));
-            assertEquals("B leads sent content every 7 days", next.path("rule").asText());
+            assertEquals("B类线索每7天发送内容一次", next.path("rule").asText(), "in the rep's language (zh-CN)");
             List<JsonNode> tasks = followUps(rep, id);
             assertEquals(2, tasks.size());
             assertEquals("OPEN", tasks.get(0).path("status").asText());
             assertEquals("DONE", tasks.get(1).path("status").asText());
+            assertEquals("B类线索每7天发送内容一次", tasks.get(0).path("rule").asText());
+            assertEquals(200, rep.put("/api/v1/me/language", "{\"language\":\"en\"}").status());
+            try {
+                assertEquals("B leads sent content every 7 days", followUps(rep, id).get(0).path("rule").asText(), "the same task for an English reader");
+            } finally {
+                rep.put("/api/v1/me/language", "{\"language\":null}");
+            }
             JsonNode touches = rep.get("/api/v1/leads/" + id + "/touches").json().path("items");
             assertEquals(1, touches.size());
             assertEquals("CONTENT", touches.get(0).path("kind").asText());
@@ -216,7 +223,7 @@ class LeadFollowUpIT {
             assertEquals(200, edited.status(), edited.body());
             JsonNode lead = edited.json();
             assertEquals("A", lead.path("grade").asText());
-            assertEquals("clear intent, confirmed budget, decision maker", lead.path("gradeExplanation").path("rule").asText());
+            assertEquals("意向明确、预算已确认、已找到决策人", lead.path("gradeExplanation").path("rule").asText(), "the plan's A rule, in Chinese");
             assertEquals(version + 1, lead.path("version").asInt());
             assertEquals("Acme Ltd", lead.path("company").asText());
             JsonNode regraded = null;
@@ -228,13 +235,21 @@ class LeadFollowUpIT {
             assertTrue(regraded != null, "regrade in the history");
             assertEquals("C", regraded.path("from").asText());
             assertEquals("A", regraded.path("to").asText());
-            assertTrue(regraded.path("note").asText().contains("grading rules version"), regraded.toString());
-            assertTrue(regraded.path("note").asText().contains("intent HIGH (2)"), regraded.toString());
+            // written once, in English words; read in the reader's language
+            assertTrue(regraded.path("note").asText().contains("版定级规则中的“意向明确、预算已确认、已找到决策人”"), regraded.toString());
+            assertTrue(regraded.path("note").asText().contains("意向 高（2 分）"), regraded.toString());
+            assertEquals(200, rep.put("/api/v1/me/language", "{\"language\":\"en\"}").status());
+            try {
+                String english = rep.get("/api/v1/leads/" + id + "/history").json().path("items").findValuesAsText("note").toString();
+                assertTrue(english.contains("grading rules version") && english.contains("intent HIGH (2)"), english);
+            } finally {
+                rep.put("/api/v1/me/language", "{\"language\":null}");
+            }
             List<JsonNode> tasks = followUps(rep, id);
             assertEquals("OPEN", tasks.get(0).path("status").asText());
             assertEquals("CALL", tasks.get(0).path("touchKind").asText());
             assertEquals("CANCELLED", tasks.get(1).path("status").asText());
-            assertEquals("regraded C → A", tasks.get(1).path("closeReason").asText());
+            assertEquals("重新定级：C → A", tasks.get(1).path("closeReason").asText(), "why it closed, in the rep's language");
             KernelHarness.await(Duration.ofSeconds(20), () -> topics(id).contains("leads/lead.graded"), "no graded event");
             assertEquals("C", events(id, "leads/lead.graded").get(0).path("payload").path("previous").asText());
 
@@ -284,7 +299,7 @@ class LeadFollowUpIT {
                 assertEquals(200, saved.status(), saved.body());
                 int version = saved.json().path("version").asInt();
                 assertTrue(version > was);
-                assertEquals("decision role ≥ DECISION_MAKER", saved.json().path("rules").get(0).path("conditions").asText());
+                assertEquals("决策角色 ≥ 决策人", saved.json().path("rules").get(0).path("conditions").asText(), "in the manager's language");
                 Http.Result created = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Boss\",\"phone\":\"" + nextPhone() + "\"," + COLD
                         + ",\"decisionRole\":\"DECISION_MAKER\"}");
                 assertEquals(201, created.status(), created.body());

@@ -132,11 +132,12 @@ class LeadImportIT {
             assertTrue(report.header("Content-Disposition").contains("attachment"));
             String body = report.body();
             assertTrue(body.startsWith("\uFEFFrow,field,message\r\n"), body);
-            assertTrue(body.contains("3,phone,duplicate: same phone as lead " + existingId), body);
-            assertTrue(body.contains("4,email,duplicate: same e-mail as lead " + existingId), body);
-            assertTrue(body.contains("5,personName,is required"), body);
+            // in the importer's language: manager1 reads the default, Simplified Chinese
+            assertTrue(body.contains("3,phone,重复：手机号与已有线索 " + existingId + " 相同"), body);
+            assertTrue(body.contains("4,email,重复：邮箱与已有线索 " + existingId + " 相同"), body);
+            assertTrue(body.contains("5,personName,必填"), body);
             assertTrue(body.contains("6,intent,"), body);
-            assertTrue(body.contains("7,phone,duplicate: same phone as row 2 of this file"), body);
+            assertTrue(body.contains("7,phone,重复：手机号与本文件第 2 行相同"), body);
             assertTrue(body.contains("8,tags,"), body);
             assertTrue(body.contains("9,owner,"), body);
 
@@ -190,16 +191,17 @@ class LeadImportIT {
 
             String report = org.as("manager1").get("/api/v1/leads/imports/" + done.path("id").asLong() + "/errors").body();
             assertTrue(report.contains("5,phone,"), "1.2亿 is no phone number: " + report);
-            assertTrue(report.contains("6,phone,duplicate: same phone as lead " + existing.json().path("id").asLong()), report);
+            assertTrue(report.contains("6,phone,重复：手机号与已有线索 " + existing.json().path("id").asLong() + " 相同"), "in the importer's language (zh-CN): " + report);
             for (String field : List.of("7,intent,", "7,budgetStatus,", "7,budgetAmount,", "7,decisionRole,")) {
                 assertTrue(report.contains(field), field + " in every problem of the row at once: " + report);
             }
 
             Http.Result north = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Cn North\",\"phone\":\"13555559999\"}");
             assertEquals(201, north.status(), north.body());
+            assertEquals(200, org.as("marketing1").put("/api/v1/me/language", "{\"language\":\"en\"}").status());
             JsonNode probe = imported(org.as("marketing1"), HEADER + "cn-n,Cn Probe,,+86 135 5555 9999,,,,,,,,\n");
             String hidden = org.as("marketing1").get("/api/v1/leads/imports/" + probe.path("id").asLong() + "/errors").body();
-            assertTrue(hidden.contains("2,phone,duplicate: same phone as an existing lead you may not see"), hidden);
+            assertTrue(hidden.contains("2,phone,duplicate: same phone as an existing lead you may not see"), "in the importer's language (en): " + hidden);
             assertFalse(hidden.contains("lead " + north.json().path("id").asLong()), "north China's lead is not named to south China's marketing: " + hidden);
         }
 
@@ -208,7 +210,7 @@ class LeadImportIT {
             String csv = "personName,phone\r\nBroken One,15000000001\r\nBroken Two,15000000002\r\n\"Broken Three,15000000003\r\nBroken Four,15000000004\r\n";
             JsonNode failed = imported(org.as("manager1"), csv);
             assertEquals("FAILED", failed.path("status").asText(), failed.toString());
-            assertTrue(failed.path("failure").asText().contains("line 4"), failed.toString());
+            assertTrue(failed.path("failure").asText().contains("第 4 行"), "names the line, in the importer's language: " + failed);
             assertNotNull(failed.path("finishedAt").asText(null));
             assertEquals(List.of(), leadNames(org.as("admin"), "broken"), "no lead from a failed file");
         }

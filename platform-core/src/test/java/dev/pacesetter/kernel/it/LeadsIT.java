@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,8 @@ class LeadsIT {
             Http.Result early = rep.post("/api/v1/leads/" + lead + "/convert", "{}");
             assertEquals(409, early.status(), "only a qualified lead converts");
             assertTrue(early.body().contains("QUALIFIED"), early.body());
+            assertEquals("线索 " + lead + " 当前状态为“新线索”，只能变更为 已联系、合格、不合格，不能变更为“已转化”。",
+                    early.json().path("error").path("message").asText(), "the allowed moves, in Chinese");
             assertEquals(404, org.as("rep2").post("/api/v1/leads/" + lead + "/qualify", "").status());
             assertEquals(200, rep.post("/api/v1/leads/" + lead + "/qualify", "").status());
             Http.Result converted = rep.post("/api/v1/leads/" + lead + "/convert", "{\"opportunityName\":\"Blue Sky CRM rollout\"}");
@@ -212,7 +215,7 @@ class LeadsIT {
             assertEquals(201, created.status(), created.body());
             JsonNode lead = created.json();
             assertEquals("B", lead.path("grade").asText(), "an influencer, not the decision maker: not A by the plan");
-            assertEquals("intent, budget or decision maker still open", lead.path("gradeExplanation").path("rule").asText());
+            assertEquals("意向、预算或决策人尚未全部明确", lead.path("gradeExplanation").path("rule").asText(), "the shipped rule's name in the reader's language");
             assertEquals(2, lead.path("gradeExplanation").path("rulesVersion").asInt());
             assertEquals(5, lead.path("gradeExplanation").path("total").asInt());
             assertEquals(org.id("rep1"), lead.path("ownerId").asLong());
@@ -404,6 +407,36 @@ class LeadsIT {
         }
 
         @Test
+        void fieldProblemsReadInChineseByDefaultAndInEnglishForAnEnglishReader() {
+            Http rep = org.as("rep1");
+            String bad = "{\"personName\":\"\",\"phone\":\"12345\",\"intent\":\"SCORCHING\",\"budget\":{\"amount\":\"lots\",\"currency\":\"CNY\"}}";
+            JsonNode chinese = rep.post("/api/v1/leads", bad).json().path("error");
+            assertEquals("validation_failed", chinese.path("code").asText());
+            assertTrue(chinese.path("message").asText().matches("以下字段无效：.*personName.*。详见 details.fields。"), chinese.toString());
+            Map<String, String> zh = fieldMessages(chinese);
+            assertEquals("必填", zh.get("personName"));
+            assertEquals("“SCORCHING”不是可选的值，请填写以下之一：LOW, MEDIUM, HIGH（或中文：低, 中, 高）", zh.get("intent"));
+            assertEquals("“lots”不是可识别的金额，请写成 120000.00、12,000、147万、1.2亿 或 ¥12,000.50", zh.get("budget"));
+            assertEquals(200, rep.put("/api/v1/me/language", "{\"language\":\"en\"}").status());
+            try {
+                JsonNode english = rep.post("/api/v1/leads", bad).json().path("error");
+                assertEquals("validation_failed", english.path("code").asText(), "the code never changes with the language");
+                Map<String, String> en = fieldMessages(english);
+                assertEquals("is required", en.get("personName"));
+                assertEquals("'SCORCHING' is not one of LOW, MEDIUM, HIGH (or 低, 中, 高)", en.get("intent"));
+                assertTrue(en.get("budget").startsWith("amount 'lots' is not an amount"), en.toString());
+            } finally {
+                rep.put("/api/v1/me/language", "{\"language\":null}");
+            }
+        }
+
+        private static Map<String, String> fieldMessages(JsonNode error) {
+            Map<String, String> messages = new java.util.LinkedHashMap<>();
+            error.path("details").path("fields").forEach(f -> messages.put(f.path("field").asText(), f.path("message").asText()));
+            return messages;
+        }
+
+        @Test
         void everyFieldProblemIsReportedAtOnceEnumsAndAmountsIncluded() {
             Http rep = org.as("rep1");
             Http.Result bad = rep.post("/api/v1/leads", "{\"personName\":\"\",\"phone\":\"12345\",\"intent\":\"SCORCHING\",\"budgetStatus\":\"maybe\","
@@ -442,9 +475,11 @@ class LeadsIT {
                     + "\"territory\":\"Probe\"}");
             assertEquals(409, duplicate.status(), duplicate.body());
             assertEquals(0, duplicate.json().path("error").path("details").path("leadIds").size(), "the id of a lead it may not see: " + duplicate.body());
-            assertTrue(!duplicate.json().path("error").path("message").asText().contains("ids"), duplicate.body());
+            assertEquals("已存在邮箱或手机号相同的线索；如仍要创建，请加上 ?allowDuplicate=true。", duplicate.json().path("error").path("message").asText(),
+                    "names no lead: " + duplicate.body());
             Http.Result visible = org.as("manager2").post("/api/v1/leads", "{\"personName\":\"x\",\"email\":\"secret.buyer@north.example\"}");
             assertEquals(id, visible.json().path("error").path("details").path("leadIds").get(0).asLong(), "its manager sees which lead");
+            assertTrue(visible.json().path("error").path("message").asText().contains("（编号：" + id + "）"), visible.body());
             JsonNode leads = org.as("rep2").get("/api/v1/leads?q=secret.buyer").json().path("items");
             assertEquals(1, leads.size(), "the probes created nothing: " + leads);
         }

@@ -143,7 +143,8 @@ class MailIT {
             String text = text(mail);
             // marketing1 chose no language: the default, Simplified Chinese
             assertTrue(text.contains("查看：" + PUBLIC_URL + "/hello/notes/" + note), text);
-            assertTrue(text.contains("触发规则：every note is confirmed to its owner"), text);
+            assertTrue(text.startsWith("笔记已保存"), text);
+            assertTrue(text.contains("触发规则：每条笔记保存后都会通知其所有者"), text);
             assertTrue(text.contains("您收到这封邮件"), text);
         }
 

@@ -44,7 +44,8 @@ class NotificationsIT {
             JsonNode newest = inbox.path("items").get(0);
             assertEquals("RED", newest.path("severity").asText());
             assertEquals("/hello/notes/" + urgentNote, newest.path("link").asText());
-            assertEquals("every note is confirmed to its owner", newest.path("rule").asText());
+            assertEquals("笔记已保存", newest.path("title").asText(), "rep1 reads the default language");
+            assertEquals("每条笔记保存后都会通知其所有者", newest.path("rule").asText());
             assertEquals("hello", newest.path("module").asText());
             assertEquals("INFO", inbox.path("items").get(1).path("severity").asText());
 

@@ -114,6 +114,8 @@ class PipelineIT {
             Http.Result skip = rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"WON\"}");
             assertEquals(409, skip.status());
             assertTrue(skip.body().contains("PROPOSAL_SUBMITTED") && skip.body().contains("LOST"), skip.body());
+            assertEquals("商机 " + id + " 当前处于“初次接触”阶段，只能推进到 已提交方案、输单，不能推进到“赢单”。",
+                    skip.json().path("error").path("message").asText(), "the allowed moves, in the rep's language");
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"LOST\"}").status(), "lost needs a reason");
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"SOLD\"}").status());
             move(rep, id, "PROPOSAL_SUBMITTED");
@@ -139,6 +141,9 @@ class PipelineIT {
                     + "\"members\":[{\"userId\":" + org.id("rep1") + ",\"weight\":\"0.5\"},{\"userId\":" + org.id("manager1") + ",\"weight\":\"0.3\"}]}");
             assertEquals(422, weights.status(), weights.body());
             assertTrue(weights.body().contains("0.8"), weights.body());
+            assertEquals("商机成员及其权重有误：成员权重之和为 0.8，须正好等于 1，请调整各成员的权重。", weights.json().path("error").path("message").asText());
+            assertEquals("成员权重之和为 0.8，须正好等于 1，请调整各成员的权重",
+                    weights.json().path("error").path("details").path("fields").get(0).path("message").asText(), "the fields of a 422 are rendered too");
             assertEquals(404, rep.post("/api/v1/opportunities", "{\"accountId\":999999,\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"CNY\"}}").status());
             long foreign = account("rep2", "Foreign Co");
             assertEquals(404, rep.post("/api/v1/opportunities", "{\"accountId\":" + foreign + ",\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"CNY\"}}").status());

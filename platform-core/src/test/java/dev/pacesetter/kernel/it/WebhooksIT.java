@@ -164,7 +164,7 @@ class WebhooksIT {
                 assertEquals(422, refused.status(), url + ": " + refused.body());
                 JsonNode error = refused.json().path("error");
                 assertEquals("target_refused", error.path("code").asText(), url);
-                assertTrue(error.path("message").asText().contains("ambiguous"), error.toString());
+                assertTrue(error.path("message").asText().contains("有歧义"), "in the administrator's language (zh-CN): " + error);
             }
             assertEquals(before, admin.get("/api/v1/webhooks").json().path("items").size(), "none was stored");
         }

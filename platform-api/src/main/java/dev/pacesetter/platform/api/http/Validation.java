@@ -56,7 +56,7 @@ public final class Validation {
         } catch (NumberFormatException e) {
             // recorded below
         }
-        require(false, name, "must be a whole number from " + min + " to " + max);
+        require(false, name, Message.of("field.int_range", min, max));
         return fallback;
     }
 
@@ -66,7 +66,7 @@ public final class Validation {
             try {
                 return Optional.of(Long.parseLong(raw.strip()));
             } catch (NumberFormatException e) {
-                require(false, name, "must be a number");
+                require(false, name, Message.of("field.number"));
                 return Optional.empty();
             }
         });
@@ -100,7 +100,7 @@ public final class Validation {
         } catch (DateTimeParseException e) {
             // recorded below
         }
-        require(false, field, "must be an ISO-8601 time such as 2026-03-01T08:00:00Z, in the years 1900 to 9999");
+        require(false, field, Message.of("field.instant"));
         return Optional.empty();
     }
 

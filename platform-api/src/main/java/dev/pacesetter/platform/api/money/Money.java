@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 
+import dev.pacesetter.platform.api.i18n.Message;
+
 /**
  * An amount in a currency, as the API carries it: {@code {"amount":"12000.00","currency":"CNY"}} (decimals
  * travel as strings). Amounts are kept with the currency's minor units; more decimals than that are refused by
@@ -13,7 +15,36 @@ import java.util.List;
  */
 public record Money(BigDecimal amount, String currency) {
 
-    /** Why this is not an acceptable non-negative amount, or null if it is. */
+    /**
+     * Why this is not an acceptable non-negative amount, in the reader's language (keys {@code money.*} of the kernel's
+     * message files), or null if it is.
+     */
+    public Message problemText() {
+        if (amount == null) {
+            return Message.of("money.amount-required");
+        }
+        if (currency == null) {
+            return Message.of("money.currency-required");
+        }
+        Currency known;
+        try {
+            known = Currency.getInstance(currency);
+        } catch (IllegalArgumentException e) {
+            return Message.of("money.currency-unknown", currency);
+        }
+        if (amount.signum() < 0) {
+            return Message.of("money.amount-negative");
+        }
+        if (amount.stripTrailingZeros().scale() > minorUnits(known)) {
+            return Message.of("money.amount-decimals", minorUnits(known), currency);
+        }
+        if (amount.precision() - amount.scale() > 17) {
+            return Message.of("money.amount-too-large");
+        }
+        return null;
+    }
+
+    /** Why this is not an acceptable non-negative amount, or null if it is (a fixed English text; see {@link #problemText()}). */
     public String problem() {
         if (amount == null) {
             return "amount is required";

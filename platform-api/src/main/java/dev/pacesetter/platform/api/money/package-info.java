@@ -3,7 +3,7 @@
  * that add up to the whole to the cent.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.pacesetter.platform.api.money;
 
 import org.osgi.annotation.bundle.Export;

@@ -19,6 +19,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** {@code GET /api/v1/audit}: administrators page through the trail, newest first. There is no route that changes it. */
 public final class AuditRoutes implements RouteProvider {
@@ -100,7 +101,7 @@ public final class AuditRoutes implements RouteProvider {
             try {
                 return Optional.of(Long.parseLong(value));
             } catch (NumberFormatException e) {
-                validation.require(false, "before", "must be the nextBefore value of a previous page");
+                validation.require(false, "before", Message.of("field.cursor", "nextBefore"));
                 return Optional.empty();
             }
         });

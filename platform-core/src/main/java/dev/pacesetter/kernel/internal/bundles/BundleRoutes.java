@@ -35,6 +35,7 @@ import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Bundle administration over REST, for administrators only. Uploads and updates go through
@@ -95,13 +96,12 @@ public final class BundleRoutes implements RouteProvider {
             Optional<Bundle> existing = Arrays.stream(context.getBundles())
                     .filter(b -> identity.symbolicName().equals(b.getSymbolicName())).findFirst();
             if (existing.isPresent()) {
-                throw ApiException.conflict("bundle_exists", "Bundle " + identity.symbolicName() + " is installed already (id "
-                        + existing.get().getBundleId() + "); update it with PUT /api/v1/bundles/" + existing.get().getBundleId() + ".",
+                throw ApiException.conflict("bundle_exists", Message.of("error.bundle_exists", identity.symbolicName(), existing.get().getBundleId()),
                         Map.of("bundleId", existing.get().getBundleId()));
             }
             Path target = insideDeploy(() -> deploy.jarOf(identity.name()));
             if (Files.exists(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                throw ApiException.conflict("file_exists", "deploy/ already holds " + target.getFileName() + "; remove it first.", null);
+                throw ApiException.conflict("file_exists", Message.of("error.file_exists", String.valueOf(target.getFileName())), null);
             }
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Plugin {} {} uploaded by {} into {}", identity.symbolicName(), identity.version(),
@@ -122,8 +122,7 @@ public final class BundleRoutes implements RouteProvider {
         try {
             JarInspection.BundleIdentity identity = inspect(staged);
             if (!identity.symbolicName().equals(bundle.getSymbolicName())) {
-                throw ApiException.unprocessable("different_bundle", "The jar is bundle " + identity.symbolicName() + ", not "
-                        + bundle.getSymbolicName() + "; upload it with POST /api/v1/bundles instead.", null);
+                throw ApiException.unprocessable("different_bundle", Message.of("error.different_bundle", identity.symbolicName(), bundle.getSymbolicName()), null);
             }
             Map<String, Object> before = view(bundle);
             long modifiedBefore = bundle.getLastModified();
@@ -141,11 +140,10 @@ public final class BundleRoutes implements RouteProvider {
     private Reply lifecycle(ApiRequest request, String action) {
         Bundle bundle = bundle(request);
         if (modules.recordOf(bundle).isEmpty() || bundle.getBundleId() == 0) {
-            throw ApiException.conflict("infrastructure_bundle", "Bundle " + bundle.getSymbolicName()
-                    + " is part of the platform, not a plugin; it cannot be stopped or started here.", null);
+            throw ApiException.conflict("infrastructure_bundle", Message.of("error.infrastructure_bundle", bundle.getSymbolicName()), null);
         }
         if (bundle.getHeaders("").get(Constants.FRAGMENT_HOST) != null) {
-            throw ApiException.conflict("fragment_bundle", "Bundle " + bundle.getSymbolicName() + " is a fragment; fragments are not started.", null);
+            throw ApiException.conflict("fragment_bundle", Message.of("error.fragment_bundle", bundle.getSymbolicName()), null);
         }
         Map<String, Object> before = view(bundle);
         try {
@@ -155,8 +153,7 @@ public final class BundleRoutes implements RouteProvider {
                 bundle.start();
             }
         } catch (BundleException e) {
-            throw ApiException.conflict("bundle_" + action + "_failed", "Could not " + action + " " + bundle.getSymbolicName() + ": "
-                    + e.getMessage(), null);
+            throw ApiException.conflict("bundle_" + action + "_failed", Message.of("error.bundle_" + action + "_failed", bundle.getSymbolicName(), String.valueOf(e.getMessage())), null);
         }
         Map<String, Object> after = view(bundle);
         platformDb.inTransaction(c -> {
@@ -198,12 +195,12 @@ public final class BundleRoutes implements RouteProvider {
 
     private static JarInspection.BundleIdentity inspect(Path staged) throws IOException {
         if (Files.size(staged) == 0) {
-            throw ApiException.unprocessable("not_a_bundle", "The request body is empty; send the plugin jar.", null);
+            throw ApiException.unprocessable("not_a_bundle", Message.of("error.not_a_bundle.empty"), null);
         }
         try {
             return JarInspection.inspect(staged);
         } catch (JarInspection.NotABundle e) {
-            throw ApiException.unprocessable(e.code(), e.getMessage() + " Nothing was installed.", null);
+            throw ApiException.unprocessable(e.code(), Message.of("error.bundle.nothing_installed", e.text()), null);
         }
     }
 
@@ -213,7 +210,7 @@ public final class BundleRoutes implements RouteProvider {
             return path.get();
         } catch (DeployFolder.OutsideDeployFolder e) {
             LOG.warn("Refused a bundle file outside deploy/: {}", e.getMessage());
-            throw ApiException.unprocessable("unsafe_file_name", "The bundle's file would not lie directly inside deploy/; nothing was written.",
+            throw ApiException.unprocessable("unsafe_file_name", Message.of("error.unsafe_file_name"),
                     null);
         }
     }
@@ -299,7 +296,7 @@ public final class BundleRoutes implements RouteProvider {
         long id = request.pathId("id");
         Bundle bundle = context.getBundle(id);
         if (bundle == null || bundle.getState() == Bundle.UNINSTALLED) {
-            throw ApiException.notFound("No bundle " + id + " is installed.");
+            throw ApiException.notFound(Message.of("error.bundle.not_found", id));
         }
         return bundle;
     }
@@ -317,8 +314,7 @@ public final class BundleRoutes implements RouteProvider {
     }
 
     private static ApiException notUploaded(Bundle bundle) {
-        return ApiException.conflict("not_uploaded", "Bundle " + bundle.getSymbolicName() + " was not installed through deploy/ or this API"
-                + " (it is part of the platform or started from bundles/); it cannot be replaced or removed here.", null);
+        return ApiException.conflict("not_uploaded", Message.of("error.not_uploaded", bundle.getSymbolicName()), null);
     }
 
     private static void sleep() {
@@ -326,7 +322,7 @@ public final class BundleRoutes implements RouteProvider {
             Thread.sleep(50);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ApiException(503, "interrupted", "The server is shutting down.", null);
+            throw new ApiException(503, "interrupted", Message.of("error.interrupted"), null);
         }
     }
 }

@@ -15,6 +15,7 @@ import org.osgi.framework.Constants;
 import org.osgi.framework.Version;
 
 import dev.pacesetter.platform.api.ModuleDescriptor;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Decides whether an uploaded file is an OSGi bundle before anything is installed: a readable jar
@@ -34,13 +35,21 @@ final class JarInspection {
     static final class NotABundle extends Exception {
         private final String code;
 
-        NotABundle(String message) {
-            this("not_a_bundle", message);
+        private final transient Message text;
+
+        NotABundle(Message text) {
+            this("not_a_bundle", text);
         }
 
-        NotABundle(String code, String message) {
-            super(message);
+        NotABundle(String code, Message text) {
+            super(text.toString());
             this.code = code;
+            this.text = text;
+        }
+
+        /** Why, in the reader's language. */
+        Message text() {
+            return text;
         }
 
         String code() {
@@ -64,28 +73,27 @@ final class JarInspection {
                 streamed.add(entry.getName());
             }
             if (manifest == null && streamed.isEmpty()) {
-                throw new NotABundle("The file is not a jar (zip) archive.");
+                throw new NotABundle(Message.of("error.not_a_bundle.not_a_jar"));
             }
         } catch (IOException | SecurityException e) {
-            throw new NotABundle("The jar is corrupt: " + e.getMessage() + ".");
+            throw new NotABundle(Message.of("error.not_a_bundle.corrupt", String.valueOf(e.getMessage())));
         }
         checkCentralDirectory(jar, streamed);
         if (manifest == null) {
-            throw new NotABundle("The jar has no META-INF/MANIFEST.MF, so it is not an OSGi bundle.");
+            throw new NotABundle(Message.of("error.not_a_bundle.no_manifest"));
         }
         String manifestVersion = manifest.getMainAttributes().getValue(Constants.BUNDLE_MANIFESTVERSION);
         String symbolicName = manifest.getMainAttributes().getValue(Constants.BUNDLE_SYMBOLICNAME);
         if (!"2".equals(manifestVersion == null ? null : manifestVersion.trim()) || symbolicName == null || symbolicName.isBlank()) {
-            throw new NotABundle("The jar's manifest has no Bundle-ManifestVersion: 2 and Bundle-SymbolicName, so it is not an OSGi bundle.");
+            throw new NotABundle(Message.of("error.not_a_bundle.no_headers"));
         }
         SymbolicName name = SymbolicName.fromHeader(symbolicName).orElseThrow(() -> new NotABundle("invalid_symbolic_name",
-                "The jar's Bundle-SymbolicName is not a valid OSGi symbolic name: it must be dot-separated tokens of ASCII letters,"
-                        + " digits, '_' and '-' (such as com.example.plugin), at most " + SymbolicName.MAX_LENGTH + " characters."));
+                Message.of("error.invalid_symbolic_name", SymbolicName.MAX_LENGTH)));
         Version version;
         try {
             version = Version.parseVersion(manifest.getMainAttributes().getValue(Constants.BUNDLE_VERSION));
         } catch (IllegalArgumentException e) {
-            throw new NotABundle("The jar's Bundle-Version is not an OSGi version: " + e.getMessage() + ".");
+            throw new NotABundle(Message.of("error.not_a_bundle.version", String.valueOf(e.getMessage())));
         }
         return new BundleIdentity(name, version, manifest.getMainAttributes().getValue(ModuleDescriptor.MANIFEST_HEADER));
     }
@@ -104,14 +112,13 @@ final class JarInspection {
         try (ZipFile zip = new ZipFile(jar.toFile())) {
             zip.stream().forEach(entry -> listed.add(entry.getName()));
         } catch (IOException | RuntimeException e) {
-            throw new NotABundle("The jar is truncated or corrupt: its central directory cannot be read (" + e.getMessage() + ").");
+            throw new NotABundle(Message.of("error.not_a_bundle.directory", String.valueOf(e.getMessage())));
         }
         // JarInputStream hands the manifest (and the META-INF/ folder before it) over as the manifest, not as entries
         listed.removeIf(JarInspection::isManifestEntry);
         streamed.removeIf(JarInspection::isManifestEntry);
         if (!listed.equals(streamed)) {
-            throw new NotABundle("The jar is truncated or corrupt: its central directory lists " + listed.size() + " entries, "
-                    + streamed.size() + " could be read.");
+            throw new NotABundle(Message.of("error.not_a_bundle.truncated", listed.size(), streamed.size()));
         }
     }
 }

@@ -19,6 +19,7 @@ import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Administrators watch event delivery: each subscriber's progress, and the events parked after failing. */
 public final class EventRoutes implements RouteProvider {
@@ -103,10 +104,10 @@ public final class EventRoutes implements RouteProvider {
             }
         });
         if (parked == null) {
-            throw ApiException.notFound("No parked event " + id + " waits for a replay.");
+            throw ApiException.notFound(Message.of("error.event.not_found", id));
         }
         EventSubscriber subscriber = delivery.local(parked.subscriber()).orElseThrow(() -> ApiException.conflict("subscriber_not_here",
-                "Subscriber '" + parked.subscriber() + "' does not run in this process (is its module started?); replay it where it runs.", null));
+                Message.of("error.subscriber_not_here", parked.subscriber()), null));
         StoredEvent event = db.inTransaction(c -> EventStore.bySeq(c, parked.eventSeq(), delivery.json())).orElseThrow()
                 .withAttempt(parked.attempts() + 1);
         try {
@@ -119,7 +120,7 @@ public final class EventRoutes implements RouteProvider {
                     return ps.executeUpdate();
                 }
             });
-            throw ApiException.conflict("replay_failed", "The subscriber failed again: " + message + " The event stays parked.",
+            throw ApiException.conflict("replay_failed", Message.of("error.replay_failed", message),
                     Map.of("subscriber", parked.subscriber()));
         }
         db.inTransaction(c -> {

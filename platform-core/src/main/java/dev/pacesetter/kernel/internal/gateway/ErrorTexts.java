@@ -13,8 +13,8 @@ import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Renders an {@link ApiException} in the reader's language: its message and field errors from the message
- * files of the module that served the route (the kernel's for the gateway's own errors), and the
- * {@code validation_failed} summary from the kernel's, whoever raised it. Fixed texts pass unchanged.
+ * files of the module that served the route (the kernel's for the gateway's own errors), field errors in
+ * {@code details.fields} whatever the code, and the {@code validation_failed} summary from the kernel's, whoever raised it. Fixed texts pass unchanged.
  */
 public final class ErrorTexts {
 
@@ -30,6 +30,11 @@ public final class ErrorTexts {
         return languages;
     }
 
+    /** One of the kernel's own texts for a request that reached no route, in its {@code Accept-Language}. */
+    String kernel(String acceptLanguage, Message message) {
+        return catalogs.kernel().render(message, languages.ofHeader(acceptLanguage));
+    }
+
     /** @param moduleId the module whose route raised it, or {@code null} when no route was found */
     ErrorBody render(ApiException e, String moduleId, Language language, String correlationId) {
         List<FieldError> fields = fieldsOf(e);
@@ -38,7 +43,8 @@ public final class ErrorTexts {
             return ErrorBody.of(e.code(), message, e.details(), correlationId);
         }
         List<Map<String, String>> rendered = fields.stream().map(f -> field(f, moduleId, language)).toList();
-        String message = e.text().map(text -> catalogs.render(moduleId, text, language)).orElseGet(() -> summary(rendered, language));
+        String message = e.text().map(text -> catalogs.render(moduleId, text, language))
+                .orElseGet(() -> "validation_failed".equals(e.code()) ? summary(rendered, language) : e.getMessage());
         Map<String, Object> details = castKeys((Map<?, ?>) e.details());
         details.put("fields", rendered);
         return ErrorBody.of(e.code(), message, details, correlationId);
@@ -59,9 +65,9 @@ public final class ErrorTexts {
         return catalogs.kernel().render(summary, language);
     }
 
-    /** The field errors of a {@code validation_failed} answer, or {@code null} for any other. */
+    /** The field errors in {@code details.fields} ({@code validation_failed}, and e.g. a 422 naming the field), or {@code null}. */
     private static List<FieldError> fieldsOf(ApiException e) {
-        if (!"validation_failed".equals(e.code()) || !(e.details() instanceof Map<?, ?> details)
+        if (!(e.details() instanceof Map<?, ?> details)
                 || !(details.get("fields") instanceof List<?> list) || list.isEmpty()) {
             return null;
         }

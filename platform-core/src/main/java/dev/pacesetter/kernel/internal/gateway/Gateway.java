@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The HTTP server: one Javalin instance whose only API route is a wildcard handing every request under
@@ -54,7 +55,7 @@ public final class Gateway implements AutoCloseable {
             cfg.jetty.modifyServer(server -> {
                 server.insertHandler(new GracefulHandler());
                 server.insertHandler(new MethodOverrideStripper());
-                server.setErrorHandler(new JettyErrorResponse(json));
+                server.setErrorHandler(new JettyErrorResponse(json, texts));
                 server.setStopTimeout(FLUSH_MS);
                 jetty.set(server);
             });
@@ -74,7 +75,7 @@ public final class Gateway implements AutoCloseable {
             cfg.routes.error(404, ctx -> {
                 if (!ctx.path().startsWith("/api/")) {
                     ctx.contentType("application/json").result(json.write(ErrorBody.of("not_found",
-                            "Nothing at " + ctx.path() + ". The API lives under /api/v1/.", Map.of(), null)));
+                            texts.kernel(ctx.header("Accept-Language"), Message.of("error.not_found.outside_api", ctx.path())), Map.of(), null)));
                 } else if (ctx.attribute(ApiDispatcher.CORRELATION_ATTRIBUTE) == null) {
                     // a method Javalin has no handler for (FOO, PROPFIND, …) never reached the dispatcher: it answers
                     // like for any other method the path lacks, 405 with Allow on a known path, 404 elsewhere, in JSON
@@ -84,7 +85,8 @@ public final class Gateway implements AutoCloseable {
             cfg.routes.exception(Exception.class, (e, ctx) -> {
                 LOG.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
                 ctx.status(500).contentType("application/json")
-                        .result(json.write(ErrorBody.of("internal_error", "Something went wrong on our side.", Map.of(), null)));
+                        .result(json.write(ErrorBody.of("internal_error", texts.kernel(ctx.header("Accept-Language"), Message.of("error.unhandled")),
+                                Map.of(), null)));
             });
         }).start();
         return new Gateway(app, inFlight, jetty, requestLog);

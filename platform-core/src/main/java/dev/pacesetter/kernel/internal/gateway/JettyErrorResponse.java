@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Errors Jetty answers itself, before a request reaches the gateway — a malformed request line or URI
@@ -18,16 +19,19 @@ import org.eclipse.jetty.util.Callback;
 final class JettyErrorResponse extends ErrorHandler {
 
     private final JsonCodec json;
+    private final ErrorTexts texts;
 
-    JettyErrorResponse(JsonCodec json) {
+    JettyErrorResponse(JsonCodec json, ErrorTexts texts) {
         this.json = json;
+        this.texts = texts;
     }
 
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
-        byte[] body = json.write(ErrorBody.of(codeOf(code), messageOf(code), Map.of("status", code), null));
+        byte[] body = json.write(ErrorBody.of(codeOf(code),
+                texts.kernel(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), messageOf(code)), Map.of("status", code), null));
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
@@ -47,13 +51,10 @@ final class JettyErrorResponse extends ErrorHandler {
         };
     }
 
-    private static String messageOf(int status) {
+    private static Message messageOf(int status) {
         return switch (status) {
-            case 400 -> "The request is malformed (request line, URI or headers) and was not handled.";
-            case 414 -> "The request URI is too long.";
-            case 431 -> "The request headers are too large.";
-            case 413 -> "The request body is too large.";
-            default -> status >= 500 ? "The server could not handle the request." : "The request was not handled (HTTP " + status + ").";
+            case 400, 414, 431, 413 -> Message.of("error.jetty." + status);
+            default -> status >= 500 ? Message.of("error.jetty.server") : Message.of("error.jetty.other", status);
         };
     }
 }

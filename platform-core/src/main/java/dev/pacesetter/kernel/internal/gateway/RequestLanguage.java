@@ -18,6 +18,11 @@ public final class RequestLanguage {
         this.installationDefault = installationDefault;
     }
 
+    /** The language of an anonymous request with this {@code Accept-Language} header (null when absent). */
+    Language ofHeader(String acceptLanguage) {
+        return Language.fromAcceptLanguage(acceptLanguage, installationDefault);
+    }
+
     Language of(Context ctx, Optional<Caller> caller) {
         return caller.map(Caller::language).orElseGet(() -> Language.fromAcceptLanguage(ctx.header("Accept-Language"), installationDefault));
     }

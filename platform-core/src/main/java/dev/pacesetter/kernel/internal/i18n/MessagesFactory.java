@@ -6,7 +6,7 @@ import org.osgi.framework.ServiceRegistration;
 
 import dev.pacesetter.platform.api.i18n.Messages;
 
-/** Gives every bundle a {@link Messages} over its own message files. */
+/** Gives every bundle a {@link Messages} over its own message files, then the kernel's. */
 public final class MessagesFactory implements ServiceFactory<Messages> {
 
     private final MessageCatalogs catalogs;
@@ -17,8 +17,12 @@ public final class MessagesFactory implements ServiceFactory<Messages> {
 
     @Override
     public Messages getService(Bundle bundle, ServiceRegistration<Messages> registration) {
-        // looked up on every call: an updated bundle keeps its service object but gets its new files
-        return (message, language) -> catalogs.ofBundle(bundle).render(message, language);
+        // looked up on every call: an updated bundle keeps its service object but gets its new files; a key the bundle
+        // lacks is the kernel's (the SDK's own texts, e.g. Money.problemText()), as when the gateway renders an error
+        return (message, language) -> {
+            MessageCatalog own = catalogs.ofBundle(bundle);
+            return own.has(message.key()) ? own.render(message, language) : catalogs.kernel().render(message, language);
+        };
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Sign-in, sign-out, the caller's own profile and API tokens. Part of the platform module. */
 public final class IdentityRoutes implements RouteProvider {
@@ -87,18 +88,18 @@ public final class IdentityRoutes implements RouteProvider {
     private Reply login(ApiRequest request) {
         LoginInput input = request.body(LoginInput.class);
         new Validation()
-                .require(input.username() != null && !input.username().isBlank(), "username", "is required")
-                .require(input.password() != null && !input.password().isEmpty(), "password", "is required")
+                .require(input.username() != null && !input.username().isBlank(), "username", Message.of("field.required"))
+                .require(input.password() != null && !input.password().isEmpty(), "password", Message.of("field.required"))
                 .orThrow();
         if (!ready()) {
-            throw new ApiException(503, "not_ready", "The first administrator is still being created; retry in a moment.",
+            throw new ApiException(503, "not_ready", Message.of("error.not_ready.first_admin"),
                     Map.of("retryAfterSeconds", 1));
         }
         String address = request.clientAddress();
         Optional<Duration> wait = throttle.waitFor(input.username(), address);
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            throw new ApiException(429, "too_many_attempts", "Too many failed sign-ins. Try again in " + seconds + " s.",
+            throw new ApiException(429, "too_many_attempts", Message.of("error.too_many_attempts", seconds),
                     Map.of("retryAfterSeconds", seconds));
         }
         Optional<IdentityStore.StoredUser> user = store.userByName(input.username());
@@ -107,7 +108,7 @@ public final class IdentityRoutes implements RouteProvider {
                 && user.isPresent() && user.get().active();
         if (!valid) {
             throttle.failed(input.username(), address);
-            throw new ApiException(401, "invalid_credentials", "User name or password is wrong.", null);
+            throw new ApiException(401, "invalid_credentials", Message.of("error.invalid_credentials"), null);
         }
         throttle.succeeded(input.username(), address);
         Instant now = clock.instant();
@@ -149,9 +150,9 @@ public final class IdentityRoutes implements RouteProvider {
         TokenInput input = request.body(TokenInput.class);
         new Validation()
                 .require(input.name() != null && !input.name().isBlank() && input.name().length() <= 100, "name",
-                        "is required, at most 100 characters")
+                        Message.of("field.required.max_length", 100))
                 .require(input.expiresInDays() == null || (input.expiresInDays() >= 1 && input.expiresInDays() <= MAX_TOKEN_DAYS),
-                        "expiresInDays", "must be between 1 and " + MAX_TOKEN_DAYS)
+                        "expiresInDays", Message.of("field.int_range", 1, MAX_TOKEN_DAYS))
                 .orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
@@ -181,7 +182,7 @@ public final class IdentityRoutes implements RouteProvider {
                 db.audit(c, AuditRecord.of(request, "tokens", id, "revoke"));
             }
             return revoked;
-        }).orElseThrow(() -> ApiException.notFound("You have no active API token " + id + "."));
+        }).orElseThrow(() -> ApiException.notFound(Message.of("error.token.not_found", id)));
         authenticator.forget(digest);
         return Reply.noContent();
     }
@@ -199,6 +200,6 @@ public final class IdentityRoutes implements RouteProvider {
 
     private static String bearer(ApiRequest request) {
         return request.header("Authorization").filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).trim()).orElseThrow(() -> new ApiException(401, "unauthenticated", "Sign in first.", null));
+                .map(h -> h.substring(7).trim()).orElseThrow(() -> new ApiException(401, "unauthenticated", Message.of("error.unauthenticated.no_token"), null));
     }
 }

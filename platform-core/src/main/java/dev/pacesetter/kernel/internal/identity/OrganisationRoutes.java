@@ -17,6 +17,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Regions and teams. Every signed-in user may read the organisation chart; administrators change it.
@@ -68,12 +69,12 @@ public final class OrganisationRoutes implements RouteProvider {
         NewRegion input = request.body(NewRegion.class);
         new Validation()
                 .require(input.code() != null && CODE.matcher(input.code()).matches(), "code",
-                        "must be 2-40 lower-case letters, digits or dashes, e.g. south-china")
-                .require(validName(input.name()), "name", "is required, at most 100 characters")
+                        Message.of("field.region_code"))
+                .require(validName(input.name()), "name", Message.of("field.required.max_length", 100))
                 .orThrow();
         OrganisationStore.Region created = db.inTransaction(c -> {
             if (OrganisationStore.regionByCode(c, input.code()).isPresent()) {
-                throw ApiException.conflict("region_exists", "A region with code '" + input.code() + "' exists.", Map.of("field", "code"));
+                throw ApiException.conflict("region_exists", Message.of("error.region_exists", input.code()), Map.of("field", "code"));
             }
             requireManager(c, input.managerId());
             long id = OrganisationStore.insertRegion(c, input.code(), input.name().trim(), input.managerId());
@@ -88,13 +89,12 @@ public final class OrganisationRoutes implements RouteProvider {
     private Reply updateRegion(ApiRequest request) {
         long id = request.pathId("id");
         RegionUpdate input = request.body(RegionUpdate.class);
-        new Validation().require(input.name() == null || validName(input.name()), "name", "must be 1-100 characters (leave it out to keep it)")
+        new Validation().require(input.name() == null || validName(input.name()), "name", Message.of("field.name.keep", 1, 100))
                 .orThrow();
         OrganisationStore.Region updated = db.inTransaction(c -> {
-            OrganisationStore.Region before = OrganisationStore.region(c, id).orElseThrow(() -> ApiException.notFound("No region " + id + "."));
+            OrganisationStore.Region before = OrganisationStore.region(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.region.not_found", id)));
             if (input.code() != null && !input.code().equals(before.code())) {
-                throw ApiException.invalidFields(List.of(new FieldError("code", "never changes (it is '" + before.code()
-                        + "'); create a new region instead")));
+                throw ApiException.invalidFields(List.of(new FieldError("code", Message.of("field.region_code.fixed", before.code()))));
             }
             requireManager(c, input.managerId());
             OrganisationStore.updateRegion(c, id, input.name() == null ? before.name() : input.name().trim(), input.managerId());
@@ -123,7 +123,7 @@ public final class OrganisationRoutes implements RouteProvider {
         long id = request.pathId("id");
         TeamInput input = validTeam(request.body(TeamInput.class));
         OrganisationStore.Team updated = db.inTransaction(c -> {
-            OrganisationStore.Team before = OrganisationStore.team(c, id).orElseThrow(() -> ApiException.notFound("No team " + id + "."));
+            OrganisationStore.Team before = OrganisationStore.team(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.team.not_found", id)));
             checkTeam(c, input, id);
             OrganisationStore.updateTeam(c, id, input.regionId(), input.name().trim(), input.managerId());
             OrganisationStore.Team after = OrganisationStore.team(c, id).orElseThrow();
@@ -136,18 +136,18 @@ public final class OrganisationRoutes implements RouteProvider {
 
     private static TeamInput validTeam(TeamInput input) {
         new Validation()
-                .require(input.regionId() != null, "regionId", "is required")
-                .require(validName(input.name()), "name", "is required, at most 100 characters")
+                .require(input.regionId() != null, "regionId", Message.of("field.required"))
+                .require(validName(input.name()), "name", Message.of("field.required.max_length", 100))
                 .orThrow();
         return input;
     }
 
     private static void checkTeam(Connection c, TeamInput input, long teamId) throws SQLException {
         if (OrganisationStore.region(c, input.regionId()).isEmpty()) {
-            throw ApiException.invalidFields(List.of(new FieldError("regionId", "no region " + input.regionId())));
+            throw ApiException.invalidFields(List.of(new FieldError("regionId", Message.of("field.region.unknown", input.regionId()))));
         }
         if (OrganisationStore.teamNameTaken(c, input.regionId(), input.name().trim(), teamId)) {
-            throw ApiException.conflict("team_exists", "The region already has a team named '" + input.name().trim() + "'.", Map.of("field", "name"));
+            throw ApiException.conflict("team_exists", Message.of("error.team_exists", input.name().trim()), Map.of("field", "name"));
         }
         requireManager(c, input.managerId());
     }
@@ -155,16 +155,16 @@ public final class OrganisationRoutes implements RouteProvider {
     private static void requireManager(Connection c, Long managerId) throws SQLException {
         if (managerId != null && !OrganisationStore.isActiveManager(c, managerId)) {
             throw ApiException.invalidFields(List.of(new FieldError("managerId",
-                    "must be an active user with the MANAGER role")));
+                    Message.of("field.manager"))));
         }
     }
 
     private OrganisationStore.Region region(long id) {
-        return db.inTransaction(c -> OrganisationStore.region(c, id)).orElseThrow(() -> ApiException.notFound("No region " + id + "."));
+        return db.inTransaction(c -> OrganisationStore.region(c, id)).orElseThrow(() -> ApiException.notFound(Message.of("error.region.not_found", id)));
     }
 
     private OrganisationStore.Team team(long id) {
-        return db.inTransaction(c -> OrganisationStore.team(c, id)).orElseThrow(() -> ApiException.notFound("No team " + id + "."));
+        return db.inTransaction(c -> OrganisationStore.team(c, id)).orElseThrow(() -> ApiException.notFound(Message.of("error.team.not_found", id)));
     }
 
     private static Optional<Long> regionFilter(ApiRequest request) {
@@ -172,7 +172,7 @@ public final class OrganisationRoutes implements RouteProvider {
             try {
                 return Long.parseLong(value);
             } catch (NumberFormatException e) {
-                throw ApiException.invalidFields(List.of(new FieldError("regionId", "must be a region id")));
+                throw ApiException.invalidFields(List.of(new FieldError("regionId", Message.of("field.region_id"))));
             }
         });
     }

@@ -89,12 +89,12 @@ public final class UserRoutes implements RouteProvider {
         NewUser input = request.body(NewUser.class);
         new Validation()
                 .require(input.username() != null && USERNAME.matcher(input.username()).matches(), "username",
-                        "must be 3-60 lower-case letters, digits, dots, dashes or underscores")
-                .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
+                        Message.of("field.username"))
+                .require(validName(input.displayName()), "displayName", Message.of("field.required.max_length", 100))
                 .require(input.password() != null && input.password().length() >= MIN_PASSWORD, "password",
-                        "must have at least " + MIN_PASSWORD + " characters")
-                .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
-                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
+                        Message.of("field.password.min_length", MIN_PASSWORD))
+                .require(input.roles() != null && !input.roles().isEmpty(), "roles", Message.of("field.roles"))
+                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", Message.of("field.email"))
                 .require(input.language() == null || Language.fromTag(input.language()).isPresent(), "language", Message.of("field.language"))
                 .orThrow();
         String email = input.email() == null || input.email().isBlank() ? null : input.email().trim();
@@ -131,17 +131,17 @@ public final class UserRoutes implements RouteProvider {
         long id = request.pathId("id");
         UserUpdate input = request.body(UserUpdate.class);
         new Validation()
-                .require(validName(input.displayName()), "displayName", "is required, at most 100 characters")
-                .require(input.roles() != null && !input.roles().isEmpty(), "roles", "must name at least one role")
-                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", EMAIL_RULE)
+                .require(validName(input.displayName()), "displayName", Message.of("field.required.max_length", 100))
+                .require(input.roles() != null && !input.roles().isEmpty(), "roles", Message.of("field.roles"))
+                .require(input.email() == null || input.email().isBlank() || validEmail(input.email()), "email", Message.of("field.email"))
                 .require(input.language() == null || Language.fromTag(input.language()).isPresent(), "language", Message.of("field.language"))
                 .orThrow();
         long self = request.caller().orElseThrow().userId();
         if (id == self && !input.roles().contains(Role.ADMIN)) {
-            throw ApiException.conflict("cannot_demote_self", "You cannot take the ADMIN role from yourself; ask another administrator.", null);
+            throw ApiException.conflict("cannot_demote_self", Message.of("error.cannot_demote_self"), null);
         }
         IdentityStore.UserView updated = db.inTransaction(c -> {
-            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound(Message.of("error.user.not_found", id)));
             requireTeamAndRegion(c, input.teamId(), input.regionId());
             IdentityStore.updateUser(c, id, input.displayName().trim(), input.teamId(), EnumSet.copyOf(input.roles()));
             if (input.regionId() != null) {
@@ -165,10 +165,10 @@ public final class UserRoutes implements RouteProvider {
         long id = request.pathId("id");
         long self = request.caller().orElseThrow().userId();
         if (!active && self == id) {
-            throw ApiException.conflict("cannot_deactivate_self", "You cannot deactivate yourself; ask another administrator.", null);
+            throw ApiException.conflict("cannot_deactivate_self", Message.of("error.cannot_deactivate_self"), null);
         }
         IdentityStore.UserView after = db.inTransaction(c -> {
-            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+            IdentityStore.UserView before = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow(() -> ApiException.notFound(Message.of("error.user.not_found", id)));
             IdentityStore.setActive(c, id, active, clock.instant());
             IdentityStore.UserView changed = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
             db.audit(c, AuditRecord.of(request, "users", id, active ? "reactivate" : "deactivate").before(before).after(changed));
@@ -181,7 +181,7 @@ public final class UserRoutes implements RouteProvider {
     private IdentityStore.UserView visibleUser(ApiRequest request, long id) {
         // out of scope answers exactly like a user that does not exist
         return db.inTransaction(c -> IdentityStore.user(c, id, scope(request))).map(this::shown)
-                .orElseThrow(() -> ApiException.notFound("No user " + id + "."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.user.not_found", id)));
     }
 
     private IdentityStore.UserView shown(IdentityStore.UserView user) {
@@ -197,13 +197,12 @@ public final class UserRoutes implements RouteProvider {
         List<FieldError> errors = new java.util.ArrayList<>();
         Optional<OrganisationStore.Team> team = teamId == null ? Optional.empty() : OrganisationStore.team(c, teamId);
         if (teamId != null && team.isEmpty()) {
-            errors.add(new FieldError("teamId", "no team " + teamId));
+            errors.add(new FieldError("teamId", Message.of("field.team.unknown", teamId)));
         }
         if (regionId != null && OrganisationStore.region(c, regionId).isEmpty()) {
-            errors.add(new FieldError("regionId", "no region " + regionId));
+            errors.add(new FieldError("regionId", Message.of("field.region.unknown", regionId)));
         } else if (regionId != null && team.isPresent() && team.get().regionId() != regionId) {
-            errors.add(new FieldError("regionId", "a team member's region is their team's (region " + team.get().regionId()
-                    + "); leave regionId out or move the user to a team of region " + regionId));
+            errors.add(new FieldError("regionId", Message.of("field.region.of_team", team.get().regionId(), regionId)));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalidFields(errors);
@@ -211,7 +210,7 @@ public final class UserRoutes implements RouteProvider {
     }
 
     private static ApiException taken(String username) {
-        return ApiException.conflict("username_taken", "User name '" + username + "' is taken.", Map.of("field", "username"));
+        return ApiException.conflict("username_taken", Message.of("error.username_taken", username), Map.of("field", "username"));
     }
 
     private static final String EMAIL_RULE = "must be an e-mail address such as wei.zhang@example.com (at most 254 characters), or \"\" for none";

@@ -17,6 +17,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Operators watch the e-mail outbox: whether SMTP is configured, what waits, what was given up on, and queue a parked mail again. */
 public final class MailRoutes implements RouteProvider {
@@ -67,7 +68,7 @@ public final class MailRoutes implements RouteProvider {
             return true;
         });
         if (!queued) {
-            throw ApiException.notFound("No parked e-mail " + id + ".");
+            throw ApiException.notFound(Message.of("error.mail.not_found", id));
         }
         return Reply.ok(Map.of("id", id, "state", MailOutbox.State.QUEUED.name()));
     }
@@ -76,7 +77,7 @@ public final class MailRoutes implements RouteProvider {
         try {
             return MailOutbox.State.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.invalidFields(List.of(new FieldError("state", "must be QUEUED, SENT or PARKED")));
+            throw ApiException.invalidFields(List.of(new FieldError("state", Message.of("field.one_of", "QUEUED, SENT, PARKED"))));
         }
     }
 

@@ -20,6 +20,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Each user's own inbox: unread first, newest first, paged; mark read one by one or all at once.
@@ -109,7 +110,7 @@ public final class NotificationRoutes implements RouteProvider {
             return true;
         });
         if (!found) {
-            throw ApiException.notFound("You have no notification " + id + ".");
+            throw ApiException.notFound(Message.of("error.notification.not_found", id));
         }
         return Reply.ok(Map.of("id", id, "read", true, "unread", unread(request)));
     }
@@ -157,6 +158,6 @@ public final class NotificationRoutes implements RouteProvider {
         } catch (NumberFormatException e) {
             // reported below
         }
-        throw ApiException.invalidFields(List.of(new FieldError(name, "must be a whole number from " + min + " to " + max)));
+        throw ApiException.invalidFields(List.of(new FieldError(name, Message.of("field.int_range", min, max))));
     }
 }

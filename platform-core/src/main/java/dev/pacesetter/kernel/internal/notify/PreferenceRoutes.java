@@ -23,6 +23,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.notify.Notification;
 import dev.pacesetter.platform.api.notify.Severity;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Each user's own delivery preferences: per notification kind, or for every kind ({@code *}), the
@@ -85,8 +86,8 @@ public final class PreferenceRoutes implements RouteProvider {
         PreferenceInput input = request.body(PreferenceInput.class);
         Optional<Channel> channel = Channel.parse(input.channel());
         new Validation()
-                .require(validKind(kind), "kind", "must be a notification kind such as leads.sla-breached, or * for every kind")
-                .require(channel.isPresent(), "channel", "must be INBOX, EMAIL or BOTH")
+                .require(validKind(kind), "kind", Message.of("field.notification_kind"))
+                .require(channel.isPresent(), "channel", Message.of("field.one_of", "INBOX, EMAIL, BOTH"))
                 .orThrow();
         Map<String, Object> after = item(kind, channel.get(), true);
         db.inTransaction(c -> {
@@ -104,7 +105,7 @@ public final class PreferenceRoutes implements RouteProvider {
         long user = request.caller().orElseThrow().userId();
         String kind = request.pathParam("kind");
         if (!validKind(kind)) {
-            throw ApiException.invalidFields(List.of(new FieldError("kind", "must be a notification kind such as leads.sla-breached, or * for every kind")));
+            throw ApiException.invalidFields(List.of(new FieldError("kind", Message.of("field.notification_kind"))));
         }
         db.inTransaction(c -> {
             Optional<Channel> before = PreferenceStore.remove(c, user, kind);

@@ -18,6 +18,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** {@code PUT /api/v1/modules/{id}/enablement}: administrators switch a module on region by region. */
 public final class EnablementRoutes implements RouteProvider {
@@ -47,7 +48,7 @@ public final class EnablementRoutes implements RouteProvider {
     private Reply change(ApiRequest request) {
         String moduleId = knownModule(request);
         if (ModuleRegistry.PLATFORM.equals(moduleId)) {
-            throw ApiException.conflict("platform_always_on", "The platform module is on everywhere; it cannot be switched off.", null);
+            throw ApiException.conflict("platform_always_on", Message.of("error.platform_always_on"), null);
         }
         EnablementInput input = request.body(EnablementInput.class);
         Map<String, Object> before = view(moduleId);
@@ -74,7 +75,7 @@ public final class EnablementRoutes implements RouteProvider {
     private String knownModule(ApiRequest request) {
         String id = request.pathParam("id");
         if (modules.records().stream().noneMatch(r -> r.id().equals(id))) {
-            throw ApiException.notFound("No module '" + id + "' is installed.");
+            throw ApiException.notFound(Message.of("error.module.not_found", id));
         }
         return id;
     }
@@ -84,7 +85,7 @@ public final class EnablementRoutes implements RouteProvider {
             return EnabledRegions.all();
         }
         if (!(regions instanceof List<?> codes)) {
-            throw invalid("must be \"all\" or a list of region codes, e.g. [\"south-china\"]");
+            throw invalid(Message.of("field.regions"));
         }
         Set<Long> ids = new HashSet<>();
         List<String> unknown = new ArrayList<>();
@@ -97,12 +98,12 @@ public final class EnablementRoutes implements RouteProvider {
             }
         }
         if (!unknown.isEmpty()) {
-            throw invalid("names regions that do not exist: " + String.join(", ", unknown));
+            throw invalid(Message.of("field.regions.unknown", String.join(", ", unknown)));
         }
         return EnabledRegions.only(ids);
     }
 
-    private static ApiException invalid(String message) {
+    private static ApiException invalid(Message message) {
         return ApiException.invalidFields(List.of(new FieldError("regions", message)));
     }
 }

@@ -16,6 +16,7 @@ import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** The platform module's own routes: health and the module list. Registered like any plugin's routes. */
 public final class PlatformRoutes implements RouteProvider {
@@ -62,9 +63,8 @@ public final class PlatformRoutes implements RouteProvider {
         body.put("signIn", signIn ? "UP" : "STARTING");
         body.put("modules", modules);
         if (!status.equals("UP")) {
-            throw new ApiException(503, "not_ready", status.equals("DOWN") ? "The kernel or its database is not available."
-                    : !signIn ? "Sign-in is not available yet (the first administrator is being created); retry in a moment."
-                    : "Modules are still starting; retry in a moment.", body);
+            throw new ApiException(503, "not_ready", status.equals("DOWN") ? Message.of("error.not_ready.down")
+                    : !signIn ? Message.of("error.not_ready.first_admin") : Message.of("error.not_ready.modules"), body);
         }
         return Reply.ok(body);
     }
@@ -72,7 +72,7 @@ public final class PlatformRoutes implements RouteProvider {
     private Reply module(ApiRequest request) {
         String id = request.pathParam("id");
         return reporter.statuses().stream().filter(s -> s.id().equals(id)).findFirst().map(Reply::ok)
-                .orElseThrow(() -> ApiException.notFound("No module '" + id + "' is installed."));
+                .orElseThrow(() -> ApiException.notFound(Message.of("error.module.not_found", id)));
     }
 
     private boolean databaseReachable() {

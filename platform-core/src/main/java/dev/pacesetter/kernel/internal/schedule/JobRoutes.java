@@ -26,6 +26,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Administrators see what is scheduled — deadlines and recurring jobs, soonest first, with failures and the
@@ -227,15 +228,14 @@ public final class JobRoutes implements RouteProvider {
             try (PreparedStatement ps = Sql.of("SELECT task_instance, task_data FROM platform_job_failure WHERE id = ? AND parked = TRUE"
                     + " AND task_name = ?", id, DeadlineData.TASK).prepare(c); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("No parked deadline " + id + ".");
+                    throw ApiException.notFound(Message.of("error.deadline.not_found", id));
                 }
                 instance = rs.getString(1);
                 data = rs.getBytes(2);
             }
             DeadlineData deadline = serializer.deserialize(DeadlineData.class, data);
             if (DeadlineRows.find(c, instance, serializer).isPresent()) {
-                throw ApiException.conflict("deadline_pending", "Deadline " + deadline.kind() + "/" + deadline.key() + " of module "
-                        + deadline.module() + " was scheduled again since it was parked; the pending one fires instead.", Map.of("id", id));
+                throw ApiException.conflict("deadline_pending", Message.of("error.deadline_pending", deadline.kind(), deadline.key(), deadline.module()), Map.of("id", id));
             }
             DeadlineRows.insertDue(c, instance, data, now);
             try (PreparedStatement ps = Sql.of("DELETE FROM platform_job_failure WHERE id = ?", id).prepare(c)) {
@@ -256,15 +256,14 @@ public final class JobRoutes implements RouteProvider {
     private static JobQuery parse(ApiRequest request) {
         Validation validation = new Validation();
         Optional<String> type = request.queryParam("type");
-        validation.require(type.isEmpty() || TYPES.containsKey(type.get()), "type", "must be deadline or job");
+        validation.require(type.isEmpty() || TYPES.containsKey(type.get()), "type", Message.of("field.one_of", "deadline, job"));
         Optional<String> state = request.queryParam("state");
-        validation.require(state.isEmpty() || STATES.contains(state.get()), "state", "must be one of " + String.join(", ", List.of(
-                "scheduled", "running", "failing", "waiting", "parked")));
+        validation.require(state.isEmpty() || STATES.contains(state.get()), "state", Message.of("field.one_of", "scheduled, running, failing, waiting, parked"));
         validation.require(!(state.filter("parked"::equals).isPresent() && type.filter("job"::equals).isPresent()), "state",
-                "only deadlines are parked; a failing job runs again at its next time");
+                Message.of("field.job_state.parked"));
         Optional<String> rawAfter = request.queryParam("after");
         Optional<Cursor> after = rawAfter.flatMap(Cursor::decode);
-        validation.require(rawAfter.isEmpty() || after.isPresent(), "after", "must be the nextAfter value of a previous page");
+        validation.require(rawAfter.isEmpty() || after.isPresent(), "after", Message.of("field.cursor", "nextAfter"));
         int limit = validation.intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         validation.orThrow();
         return new JobQuery(type.map(TYPES::get), request.queryParam("module"), state, after, limit);

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** The query of a delivery log page: {@code ?state=pending|delivered|parked}, {@code ?limit=}, {@code ?before=<nextBefore>}. */
 record DeliveryLogQuery(Optional<DeliveryState> state, Optional<Long> before, int limit) {
@@ -16,12 +17,12 @@ record DeliveryLogQuery(Optional<DeliveryState> state, Optional<Long> before, in
         Optional<DeliveryState> state = request.queryParam("state").flatMap(raw -> {
             Optional<DeliveryState> known = Arrays.stream(DeliveryState.values())
                     .filter(s -> s.name().equals(raw.toUpperCase(Locale.ROOT))).findFirst();
-            validation.require(known.isPresent(), "state", "must be pending, delivered or parked");
+            validation.require(known.isPresent(), "state", Message.of("field.one_of", "pending, delivered, parked"));
             return known;
         });
         Optional<Long> before = request.queryParam("before").map(raw -> {
             long value = number(raw);
-            validation.require(value > 0, "before", "must be the nextBefore value of a previous page");
+            validation.require(value > 0, "before", Message.of("field.cursor", "nextBefore"));
             return value;
         });
         int limit = validation.intParam(request, "limit", defaultLimit, 1, maxLimit);

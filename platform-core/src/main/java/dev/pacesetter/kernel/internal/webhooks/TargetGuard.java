@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The SSRF rule: a webhook URL is http or https, names a host, carries no credentials, and every
@@ -37,14 +38,15 @@ final class TargetGuard {
         try {
             addresses = resolver.resolve(host);
         } catch (UnknownHostException e) {
-            throw new TargetRefused("the host " + host + " does not resolve to an address", false);
+            throw new TargetRefused("the host " + host + " does not resolve to an address", Message.of("field.url.unresolved", host), false);
         }
         for (InetAddress address : addresses) {
             Optional<RefusedRange> range = AddressClassifier.refusedRange(address);
             if (range.isPresent() && !allow.permitsAddress(address)) {
                 throw new TargetRefused(host + " resolves to " + address.getHostAddress() + ", " + range.get().description()
                         + "; webhooks may not reach the server's own machine or network. An administrator can permit it by adding the host"
-                        + " or its address range to the setting pacesetter.webhooks.allow", false);
+                        + " or its address range to the setting pacesetter.webhooks.allow",
+                        Message.of("field.url.refused_range", host, address.getHostAddress(), Message.of("webhook.range." + range.get().name())), false);
             }
         }
         return uri;
@@ -53,34 +55,34 @@ final class TargetGuard {
     /** Syntax only: scheme, host, no credentials, no fragment. */
     static URI wellFormed(String url) throws TargetRefused {
         if (url == null || url.isBlank()) {
-            throw new TargetRefused("is required", true);
+            throw new TargetRefused("is required", Message.of("field.required"), true);
         }
         if (url.length() > MAX_URL_LENGTH) {
-            throw new TargetRefused("must be at most " + MAX_URL_LENGTH + " characters", true);
+            throw new TargetRefused("must be at most " + MAX_URL_LENGTH + " characters", Message.of("field.max_length", MAX_URL_LENGTH), true);
         }
         URI uri;
         try {
             uri = new URI(url.trim());
         } catch (URISyntaxException e) {
-            throw new TargetRefused("is not a valid URL: " + e.getReason(), true);
+            throw new TargetRefused("is not a valid URL: " + e.getReason(), Message.of("field.url.invalid", String.valueOf(e.getReason())), true);
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new TargetRefused("must be an http or https URL", true);
+            throw new TargetRefused("must be an http or https URL", Message.of("field.url.scheme"), true);
         }
         // before the host check: java.net.URI gives no host for some of these (0x7f.1), others it reads its own way (0177.0.0.1)
         Optional<String> ambiguous = Ipv4Spelling.whyAmbiguous(rawHost(uri));
         if (ambiguous.isPresent()) {
-            throw new TargetRefused("names an ambiguous host: " + ambiguous.get(), false);
+            throw new TargetRefused("names an ambiguous host: " + ambiguous.get(), Message.of("field.url.ambiguous", rawHost(uri), ambiguous.get()), false);
         }
         if (uri.getHost() == null || uri.getHost().isEmpty()) {
-            throw new TargetRefused("must name a host, e.g. https://hooks.example.com/pacesetter", true);
+            throw new TargetRefused("must name a host, e.g. https://hooks.example.com/pacesetter", Message.of("field.url.host"), true);
         }
         if (uri.getRawUserInfo() != null) {
-            throw new TargetRefused("must not carry a user name or password; the signature authenticates the sender", true);
+            throw new TargetRefused("must not carry a user name or password; the signature authenticates the sender", Message.of("field.url.credentials"), true);
         }
         if (uri.getRawFragment() != null) {
-            throw new TargetRefused("must not have a fragment (#...)", true);
+            throw new TargetRefused("must not have a fragment (#...)", Message.of("field.url.fragment"), true);
         }
         return uri;
     }

@@ -22,6 +22,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Administrators subscribe URLs to event topics, pause, change and delete them, read each one's
@@ -66,7 +67,7 @@ final class WebhookRoutes implements RouteProvider {
 
     private Reply create(ApiRequest request) {
         WebhookInput input = request.body(WebhookInput.class);
-        new Validation().require(input.url() != null, "url", "is required").require(input.topics() != null, "topics", "is required").orThrow();
+        new Validation().require(input.url() != null, "url", Message.of("field.required")).require(input.topics() != null, "topics", Message.of("field.required")).orThrow();
         Instant now = clock.instant();
         Webhook candidate = new Webhook(0, checkedUrl(input.url()), checkedTopics(input.topics()), checkedDescription(input.description()),
                 input.active() == null || input.active(), now, now);
@@ -153,10 +154,9 @@ final class WebhookRoutes implements RouteProvider {
         Instant now = clock.instant();
         long webhookId = db.inTransaction(c -> {
             Map.Entry<Long, DeliveryState> found = DeliveryStore.stateOf(c, id)
-                    .orElseThrow(() -> ApiException.notFound("No webhook delivery " + id + "."));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.webhook_delivery.not_found", id)));
             if (!DeliveryStore.replay(c, id, now)) {
-                throw ApiException.conflict("not_parked", "Delivery " + id + " is " + found.getValue().name().toLowerCase(Locale.ROOT)
-                        + "; only a parked delivery can be replayed.", Map.of("state", found.getValue().name()));
+                throw ApiException.conflict("not_parked", Message.of("error.not_parked", id, found.getValue().name().toLowerCase(Locale.ROOT)), Map.of("state", found.getValue().name()));
             }
             db.audit(c, AuditRecord.of(request, "webhook-deliveries", id, "replay").after(Map.of("webhookId", found.getKey(), "state", "PENDING")));
             return found.getKey();
@@ -174,25 +174,25 @@ final class WebhookRoutes implements RouteProvider {
             TargetGuard.wellFormed(url);
             return guard.check(url).toString();
         } catch (TargetRefused refused) {
-            List<FieldError> fields = List.of(new FieldError("url", refused.getMessage()));
+            List<FieldError> fields = List.of(new FieldError("url", refused.text()));
             if (refused.malformed()) {
                 throw ApiException.invalidFields(fields);
             }
-            throw ApiException.unprocessable("target_refused", "The webhook URL is refused: " + refused.getMessage() + ".", Map.of("fields", fields));
+            throw ApiException.unprocessable("target_refused", Message.of("error.target_refused", refused.text()), Map.of("fields", fields));
         }
     }
 
     private static List<String> checkedTopics(List<String> topics) {
         List<String> unique = new ArrayList<>(new LinkedHashSet<>(topics));
         Validation validation = new Validation().require(!unique.isEmpty() && unique.size() <= MAX_TOPICS, "topics",
-                "must name 1-" + MAX_TOPICS + " topics or patterns");
+                Message.of("field.topics.count", MAX_TOPICS));
         if (unique.contains(null)) {
-            validation.require(false, "topics", "must not contain null");
+            validation.require(false, "topics", Message.of("field.topics.null"));
         } else if (validation.isValid()) {
             try {
                 new TopicFilter(new LinkedHashSet<>(unique));
             } catch (IllegalArgumentException e) {
-                validation.require(false, "topics", e.getMessage());
+                validation.require(false, "topics", Message.of("field.topics.invalid", String.valueOf(e.getMessage())));
             }
         }
         validation.orThrow();
@@ -200,7 +200,7 @@ final class WebhookRoutes implements RouteProvider {
     }
 
     private static String checkedDescription(String description) {
-        new Validation().require(description == null || description.length() <= 200, "description", "must be at most 200 characters").orThrow();
+        new Validation().require(description == null || description.length() <= 200, "description", Message.of("field.max_length", 200)).orThrow();
         return description == null || description.isBlank() ? null : description.trim();
     }
 
@@ -217,6 +217,6 @@ final class WebhookRoutes implements RouteProvider {
     }
 
     private static ApiException notFound(long id) {
-        return ApiException.notFound("No webhook " + id + ".");
+        return ApiException.notFound(Message.of("error.webhook.not_found", id));
     }
 }

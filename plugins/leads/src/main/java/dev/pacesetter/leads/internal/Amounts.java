@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.pacesetter.platform.api.i18n.Message;
+
 /**
  * Reads an amount as people write it in China: {@code 147万} (= 1,470,000), {@code 1.2亿} (= 120,000,000),
  * {@code 12,000}, full-width {@code １２０００}, {@code ¥12,000.50} or {@code 12000元}. Exact: the multiplier is
@@ -20,8 +22,16 @@ public final class Amounts {
     public static final class NotAnAmount extends Exception {
         private static final long serialVersionUID = 1L;
 
-        NotAnAmount(String message) {
-            super(message, null, false, false);
+        private final transient Message text;
+
+        NotAnAmount(Message text) {
+            super(text.toString(), null, false, false);
+            this.text = text;
+        }
+
+        /** What was expected, in the reader's language. */
+        public Message text() {
+            return text;
         }
     }
 
@@ -41,20 +51,20 @@ public final class Amounts {
      */
     public static Amount parse(String text) throws NotAnAmount {
         if (text == null || text.isBlank()) {
-            throw new NotAnAmount("is empty");
+            throw new NotAnAmount(Message.of("field.amount.empty"));
         }
         if (text.length() > MAX_LENGTH) {
-            throw new NotAnAmount("is too long to be an amount");
+            throw new NotAnAmount(Message.of("field.amount.too-long"));
         }
         // NFKC: full-width digits, comma, full stop and ￥ become ASCII and ¥; spaces anywhere are ignored
         String compact = Normalizer.nfkc(text).replaceAll("\\s+", "").toUpperCase(java.util.Locale.ROOT);
         Matcher shape = SHAPE.matcher(compact);
         Matcher number = shape.matches() ? NUMBER.matcher(shape.group(4)) : null;
         if (number == null || !number.matches()) {
-            throw new NotAnAmount("'" + text.strip() + "' is not an amount (write 120000.00, 12,000, 147万, 1.2亿 or ¥12,000.50)");
+            throw new NotAnAmount(Message.of("field.amount.unreadable", text.strip()));
         }
         if (shape.group(1) != null || shape.group(3) != null) {
-            throw new NotAnAmount("must not be negative");
+            throw new NotAnAmount(Message.of("field.amount.negative"));
         }
         BigDecimal value = new BigDecimal(number.group(1).replace(",", "") + (number.group(2) == null ? "" : "." + number.group(2)));
         String unit = shape.group(5);

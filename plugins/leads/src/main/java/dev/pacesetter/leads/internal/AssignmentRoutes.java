@@ -89,20 +89,20 @@ public final class AssignmentRoutes implements RouteProvider {
     private Reply addRule(ApiRequest request) {
         RuleInput in = request.body(RuleInput.class);
         Validation v = new Validation();
-        v.require(in.teamId() != null, "teamId", "is required: the team whose reps take the leads in turn");
-        v.require(in.sortOrder() == null || (in.sortOrder() >= 0 && in.sortOrder() <= 100_000), "sortOrder", "must be 0-100000");
-        v.require(in.territory() == null || (!in.territory().isBlank() && in.territory().length() <= 100), "territory", "must be 1-100 characters");
+        v.require(in.teamId() != null, "teamId", Message.of("field.rule.team"));
+        v.require(in.sortOrder() == null || (in.sortOrder() >= 0 && in.sortOrder() <= 100_000), "sortOrder", Message.of("field.int_range", 0, 100000));
+        v.require(in.territory() == null || (!in.territory().isBlank() && in.territory().length() <= 100), "territory", Message.of("field.length_range", 1, 100));
         v.orThrow();
         AssignmentRule rule = db.inTransaction(c -> {
             List<FieldError> unknown = new java.util.ArrayList<>();
             if (!exists(c, "platform_team", in.teamId())) {
-                unknown.add(new FieldError("teamId", "no team " + in.teamId()));
+                unknown.add(new FieldError("teamId", Message.of("field.team.unknown", in.teamId())));
             }
             if (in.regionId() != null && !exists(c, "platform_region", in.regionId())) {
-                unknown.add(new FieldError("regionId", "no region " + in.regionId()));
+                unknown.add(new FieldError("regionId", Message.of("field.region.unknown", in.regionId())));
             }
             if (in.channelId() != null && !exists(c, "leads_channel", in.channelId())) {
-                unknown.add(new FieldError("channelId", "no channel " + in.channelId()));
+                unknown.add(new FieldError("channelId", Message.of("field.channel.unknown", in.channelId())));
             }
             if (!unknown.isEmpty()) {
                 throw ApiException.invalidFields(unknown);
@@ -111,10 +111,10 @@ public final class AssignmentRoutes implements RouteProvider {
             // a manager's rule without a region would take every region's leads: it applies to the team's region
             Long regionId = in.regionId() != null || scope.everything() ? in.regionId() : regionOfTeam(c, in.teamId());
             if (!scope.covers(regionId, in.teamId())) {
-                throw new ApiException(403, "not_your_team_or_region", "You can add assignment rules only for teams and regions you manage;"
-                        + " team " + in.teamId() + (regionId == null ? "" : " or region " + regionId) + " is not one of them.",
-                        Map.of("fields", List.of(new FieldError("teamId", "must be a team you manage"),
-                                new FieldError("regionId", "must be a region you manage (default: the team's)"))));
+                throw new ApiException(403, "not_your_team_or_region", regionId == null ? Message.of("error.rule.not-yours.team", in.teamId())
+                        : Message.of("error.rule.not-yours", in.teamId(), regionId),
+                        Map.of("fields", List.of(new FieldError("teamId", Message.of("field.rule.your-team")),
+                                new FieldError("regionId", Message.of("field.rule.your-region")))));
             }
             long id;
             try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
@@ -169,8 +169,8 @@ public final class AssignmentRoutes implements RouteProvider {
         long id = request.pathId("id");
         Assign body = request.body(Assign.class);
         Validation v = new Validation();
-        v.require(body.ownerId() != null, "ownerId", "is required");
-        v.require(body.reason() != null && !body.reason().isBlank() && body.reason().length() <= 300, "reason", "is required (1-300 characters)");
+        v.require(body.ownerId() != null, "ownerId", Message.of("field.required"));
+        v.require(body.reason() != null && !body.reason().isBlank() && body.reason().length() <= 300, "reason", Message.of("field.required.length", 1, 300));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
@@ -182,7 +182,7 @@ public final class AssignmentRoutes implements RouteProvider {
                 throw ApiException.invalidFields(List.of(refused.get()));
             }
             if (!before.status().isOpen()) {
-                throw ApiException.conflict("lead_closed", "Lead " + id + " is " + before.status() + "; only open leads change owner.",
+                throw ApiException.conflict("lead_closed", Message.of("error.lead-closed.assign", id, Message.of("status." + before.status().name())),
                         Map.of("status", before.status()));
             }
             if (before.ownerId() == body.ownerId()) {

@@ -133,12 +133,14 @@ public final class ChannelRoutes implements RouteProvider {
         ChannelInput input = new ChannelInput(body.name(), fields.enumValue("kind", Kind.class, body.kind()), body.cost(),
                 fields.enumValue("costPeriod", Period.class, body.costPeriod()), body.active());
         Validation v = new Validation();
-        fields.problems().forEach(p -> v.require(false, p.field(), p.message()));
-        v.require(input.name() != null && !input.name().isBlank() && input.name().strip().length() <= 100, "name", "must be 1-100 characters");
-        v.require(input.kind() != null || body.kind() != null && !body.kind().isBlank(), "kind", "is required: one of " + List.of(Kind.values()));
+        fields.problems().forEach(p -> v.require(false, p.field(), p.text()));
+        v.require(input.name() != null && !input.name().isBlank() && input.name().strip().length() <= 100, "name", Message.of("field.length_range", 1, 100));
+        v.require(input.kind() != null || body.kind() != null && !body.kind().isBlank(), "kind", Message.of("field.required.one-of", String.join(", ", java.util.Arrays.stream(Kind.values()).map(Enum::name).toList())));
         if (input.cost() != null) {
-            v.require(input.cost().problem() == null, "cost", String.valueOf(input.cost().problem()));
-            v.require(input.costPeriod() != null || body.costPeriod() != null && !body.costPeriod().isBlank(), "costPeriod", "is required with a cost: MONTH, QUARTER or YEAR");
+            if (input.cost().problem() != null) {
+                v.require(false, "cost", input.cost().problemText());
+            }
+            v.require(input.costPeriod() != null || body.costPeriod() != null && !body.costPeriod().isBlank(), "costPeriod", Message.of("field.cost-period"));
         }
         v.orThrow();
         return input;
@@ -148,7 +150,7 @@ public final class ChannelRoutes implements RouteProvider {
         try (PreparedStatement ps = Sql.of("SELECT id FROM leads_channel WHERE name_key = ?", Normalizer.nameKey(name)).prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             if (rs.next() && (except == null || rs.getLong(1) != except)) {
-                throw ApiException.conflict("channel_exists", "A channel named '" + name.strip() + "' exists already.", Map.of("channelId", rs.getLong(1)));
+                throw ApiException.conflict("channel_exists", Message.of("error.channel-exists", name.strip()), Map.of("channelId", rs.getLong(1)));
             }
         }
     }

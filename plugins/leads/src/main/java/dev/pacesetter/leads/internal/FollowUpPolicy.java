@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * How leads of one grade are followed up: a touch of {@code touchKind} within {@code firstWithin} of the lead's
@@ -79,20 +80,20 @@ public record FollowUpPolicy(Grade grade, TouchKind touchKind, Duration firstWit
     public static List<FieldError> problems(TouchKind touchKind, String firstWithinText, Duration firstWithin, String repeatText, Duration repeatEvery) {
         List<FieldError> problems = new ArrayList<>();
         if (touchKind == null) {
-            problems.add(new FieldError("touchKind", "is required: one of " + List.of(TouchKind.values())));
+            problems.add(new FieldError("touchKind", Message.of("field.required.one-of", EnumNames.of(TouchKind.values()))));
         }
         if (firstWithinText == null) {
-            problems.add(new FieldError("firstWithin", "is required: an ISO-8601 duration such as PT24H or P7D"));
+            problems.add(new FieldError("firstWithin", Message.of("field.duration.required")));
         } else if (firstWithin == null) {
-            problems.add(new FieldError("firstWithin", "'" + firstWithinText + "' is not an ISO-8601 duration of whole seconds (PT24H, P7D, P2W)"));
+            problems.add(new FieldError("firstWithin", Message.of("field.duration.unreadable", firstWithinText)));
         } else if (firstWithin.compareTo(MIN_FIRST) < 0 || firstWithin.compareTo(MAX) > 0) {
-            problems.add(new FieldError("firstWithin", "must be from PT1S to P366D"));
+            problems.add(new FieldError("firstWithin", Message.of("field.duration.range", "PT1S", "P366D")));
         }
         if (repeatText != null) {
             if (repeatEvery == null) {
-                problems.add(new FieldError("repeatEvery", "'" + repeatText + "' is not an ISO-8601 duration of whole seconds (P7D, P30D), or null"));
+                problems.add(new FieldError("repeatEvery", Message.of("field.duration.unreadable.or-null", repeatText)));
             } else if (repeatEvery.compareTo(MIN_REPEAT) < 0 || repeatEvery.compareTo(MAX) > 0) {
-                problems.add(new FieldError("repeatEvery", "must be from PT1M to P366D, or null for no repeat"));
+                problems.add(new FieldError("repeatEvery", Message.of("field.duration.range.or-null", "PT1M", "P366D")));
             }
         }
         return problems;

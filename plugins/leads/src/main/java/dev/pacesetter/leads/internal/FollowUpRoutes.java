@@ -84,7 +84,7 @@ public final class FollowUpRoutes implements RouteProvider {
     private Reply replacePolicy(ApiRequest request) {
         Optional<Grade> grade = parseGrade(request.pathParam("grade"));
         if (grade.isEmpty()) {
-            throw ApiException.notFound("No grade '" + request.pathParam("grade") + "': A, B or C.");
+            throw ApiException.notFound(Message.of("error.grade.not-found", request.pathParam("grade")));
         }
         PolicyInput input = request.body(PolicyInput.class);
         Duration first = Durations.parse(input.firstWithin()).orElse(null);
@@ -156,7 +156,7 @@ public final class FollowUpRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("leadId", id, "items", db.inTransaction(c -> {
             LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
-            return FollowUps.ofLead(c, id);
+            return FollowUps.ofLead(c, id).stream().map(t -> CloseReasons.shown(t, messages, request.language())).toList();
         })));
     }
 
@@ -191,18 +191,18 @@ public final class FollowUpRoutes implements RouteProvider {
         Optional<Instant> from = instant(request, "from", v);
         Instant end = to.orElse(now);
         Instant start = from.orElse(end.minus(Duration.ofDays(30)));
-        v.require(start.isBefore(end), "from", "must be before to");
-        v.require(Duration.between(start, end).compareTo(MAX_PERIOD) <= 0, "to", "the period may be at most " + MAX_PERIOD.toDays() + " days");
+        v.require(start.isBefore(end), "from", Message.of("field.from-before-to"));
+        v.require(Duration.between(start, end).compareTo(MAX_PERIOD) <= 0, "to", Message.of("field.period-max-days", MAX_PERIOD.toDays()));
         String rawGroup = request.queryParam("groupBy").orElse("rep").strip().toUpperCase(Locale.ROOT);
         GroupBy groupBy = null;
         try {
             groupBy = GroupBy.valueOf(rawGroup);
         } catch (IllegalArgumentException e) {
-            v.require(false, "groupBy", "must be rep, team or region");
+            v.require(false, "groupBy", Message.of("field.one_of", "rep, team, region"));
         }
         Optional<Grade> grade = request.queryParam("grade").flatMap(g -> {
             Optional<Grade> parsed = parseGrade(g);
-            v.require(parsed.isPresent(), "grade", "must be A, B or C");
+            v.require(parsed.isPresent(), "grade", Message.of("field.one_of", "A, B, C"));
             return parsed;
         });
         v.orThrow();
@@ -250,7 +250,7 @@ public final class FollowUpRoutes implements RouteProvider {
             } catch (DateTimeParseException e) {
                 // said below
             }
-            v.require(false, name, "must be an ISO-8601 instant (2026-11-01T00:00:00Z) or date (2026-11-01), in the years 1900 to 9999");
+            v.require(false, name, Message.of("field.instant-or-date"));
             return Optional.empty();
         });
     }

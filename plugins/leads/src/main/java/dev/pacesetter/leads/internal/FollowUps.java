@@ -58,6 +58,12 @@ public final class FollowUps implements DeadlineHandler {
     public record Task(long id, long leadId, long ownerId, Long teamId, Long regionId, Grade grade, TouchKind touchKind, String rule,
             Instant windowStart, Instant dueAt, String status, Instant breachedAt, Instant closedAt, Long touchId, String closeReason,
             Instant createdAt) {
+
+        /** The same task with its rule and close reason as the reader reads them. */
+        public Task withTexts(String ruleText, String closeReasonText) {
+            return new Task(id, leadId, ownerId, teamId, regionId, grade, touchKind, ruleText, windowStart, dueAt, status, breachedAt, closedAt,
+                    touchId, closeReasonText, createdAt);
+        }
     }
 
     /** What a touch did to the lead's follow-ups. */

@@ -8,6 +8,7 @@ import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * One rule: the lead gets {@code grade} when it reaches every minimum the rule sets (a null minimum is not
@@ -28,13 +29,13 @@ public record GradingRule(String name, Grade grade, Intent minIntent, BudgetStat
     List<FieldError> problems(String path) {
         List<FieldError> problems = new ArrayList<>();
         if (name == null || name.isBlank() || name.strip().length() > 100) {
-            problems.add(new FieldError(path + ".name", "must be 1-100 characters"));
+            problems.add(new FieldError(path + ".name", Message.of("field.length_range", 1, 100)));
         }
         if (grade == null) {
-            problems.add(new FieldError(path + ".grade", "is required (A, B or C)"));
+            problems.add(new FieldError(path + ".grade", Message.of("field.required.one-of", "A, B, C")));
         }
         if (minTotal != null && (minTotal < 0 || minTotal > 6)) {
-            problems.add(new FieldError(path + ".minTotal", "must be 0-6 (three scores of 0-2)"));
+            problems.add(new FieldError(path + ".minTotal", Message.of("field.min-total")));
         }
         return problems;
     }

@@ -29,6 +29,8 @@ import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /**
  * The grading rule sets: {@code /api/v1/grading-rules}. Each change stores a new version; leads keep the version that
@@ -61,8 +63,11 @@ public final class GradingRuleRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final Clock clock = Clock.systemUTC();
 
+    private final Messages messages;
+
     @Activate
-    public GradingRuleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db) {
+    public GradingRuleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages) {
+        this.messages = messages;
         this.db = db;
     }
 
@@ -82,7 +87,7 @@ public final class GradingRuleRoutes implements RouteProvider {
         return Reply.ok(db.inTransaction(c -> {
             GradingRules rules = GradingRulesStore.current(c);
             List<VersionInfo> versions = versions(c, rules.version());
-            Map<String, Object> body = new LinkedHashMap<>(describe(view(c, rules, rules.version(), versions)));
+            Map<String, Object> body = new LinkedHashMap<>(describe(translated(view(c, rules, rules.version(), versions), rules, request)));
             body.put("versions", versions);
             return body;
         }));
@@ -93,10 +98,10 @@ public final class GradingRuleRoutes implements RouteProvider {
         return Reply.ok(db.inTransaction(c -> {
             GradingRules rules = wanted > Integer.MAX_VALUE ? null : GradingRulesStore.version(c, (int) wanted);
             if (rules == null) {
-                throw ApiException.notFound("No grading rules version " + wanted + ".");
+                throw ApiException.notFound(Message.of("error.grading-rules.not-found", wanted));
             }
             int current = GradingRulesStore.current(c).version();
-            return view(c, rules, current, versions(c, current));
+            return translated(view(c, rules, current, versions(c, current)), rules, request);
         }));
     }
 
@@ -118,14 +123,24 @@ public final class GradingRuleRoutes implements RouteProvider {
                 RulesView after = view(c, saved, saved.version(), versions);
                 db.audit(c, AuditRecord.of(request, "grading-rules", saved.version(), "create")
                         .before(view(c, before, saved.version(), versions)).after(after));
-                return after;
+                return translated(after, saved, request);
             }));
         } catch (DataAccessException e) {
             if (e.getCause() instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
-                throw ApiException.conflict("rules_changed", "Someone stored grading rules at the same moment; read them again and retry.", null);
+                throw ApiException.conflict("rules_changed", Message.of("error.grading-rules.changed"), null);
             }
             throw e;
         }
+    }
+
+    /** The view with the shipped rules' names and every rule's conditions in the reader's language. */
+    private RulesView translated(RulesView view, GradingRules rules, ApiRequest request) {
+        GradeTexts texts = new GradeTexts(messages, request.language());
+        List<RuleView> translated = new ArrayList<>();
+        for (int i = 0; i < view.rules().size(); i++) {
+            translated.add(texts.view(view.rules().get(i), rules.rules().get(i)));
+        }
+        return new RulesView(view.version(), view.current(), translated, view.fallback(), view.createdBy(), view.createdAt());
     }
 
     private static Map<String, Object> describe(RulesView view) {

@@ -10,6 +10,7 @@ import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * A versioned, ordered rule set; a lead that matches no rule gets {@code fallback}.
@@ -61,23 +62,22 @@ public record GradingRules(int version, List<GradingRule> rules, Grade fallback)
     public List<FieldError> problems() {
         List<FieldError> problems = new ArrayList<>();
         if (fallback == null) {
-            problems.add(new FieldError("fallback", "is required (A, B or C): the grade of a lead no rule matches"));
+            problems.add(new FieldError("fallback", Message.of("field.fallback")));
         }
         if (rules == null || rules.isEmpty() || rules.size() > MAX_RULES) {
-            problems.add(new FieldError("rules", "must hold 1-" + MAX_RULES + " rules"));
+            problems.add(new FieldError("rules", Message.of("field.rules.count", MAX_RULES)));
             return problems;
         }
         Set<String> names = new HashSet<>();
         for (int i = 0; i < rules.size(); i++) {
             GradingRule rule = rules.get(i);
             if (rule == null) {
-                problems.add(new FieldError("rules[" + i + "]", "must not be null"));
+                problems.add(new FieldError("rules[" + i + "]", Message.of("field.required")));
                 continue;
             }
             problems.addAll(rule.problems("rules[" + i + "]"));
             if (rule.name() != null && !rule.name().isBlank() && !names.add(Normalizer.nameKey(rule.name()))) {
-                problems.add(new FieldError("rules[" + i + "].name", "'" + rule.name().strip() + "' names an earlier rule too; leads are told"
-                        + " which rule graded them, so names must differ"));
+                problems.add(new FieldError("rules[" + i + "].name", Message.of("field.rules.name-twice", rule.name().strip())));
             }
         }
         return problems;

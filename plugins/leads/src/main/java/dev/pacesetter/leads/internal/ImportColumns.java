@@ -10,6 +10,7 @@ import java.util.Optional;
 
 import dev.pacesetter.leads.internal.csv.CsvWriter;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The columns of a lead import file, found by header name: case, spaces, underscores and hyphens do not matter
@@ -89,20 +90,20 @@ public final class ImportColumns {
         }
         List<FieldError> problems = new ArrayList<>();
         if (!unknown.isEmpty()) {
-            problems.add(new FieldError("header", "unknown column(s) " + unknown + "; the columns are " + documented()));
+            problems.add(new FieldError("header", Message.of("import.header.unknown", String.join(", ", unknown), String.join(", ", documented()))));
         }
         if (!repeated.isEmpty()) {
-            problems.add(new FieldError("header", "column(s) given twice: " + repeated));
+            problems.add(new FieldError("header", Message.of("import.header.twice", String.join(", ", repeated))));
         }
         List<String> missing = new ArrayList<>();
         if (!positions.containsKey(Column.PERSON_NAME)) {
             missing.add(Column.PERSON_NAME.header);
         }
         if (!positions.containsKey(Column.EMAIL) && !positions.containsKey(Column.PHONE)) {
-            missing.add(Column.EMAIL.header + " or " + Column.PHONE.header);
+            missing.add(Column.EMAIL.header + "/" + Column.PHONE.header);
         }
         if (!missing.isEmpty()) {
-            problems.add(new FieldError("header", "required column(s) missing: " + missing));
+            problems.add(new FieldError("header", Message.of("import.header.missing", String.join(", ", missing))));
         }
         return problems.isEmpty() ? new Result(new ImportColumns(positions, header.size()), List.of()) : new Result(null, problems);
     }
@@ -135,6 +136,16 @@ public final class ImportColumns {
         }
         String value = CsvWriter.unguard(record.get(index)).strip();
         return value.isEmpty() ? null : value;
+    }
+
+    /** The header's problems as one message ("…; …"), for the import's failure and the 422. */
+    static Message together(List<FieldError> problems) {
+        Message all = null;
+        for (FieldError problem : problems) {
+            Message one = problem.text() == null ? Message.of("import.header.text", problem.message()) : problem.text();
+            all = all == null ? one : Message.of("import.header.and", all, one);
+        }
+        return all;
     }
 
     /** Column names in header order, for messages. */

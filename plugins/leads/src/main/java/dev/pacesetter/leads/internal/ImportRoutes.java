@@ -68,7 +68,7 @@ public final class ImportRoutes implements RouteProvider {
     private Reply upload(ApiRequest request) {
         Caller caller = request.caller().orElseThrow();
         String fileName = request.queryParam("fileName").map(String::strip).filter(n -> !n.isEmpty()).orElse(null);
-        new Validation().require(fileName == null || fileName.length() <= 255, "fileName", "must be at most 255 characters").orThrow();
+        new Validation().require(fileName == null || fileName.length() <= 255, "fileName", Message.of("field.max_length", 255)).orThrow();
         Path staged = importer.stage(request.bodyStream());
         ImportView view;
         try {

@@ -17,6 +17,7 @@ import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.internal.ImportColumns.Column;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Turns one CSV record into a {@link LeadInput}: enums by name (any case) or Chinese word ({@link LeadVocabulary}),
@@ -53,7 +54,7 @@ public final class ImportRowMapper {
     public Mapped map(List<String> record) throws SQLException {
         List<FieldError> problems = new ArrayList<>();
         if (record.size() != columns.width()) {
-            problems.add(new FieldError("row", "has " + record.size() + " field(s), the header has " + columns.width()));
+            problems.add(new FieldError("row", Message.of("import.row.width", record.size(), columns.width())));
             return new Mapped(null, problems);
         }
         LeadFields fields = new LeadFields();
@@ -65,7 +66,7 @@ public final class ImportRowMapper {
         if (channel != null) {
             Optional<Long> found = lookups.channel(channel);
             if (found.isEmpty()) {
-                problems.add(new FieldError(Column.CHANNEL.header, "no channel '" + channel + "' (give its id or name; see /api/v1/channels)"));
+                problems.add(new FieldError(Column.CHANNEL.header, Message.of("import.row.no-channel", channel)));
             } else {
                 channelId = found.get();
             }
@@ -75,7 +76,7 @@ public final class ImportRowMapper {
         if (owner != null) {
             Optional<Long> found = lookups.user(owner);
             if (found.isEmpty()) {
-                problems.add(new FieldError(Column.OWNER.header, "no user '" + owner + "' (give a user name or id)"));
+                problems.add(new FieldError(Column.OWNER.header, Message.of("import.row.no-user", owner)));
             } else {
                 ownerId = found.get();
             }
@@ -87,7 +88,7 @@ public final class ImportRowMapper {
             // 147万, 1.2亿, 12,000, full-width digits, ¥12,000.50 (¥ or 元 stand for CNY when no currency is given)
             budget = fields.money(Column.BUDGET_AMOUNT.header, amount, currency);
         } else if (currency != null) {
-            problems.add(new FieldError(Column.BUDGET_AMOUNT.header, "is required when budgetCurrency is given"));
+            problems.add(new FieldError(Column.BUDGET_AMOUNT.header, Message.of("import.row.amount-with-currency")));
         }
         problems.addAll(fields.problems());
         budgetStatus = LeadFields.inferredStatus(budgetStatus, budget);
@@ -105,7 +106,8 @@ public final class ImportRowMapper {
                 columns.value(record, Column.COMPANY), columns.value(record, Column.PHONE), columns.value(record, Column.EMAIL), channelId, tags,
                 intent, budgetStatus, budget, decision, ownerId, columns.value(record, Column.TERRITORY));
         for (FieldError problem : LeadValidation.problems(input)) {
-            problems.add(new FieldError(column(problem.field(), problem.message()), problem.message()));
+            String column = column(problem.field(), problem.message());
+            problems.add(problem.text() == null ? new FieldError(column, problem.message()) : new FieldError(column, problem.text()));
         }
         return new Mapped(problems.isEmpty() ? input : null, problems);
     }

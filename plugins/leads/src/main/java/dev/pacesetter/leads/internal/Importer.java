@@ -31,6 +31,8 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Runs lead imports on this node: an upload is checked and stored in the bundle's data area, then one worker
@@ -49,6 +51,7 @@ public final class Importer {
 
     private final ModuleDatabase db;
     private final LeadImport imports;
+    private final Messages messages;
     private final Clock clock = Clock.systemUTC();
     private final Path dir;
     private final ExecutorService worker;
@@ -56,10 +59,12 @@ public final class Importer {
     private volatile boolean stopping;
 
     @Activate
-    public Importer(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation, BundleContext context)
+    public Importer(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation, @Reference Messages messages,
+            BundleContext context)
             throws IOException {
         this.db = db;
-        this.imports = new LeadImport(db, creation, clock);
+        this.imports = new LeadImport(db, creation, clock, messages);
+        this.messages = messages;
         this.dir = context.getDataFile("imports").toPath();
         Files.createDirectories(dir);
         this.worker = Executors.newSingleThreadExecutor(r -> {
@@ -108,18 +113,17 @@ public final class Importer {
                 }
             }
             if (!utf8.finish()) {
-                throw ApiException.unprocessable("invalid_encoding", "The file is not UTF-8 (line " + utf8.invalidLine()
-                        + " has an invalid byte). Save it as \"CSV UTF-8\" and upload it again; nothing was imported.",
+                throw ApiException.unprocessable("invalid_encoding", Message.of("error.import.encoding", utf8.invalidLine()),
                         Map.of("line", utf8.invalidLine()));
             }
             if (total == 0) {
-                throw ApiException.unprocessable("empty_file", "The file is empty; send a header row and one row per lead.", Map.of());
+                throw ApiException.unprocessable("empty_file", Message.of("error.import.empty"), Map.of());
             }
             checkHeader(part);
             kept = true;
             return part;
         } catch (IOException e) {
-            throw ApiException.badRequest("unreadable_body", "The upload could not be read: " + e.getMessage());
+            throw ApiException.badRequest("unreadable_body", Message.of("error.import.unreadable", String.valueOf(e.getMessage())));
         } finally {
             if (!kept) {
                 deleteQuietly(part);
@@ -132,17 +136,16 @@ public final class Importer {
         try (CsvReader reader = CsvReader.utf8(new BufferedInputStream(Files.newInputStream(file)), LeadImport.MAX_FIELD, LeadImport.MAX_FIELDS)) {
             header = reader.next();
         } catch (CsvFormatException e) {
-            throw ApiException.unprocessable("malformed_csv", "The header row is not well-formed CSV: " + e.getMessage() + ".",
+            throw ApiException.unprocessable("malformed_csv", Message.of("error.import.malformed-header", e.text()),
                     Map.of("line", e.line()));
         }
         if (header == null) {
-            throw ApiException.unprocessable("empty_file", "The file has no header row.", Map.of());
+            throw ApiException.unprocessable("empty_file", Message.of("error.import.no-header"), Map.of());
         }
         ImportColumns.Result columns = ImportColumns.of(header);
         if (!columns.problems().isEmpty()) {
             List<FieldError> problems = columns.problems();
-            throw ApiException.unprocessable("invalid_columns", "The header row is wrong: "
-                    + String.join("; ", problems.stream().map(FieldError::message).toList()) + ". Nothing was imported.",
+            throw ApiException.unprocessable("invalid_columns", Message.of("error.import.invalid-columns", ImportColumns.together(problems)),
                     Map.of("fields", problems, "columns", ImportColumns.documented()));
         }
     }
@@ -155,14 +158,14 @@ public final class Importer {
             Files.move(staged, file, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             deleteQuietly(staged);
-            fail(id, progress, "The upload could not be stored (" + e.getMessage() + "); upload it again.");
+            fail(id, progress, messages.render(Message.of("import.failure.store", String.valueOf(e.getMessage())), caller.language()));
             return;
         }
         live.put(id, progress);
         try {
             worker.execute(() -> run(id, caller, file, progress));
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            fail(id, progress, "The server is stopping; upload the file again in a moment.");
+            fail(id, progress, messages.render(Message.of("import.failure.stopping"), caller.language()));
         }
     }
 
@@ -191,11 +194,10 @@ public final class Importer {
             live.remove(id);
             LOG.info("Lead import {} done: {}", id, progress.counts());
         } catch (LeadImport.FileFailure e) {
-            fail(id, progress, e.getMessage());
+            fail(id, progress, messages.render(e.text(), caller.language()));
         } catch (RuntimeException e) {
             LOG.error("Lead import {} failed", id, e);
-            fail(id, progress, "The import failed on our side (" + e.getClass().getSimpleName() + "); nothing was imported. Try again, and"
-                    + " report it if it fails again.");
+            fail(id, progress, messages.render(Message.of("import.failure.internal", e.getClass().getSimpleName()), caller.language()));
         } finally {
             deleteQuietly(file);
         }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Turns lead inputs into {@link NewLead}s inside one transaction: validation, references, grading and the
@@ -87,15 +88,14 @@ public final class Intake {
             if (rule.isPresent()) {
                 next = turn(rule.get().teamId()).next();
                 if (next.isEmpty()) {
-                    return new Prepared(null, List.of(new FieldError("ownerId", "assignment " + rule.get().describe()
-                            + " matches, but the team has no active rep; give an ownerId or change the rule")));
+                    return new Prepared(null, List.of(new FieldError("ownerId", Message.of("field.owner.team-empty", rule.get().id(), rule.get().teamId()))));
                 }
             } else if (caller.teamId().isPresent() && (caller.hasRole(Role.MANAGER) || caller.hasRole(Role.ADMIN))) {
                 next = Optional.of(caller.userId());
             }
             if (next.isEmpty()) {
                 return new Prepared(null, List.of(new FieldError("ownerId",
-                        "no assignment rule matches this lead; give an ownerId or add a rule at /api/v1/lead-assignment-rules")));
+                        Message.of("field.owner.no-rule"))));
             }
             owner = owner(next.get()).orElseThrow();
             reason = rule.map(r -> "round-robin by " + r.describe()).orElse("created by its owner");

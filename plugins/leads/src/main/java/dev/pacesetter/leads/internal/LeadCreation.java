@@ -21,6 +21,7 @@ import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Creating leads, for every way they arrive: prepare ({@link Intake}), insert ({@link LeadWriter}), publish
@@ -73,7 +74,7 @@ public final class LeadCreation {
             Optional<Long> existing = byExternalId(c, input.externalId().strip());
             if (existing.isPresent()) {
                 List<Long> visible = visibleTo(c, caller, List.of(existing.get()));
-                throw ApiException.conflict("external_id_exists", "A lead with external id '" + input.externalId().strip() + "' exists already.",
+                throw ApiException.conflict("external_id_exists", Message.of("error.external-id-exists", input.externalId().strip()),
                         visible.isEmpty() ? Map.of() : Map.of("leadId", visible.get(0)));
             }
         }
@@ -82,8 +83,8 @@ public final class LeadCreation {
             if (!duplicates.isEmpty()) {
                 // that a duplicate exists is the point of the answer; which lead it is only for those who may read it
                 List<Long> visible = visibleTo(c, caller, duplicates);
-                throw ApiException.conflict("duplicate_lead", "A lead with the same e-mail or phone exists"
-                        + (visible.isEmpty() ? "" : " (ids " + visible + ")") + "; add ?allowDuplicate=true to create it anyway.",
+                throw ApiException.conflict("duplicate_lead", visible.isEmpty() ? Message.of("error.duplicate-lead")
+                        : Message.of("error.duplicate-lead.ids", visible.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", "))),
                         Map.of("leadIds", visible));
             }
         }

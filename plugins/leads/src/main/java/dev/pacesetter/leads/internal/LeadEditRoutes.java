@@ -41,6 +41,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /**
  * Changing a lead ({@code PUT /api/v1/leads/{id}}, regraded when its grading inputs change) and its touches
@@ -95,9 +96,12 @@ public final class LeadEditRoutes implements RouteProvider {
     private final PhoneKeying phoneKeying;
     private final Clock clock = Clock.systemUTC();
 
+    private final Messages messages;
+
     @Activate
     public LeadEditRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying) {
+            @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying, @Reference Messages messages) {
+        this.messages = messages;
         this.db = db;
         this.events = events;
         this.followUps = followUps;
@@ -124,17 +128,17 @@ public final class LeadEditRoutes implements RouteProvider {
         LeadEdit edit = request.body(LeadEdit.class);
         ReadEdit read = ReadEdit.of(edit);
         Caller caller = request.caller().orElseThrow();
-        new Validation().require(edit.version() != null, "version", "is required: the lead's version as you read it").orThrow();
+        new Validation().require(edit.version() != null, "version", Message.of("field.version")).orThrow();
         boolean marketingOnly = caller.hasRole(Role.MARKETING) && !caller.hasRole(Role.ADMIN) && !caller.hasRole(Role.MANAGER)
                 && !caller.hasRole(Role.REP);
         if (marketingOnly && !edit.onlyTags()) {
-            throw new ApiException(403, "forbidden", "Marketing may change a lead's tags only.", null);
+            throw new ApiException(403, "forbidden", Message.of("error.marketing-tags-only"), null);
         }
         Instant now = clock.instant();
         LeadView after = db.inTransaction(c -> {
             LeadView before = LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             if (!before.status().isOpen()) {
-                throw ApiException.conflict("lead_closed", "Lead " + id + " is " + before.status() + " and can no longer be changed.", null);
+                throw ApiException.conflict("lead_closed", Message.of("error.lead-closed.edit", id, Message.of("status." + before.status().name())), null);
             }
             LeadInput merged = merge(before, edit, read);
             List<FieldError> problems = new ArrayList<>(read.problems());
@@ -168,12 +172,11 @@ public final class LeadEditRoutes implements RouteProvider {
             db.audit(c, AuditRecord.of(request, "leads", id, "update").before(before).after(changed));
             return changed;
         });
-        return Reply.ok(after);
+        return Reply.ok(new GradeTexts(messages, request.language()).lead(after));
     }
 
     private static ApiException stale(long id, int current) {
-        return ApiException.conflict("stale_version", "Lead " + id + " was changed since you read it (now version " + current
-                + "); read it again and reapply your change.", Map.of("currentVersion", current));
+        return ApiException.conflict("stale_version", Message.of("error.stale-version", id, current), Map.of("currentVersion", current));
     }
 
     /**
@@ -270,27 +273,27 @@ public final class LeadEditRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         Validation v = new Validation();
-        fields.problems().forEach(p -> v.require(false, p.field(), p.message()));
-        v.require(input.kind() != null || sent.kind() != null && !sent.kind().isBlank(), "kind", "is required: one of " + List.of(TouchKind.values()));
-        v.require(input.outcome() != null || sent.outcome() != null && !sent.outcome().isBlank(), "outcome", "is required: for a "
-                + (input.kind() == null ? "touch" : input.kind() + ", one of " + input.kind().outcomes()));
+        fields.problems().forEach(p -> v.require(false, p.field(), p.text()));
+        v.require(input.kind() != null || sent.kind() != null && !sent.kind().isBlank(), "kind", Message.of("field.required.one-of", EnumNames.of(TouchKind.values())));
+        v.require(input.outcome() != null || sent.outcome() != null && !sent.outcome().isBlank(), "outcome", input.kind() == null ? Message.of("field.required")
+                : Message.of("field.outcome.required", Message.of("touch.noun." + input.kind().name()), EnumNames.of(input.kind().outcomes())));
         if (input.kind() != null && input.outcome() != null) {
-            v.require(input.kind().outcomes().contains(input.outcome()), "outcome", "a " + input.kind() + " can end " + input.kind().outcomes()
-                    + ", not " + input.outcome());
+            v.require(input.kind().outcomes().contains(input.outcome()), "outcome", Message.of("field.outcome.not-of-kind",
+                    Message.of("touch.noun." + input.kind().name()), EnumNames.of(input.kind().outcomes()), input.outcome().name()));
         }
         Instant at = input.at() == null ? now : v.instant("at", input.at()).orElse(now);
-        v.require(!at.isAfter(now.plus(CLOCK_SKEW)), "at", "must not be in the future (it is " + now + " now)");
-        v.require(input.notes() == null || input.notes().length() <= 2000, "notes", "must be at most 2000 characters");
+        v.require(!at.isAfter(now.plus(CLOCK_SKEW)), "at", Message.of("field.at.future", now.toString()));
+        v.require(input.notes() == null || input.notes().length() <= 2000, "notes", Message.of("field.max_length", 2000));
         v.orThrow();
         Instant touchedAt = at;
         Map<String, Object> body = db.inTransaction(c -> {
             LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             LeadState lead = LeadState.lock(c, id);
             if (!lead.status().isOpen()) {
-                throw ApiException.conflict("lead_closed", "Lead " + id + " is " + lead.status() + "; record further contact in the pipeline.", null);
+                throw ApiException.conflict("lead_closed", Message.of("error.lead-closed.touch", id, Message.of("status." + lead.status().name())), null);
             }
             if (touchedAt.isBefore(lead.createdAt())) {
-                throw ApiException.invalidFields(List.of(new FieldError("at", "is before the lead arrived (" + lead.createdAt() + ")")));
+                throw ApiException.invalidFields(List.of(new FieldError("at", Message.of("field.at.before-lead", String.valueOf(lead.createdAt())))));
             }
             TouchView touch = insertTouch(c, id, input, touchedAt, caller.userId(), now);
             boolean contacted = lead.status() == LeadStatus.NEW && Touches.gotThrough(input.kind(), input.outcome());
@@ -319,8 +322,8 @@ public final class LeadEditRoutes implements RouteProvider {
             Map<String, Object> result = new LinkedHashMap<>();
             result.put("touch", touch);
             result.put("leadStatus", contacted ? LeadStatus.CONTACTED : lead.status());
-            result.put("followUpDone", effect.satisfied());
-            result.put("nextFollowUp", effect.next());
+            result.put("followUpDone", CloseReasons.shown(effect.satisfied(), messages, request.language()));
+            result.put("nextFollowUp", CloseReasons.shown(effect.next(), messages, request.language()));
             result.put("madeUpLate", effect.madeUp());
             return result;
         });
@@ -377,7 +380,7 @@ public final class LeadEditRoutes implements RouteProvider {
             try (PreparedStatement ps = Sql.of("SELECT status, region_id, created_at FROM leads_lead WHERE id = ? FOR UPDATE", id).prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw ApiException.notFound("No lead " + id + ".");
+                    throw ApiException.notFound(Message.of("error.lead.not-found", id));
                 }
                 return new LeadState(LeadStatus.valueOf(rs.getString(1)), rs.getObject(2, Long.class), rs.getTimestamp(3).toInstant());
             }

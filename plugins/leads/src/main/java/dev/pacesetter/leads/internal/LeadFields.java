@@ -9,6 +9,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.money.Money;
 
 /**
@@ -74,11 +75,11 @@ public final class LeadFields {
                     : amount instanceof Number number ? new Amounts.Amount(new BigDecimal(number.toString()), null)
                     : amount instanceof String text ? Amounts.parse(text) : null;
         } catch (Amounts.NotAnAmount e) {
-            problems.add(new FieldError(field, "amount " + e.getMessage()));
+            problems.add(new FieldError(field, e.text()));
             return null;
         }
         if (read == null) {
-            problems.add(new FieldError(field, "amount must be a number or text such as \"120000.00\" or \"147万\""));
+            problems.add(new FieldError(field, Message.of("field.amount.type")));
             return null;
         }
         String code = currency == null || currency.isBlank() ? read.currencyHint() : upper(currency);

@@ -26,6 +26,8 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /**
  * Imports one uploaded CSV file in <em>one</em> transaction, so that a file that fails as a whole (broken quoting,
@@ -46,8 +48,16 @@ final class LeadImport {
     static final class FileFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        FileFailure(String message) {
-            super(message);
+        private final transient Message text;
+
+        FileFailure(Message text) {
+            super(text.toString());
+            this.text = text;
+        }
+
+        /** Why, in the importer's language when rendered. */
+        Message text() {
+            return text;
         }
     }
 
@@ -55,7 +65,10 @@ final class LeadImport {
     private final LeadCreation creation;
     private final Clock clock;
 
-    LeadImport(ModuleDatabase db, LeadCreation creation, Clock clock) {
+    private final Messages messages;
+
+    LeadImport(ModuleDatabase db, LeadCreation creation, Clock clock, Messages messages) {
+        this.messages = messages;
         this.db = db;
         this.creation = creation;
         this.clock = clock;
@@ -74,9 +87,9 @@ final class LeadImport {
             try (CsvReader reader = CsvReader.utf8(new BufferedInputStream(Files.newInputStream(file), 1 << 16), MAX_FIELD, MAX_FIELDS)) {
                 run.read(reader);
             } catch (CsvFormatException e) {
-                throw new FileFailure("The file is not well-formed CSV: " + e.getMessage() + ". Nothing was imported; fix the file and upload it again.");
+                throw new FileFailure(Message.of("import.failure.csv", e.text()));
             } catch (IOException e) {
-                throw new FileFailure("The uploaded file could not be read (" + e.getMessage() + "). Nothing was imported.");
+                throw new FileFailure(Message.of("import.failure.unreadable", String.valueOf(e.getMessage())));
             }
             ImportStore.update(c, importId, ImportStatus.DONE, progress.counts(), null, clock.instant());
             db.audit(c, AuditRecord.bySystem("lead-imports", importId, "complete").by(caller).after(progress.counts()));
@@ -120,7 +133,8 @@ final class LeadImport {
             List<String> header = reader.next();
             ImportColumns.Result columns = header == null ? null : ImportColumns.of(header);
             if (columns == null || columns.columns() == null) {
-                throw new FileFailure("The header row is missing or wrong: " + (columns == null ? "empty file" : columns.problems()));
+                throw new FileFailure(columns == null ? Message.of("import.failure.empty")
+                        : Message.of("import.failure.header", ImportColumns.together(columns.problems())));
             }
             ImportRowMapper mapper = new ImportRowMapper(columns.columns(), lookups);
             List<Row> batch = new ArrayList<>(BATCH);
@@ -138,7 +152,7 @@ final class LeadImport {
 
         private void process(List<Row> batch) throws SQLException {
             if (stop.getAsBoolean()) {
-                throw new FileFailure("The import was stopped (the module stopped or the server shut down). Nothing was imported; upload the file again.");
+                throw new FileFailure(Message.of("import.failure.stopped"));
             }
             List<RowError> errors = new ArrayList<>();
             List<Row> valid = new ArrayList<>(batch.size());
@@ -169,7 +183,7 @@ final class LeadImport {
                         continue;
                     }
                     if (known != null || earlier != null) {
-                        duplicate(row, Column.EXTERNAL_ID, "externalId", known, earlier, errors);
+                        duplicate(row, Column.EXTERNAL_ID, Message.of("import.duplicate.external-id"), known, earlier, errors);
                         continue;
                     }
                 }
@@ -182,7 +196,8 @@ final class LeadImport {
                 if (!prepared.ok()) {
                     List<FieldError> problems = new ArrayList<>();
                     for (FieldError p : prepared.problems()) {
-                        problems.add(new FieldError(ImportRowMapper.column(p.field(), p.message()), p.message()));
+                        String column = ImportRowMapper.column(p.field(), p.message());
+                        problems.add(p.text() == null ? new FieldError(column, p.message()) : new FieldError(column, p.text()));
                     }
                     reject(row, problems, errors);
                     continue;
@@ -240,35 +255,37 @@ final class LeadImport {
             if (known == null && earlier == null) {
                 return false;
             }
-            String what = switch (column) {
-                case EMAIL -> "e-mail";
-                case PHONE -> "phone";
-                default -> "company and person name";
-            };
+            Message what = Message.of(switch (column) {
+                case EMAIL -> "import.duplicate.email";
+                case PHONE -> "import.duplicate.phone";
+                default -> "import.duplicate.person";
+            });
             duplicate(row, column, what, known, earlier, errors);
             return true;
         }
 
-        private void duplicate(Row row, Column column, String what, Long knownLead, Integer earlierRow, List<RowError> errors)
+        private void duplicate(Row row, Column column, Message what, Long knownLead, Integer earlierRow, List<RowError> errors)
                 throws SQLException {
             progress.duplicates++;
-            String message;
+            Message message;
             if (earlierRow != null) {
-                message = "duplicate: same " + what + " as row " + earlierRow + " of this file";
+                message = Message.of("import.duplicate.of-row", what, earlierRow);
             } else {
                 int row0 = createdLeads.rowOf(knownLead);
                 // the report names an existing lead only to an importer who may read it (as 409 duplicate_lead does)
-                message = row0 >= 0 ? "duplicate: same " + what + " as row " + row0 + " of this file (lead " + knownLead + ")"
-                        : !LeadCreation.visibleTo(c, caller, List.of(knownLead)).isEmpty() ? "duplicate: same " + what + " as lead " + knownLead
-                        : "duplicate: same " + what + " as an existing lead you may not see";
+                message = row0 >= 0 ? Message.of("import.duplicate.of-row-lead", what, row0, knownLead)
+                        : !LeadCreation.visibleTo(c, caller, List.of(knownLead)).isEmpty() ? Message.of("import.duplicate.of-lead", what, knownLead)
+                        : Message.of("import.duplicate.hidden", what);
             }
-            errors.add(new RowError(row.no, column.header, message));
+            errors.add(new RowError(row.no, column.header, messages.render(message, caller.language())));
         }
 
         private void reject(Row row, List<FieldError> problems, List<RowError> errors) {
             progress.rejected++;
             for (FieldError problem : problems) {
-                errors.add(new RowError(row.no, problem.field(), problem.message()));
+                // the report is read by the importer: in their language
+                errors.add(new RowError(row.no, problem.field(), problem.text() == null ? problem.message()
+                        : messages.render(problem.text(), caller.language())));
             }
         }
 

@@ -72,7 +72,7 @@ public final class LeadLifecycleRoutes implements RouteProvider {
                 Route.post("/leads/{id}/disqualify", request -> {
                     Disqualify body = request.body(Disqualify.class);
                     new Validation().require(body.reason() != null && !body.reason().isBlank() && body.reason().length() <= 500, "reason",
-                            "is required (1-500 characters): why the lead is not pursued").orThrow();
+                            Message.of("field.disqualify-reason")).orThrow();
                     return Reply.ok(move(request, LeadStatus.DISQUALIFIED, body.reason().strip()));
                 }).roles(WORKERS).summary("Disqualify a lead with a reason; its open follow-ups end"),
                 Route.post("/leads/{id}/convert", this::convert).roles(WORKERS)
@@ -103,9 +103,11 @@ public final class LeadLifecycleRoutes implements RouteProvider {
         Convert body = request.body(Convert.class);
         Validation v = new Validation();
         v.require(body.opportunityName() == null || (!body.opportunityName().isBlank() && body.opportunityName().length() <= 200),
-                "opportunityName", "must be 1-200 characters");
+                "opportunityName", Message.of("field.length_range", 1, 200));
         if (body.amount() != null) {
-            v.require(body.amount().problem() == null, "amount", String.valueOf(body.amount().problem()));
+            if (body.amount().problem() != null) {
+                v.require(false, "amount", body.amount().problemText());
+            }
         }
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
@@ -113,7 +115,7 @@ public final class LeadLifecycleRoutes implements RouteProvider {
         LeadConverted converted = db.inTransaction(c -> {
             LeadView lead = lockedOrNotFound(c, id, caller);
             if (lead.status() == LeadStatus.CONVERTED) {
-                throw ApiException.conflict("already_converted", "Lead " + id + " was converted on " + lead.convertedAt() + ".",
+                throw ApiException.conflict("already_converted", Message.of("error.already-converted", id, String.valueOf(lead.convertedAt())),
                         Map.of("convertedAt", lead.convertedAt()));
             }
             refuseUnlessAllowed(lead, LeadStatus.CONVERTED);
@@ -137,10 +139,22 @@ public final class LeadLifecycleRoutes implements RouteProvider {
         return LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
     }
 
+    /** "合格、不合格" / "QUALIFIED, DISQUALIFIED": the statuses in order, in the reader's language. */
+    private static Message statuses(java.util.Set<LeadStatus> statuses) {
+        Message all = null;
+        for (LeadStatus status : statuses.stream().sorted().toList()) {
+            Message one = Message.of("status." + status.name());
+            all = all == null ? one : Message.of("status.list", all, one);
+        }
+        return all;
+    }
+
     private static void refuseUnlessAllowed(LeadView lead, LeadStatus to) {
         if (!lead.status().next().contains(to)) {
-            throw ApiException.conflict("illegal_status_change", "Lead " + lead.id() + " is " + lead.status() + "; it can move to "
-                    + (lead.status().next().isEmpty() ? "nothing (final)" : lead.status().next().toString()) + ", not " + to + ".",
+            throw ApiException.conflict("illegal_status_change", lead.status().next().isEmpty()
+                    ? Message.of("error.status-change.final", lead.id(), Message.of("status." + lead.status().name()), Message.of("status." + to.name()))
+                    : Message.of("error.status-change", lead.id(), Message.of("status." + lead.status().name()), Message.of("status." + to.name()),
+                            statuses(lead.status().next())),
                     Map.of("status", lead.status(), "allowed", lead.status().next()));
         }
     }

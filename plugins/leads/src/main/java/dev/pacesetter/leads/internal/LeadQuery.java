@@ -13,6 +13,7 @@ import dev.pacesetter.leads.api.LeadStatus;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Validation;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The filters, order and page of {@code GET /api/v1/leads}: {@code status}, {@code grade}, {@code ownerId},
@@ -86,19 +87,19 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
         Optional<Long> channel = v.longParam(request, "channelId");
         Optional<Long> region = v.longParam(request, "regionId");
         Optional<Boolean> touched = request.queryParam("touched").map(t -> {
-            v.require(t.equals("true") || t.equals("false"), "touched", "must be true or false");
+            v.require(t.equals("true") || t.equals("false"), "touched", Message.of("field.boolean"));
             return Boolean.parseBoolean(t);
         });
         Optional<String> text = request.queryParam("q").map(String::strip).filter(q -> !q.isEmpty());
-        text.ifPresent(q -> v.require(q.length() <= 100, "q", "must be at most 100 characters"));
+        text.ifPresent(q -> v.require(q.length() <= 100, "q", Message.of("field.max_length", 100)));
         Optional<Instant> from = instantParam(request, "createdFrom", v);
         Optional<Instant> to = instantParam(request, "createdTo", v);
         Optional<String> rawSort = request.queryParam("sort");
         Sort sort = rawSort.flatMap(Sort::of).orElse(Sort.CREATED_DESC);
-        v.require(rawSort.isEmpty() || Sort.of(rawSort.get()).isPresent(), "sort", "must be -createdAt, createdAt, grade or -grade");
+        v.require(rawSort.isEmpty() || Sort.of(rawSort.get()).isPresent(), "sort", Message.of("field.one_of", "-createdAt, createdAt, grade, -grade"));
         Optional<String> rawAfter = request.queryParam("after");
         Optional<Cursor> after = rawAfter.flatMap(Cursor::decode);
-        v.require(rawAfter.isEmpty() || after.filter(a -> a.fits(sort)).isPresent(), "after", "must be the nextAfter value of the previous page");
+        v.require(rawAfter.isEmpty() || after.filter(a -> a.fits(sort)).isPresent(), "after", Message.of("field.after"));
         int limit = v.intParam(request, "limit", 50, 1, 200);
         v.orThrow();
         return new LeadQuery(status, grade, owner, channel, request.queryParam("tag"), region, touched, text, from, to, sort, after, limit);
@@ -164,7 +165,7 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
         return request.queryParam(name).flatMap(raw -> {
             // the code or its Chinese word (status=已联系), as everywhere leads takes an enum
             Optional<E> value = LeadVocabulary.parse(type, raw);
-            v.require(value.isPresent(), name, "must be one of " + List.of(type.getEnumConstants()));
+            v.require(value.isPresent(), name, Message.of("field.one_of", String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
             return value;
         });
     }

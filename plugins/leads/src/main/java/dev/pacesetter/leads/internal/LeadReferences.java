@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * The channels and tags a lead may refer to, read once per request or import (both vocabularies are small).
@@ -48,14 +49,14 @@ public final class LeadReferences {
         if (in.channelId() != null) {
             Boolean active = channelsActive.get(in.channelId());
             if (active == null) {
-                errors.add(new FieldError("channelId", "no channel " + in.channelId() + " (see /api/v1/channels)"));
+                errors.add(new FieldError("channelId", Message.of("field.channel.unknown", in.channelId())));
             } else if (!active) {
-                errors.add(new FieldError("channelId", "channel " + in.channelId() + " is retired"));
+                errors.add(new FieldError("channelId", Message.of("field.channel.retired", in.channelId())));
             }
         }
         for (String tag : in.tagsOrEmpty()) {
             if (tag == null || !tagIdsByKey.containsKey(Normalizer.nameKey(tag))) {
-                errors.add(new FieldError("tags", "no tag '" + tag + "' in the shared vocabulary (see /api/v1/lead-tags)"));
+                errors.add(new FieldError("tags", Message.of("field.tag.unknown", tag)));
             }
         }
         return errors;

@@ -26,6 +26,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.security.RowScope;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.i18n.Messages;
 
 /** Lead intake over REST and reading leads: {@code /api/v1/leads}, one lead, its history. */
 @Component(service = RouteProvider.class)
@@ -38,10 +39,12 @@ public final class LeadRoutes implements RouteProvider {
     private final Clock clock = Clock.systemUTC();
     /** Web-form submissions per caller: the route is reachable by any integrator token, so it must not be a cheap oracle. */
     private final RateLimiter webForms;
+    private final Messages messages;
 
     @Activate
     public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation,
-            @Reference LeadsSettings settings) {
+            @Reference LeadsSettings settings, @Reference Messages messages) {
+        this.messages = messages;
         this.db = db;
         this.creation = creation;
         this.webForms = new RateLimiter(settings.webFormLimit(), LeadsSettings.WEBFORM_CALLERS, clock);
@@ -60,7 +63,7 @@ public final class LeadRoutes implements RouteProvider {
                 Route.get("/leads", this::list).roles(READERS)
                         .summary("Leads you may see, filtered (status, grade, ownerId, channelId, tag, regionId, touched, q, createdFrom, createdTo),"
                                 + " sorted (sort=-createdAt|createdAt|grade|-grade) and paged (limit, after)"),
-                Route.get("/leads/{id}", request -> Reply.ok(load(request))).roles(READERS)
+                Route.get("/leads/{id}", request -> Reply.ok(texts(request).lead(load(request)))).roles(READERS)
                         .summary("One lead with its grade and why"),
                 Route.get("/leads/{id}/history", this::history).roles(READERS)
                         .summary("What happened to a lead: assignments, regrades, status changes, oldest first"));
@@ -76,7 +79,7 @@ public final class LeadRoutes implements RouteProvider {
             db.audit(c, AuditRecord.of(request, "leads", lead.id(), "create").after(lead));
             return lead;
         });
-        return Reply.created("/api/v1/leads/" + created.id(), created);
+        return Reply.created("/api/v1/leads/" + created.id(), texts(request).lead(created));
     }
 
     /**
@@ -89,14 +92,13 @@ public final class LeadRoutes implements RouteProvider {
         java.util.Optional<java.time.Duration> wait = webForms.acquire(caller.userId());
         if (wait.isPresent()) {
             long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
-            throw new ApiException(429, "too_many_requests", "At most " + webForms.perMinute() + " web-form submissions a minute per caller;"
-                    + " try again in " + seconds + " s.", Map.of("retryAfterSeconds", seconds));
+            throw new ApiException(429, "too_many_requests", Message.of("error.web-form.rate-limited", webForms.perMinute(), seconds), Map.of("retryAfterSeconds", seconds));
         }
         LeadFields.Read read = LeadFields.input(request.body(LeadFields.LeadBody.class));
         LeadInput input = read.input();
         if (input.ownerId() != null) {
             throw ApiException.invalidFields(List.of(new dev.pacesetter.platform.api.http.FieldError("ownerId",
-                    "web-form leads get their owner from the assignment rules; leave it out")));
+                    Message.of("field.web-form.owner"))));
         }
         // fields first, without the database: a bad submission learns nothing about stored leads either
         List<dev.pacesetter.platform.api.http.FieldError> problems = new java.util.ArrayList<>(read.problems());
@@ -138,9 +140,14 @@ public final class LeadRoutes implements RouteProvider {
         Map<String, Object> body = new LinkedHashMap<>();
         boolean more = page.size() > query.limit();
         List<LeadView> items = more ? page.subList(0, query.limit()) : page;
-        body.put("items", items);
+        GradeTexts texts = texts(request);
+        body.put("items", items.stream().map(texts::lead).toList());
         body.put("nextAfter", more ? query.cursorAfter(items.get(items.size() - 1)).encode() : null);
         return Reply.ok(body);
+    }
+
+    private GradeTexts texts(ApiRequest request) {
+        return new GradeTexts(messages, request.language());
     }
 
     private LeadView load(ApiRequest request) {
@@ -163,11 +170,14 @@ public final class LeadRoutes implements RouteProvider {
                     row.put("byUserId", rs.getObject("by_user", Long.class));
                     row.put("from", rs.getObject("from_owner", Long.class));
                     row.put("to", rs.getLong("to_owner"));
-                    row.put("note", rs.getString("reason"));
+                    row.put("note", HistoryNotes.render(messages, rs.getString("reason"), request.language()));
                     rows.add(row);
                 }
             }
-            rows.addAll(changes(c, lead.id()));
+            for (Map<String, Object> change : changes(c, lead.id())) {
+                change.put("note", HistoryNotes.render(messages, (String) change.get("note"), request.language()));
+                rows.add(change);
+            }
             rows.sort((a, b) -> ((java.time.Instant) a.get("at")).compareTo((java.time.Instant) b.get("at")));
             return rows;
         });

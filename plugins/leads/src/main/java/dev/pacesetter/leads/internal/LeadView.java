@@ -22,6 +22,15 @@ public record LeadView(long id, String externalId, String personName, String com
     public record GradeExplanation(String rule, int rulesVersion, Map<String, Integer> scores, int total) {
     }
 
+    /** The same lead with the grading rule's name as the reader reads it. */
+    LeadView withGradeRule(String rule) {
+        GradeExplanation why = gradeExplanation == null ? null
+                : new GradeExplanation(rule, gradeExplanation.rulesVersion(), gradeExplanation.scores(), gradeExplanation.total());
+        return new LeadView(id, externalId, personName, company, phone, email, channelId, tags, intent, budgetStatus, budget, decisionRole,
+                grade, why, ownerId, regionId, territory, status, disqualifyReason, createdAt, updatedAt, firstTouchAt,
+                lastTouchAt, convertedAt, version);
+    }
+
     LeadView withTags(List<String> names) {
         return new LeadView(id, externalId, personName, company, phone, email, channelId, names, intent, budgetStatus, budget, decisionRole,
                 grade, gradeExplanation, ownerId, regionId, territory, status, disqualifyReason, createdAt, updatedAt, firstTouchAt,

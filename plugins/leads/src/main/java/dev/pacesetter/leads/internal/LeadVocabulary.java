@@ -1,8 +1,8 @@
 package dev.pacesetter.leads.internal;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +11,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.api.LeadStatus;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Reads the leads module's enum values as Chinese teams write them (高/中/低, 决策人/影响者/未知, 已确认/未确认/无, …)
@@ -97,13 +98,14 @@ public final class LeadVocabulary {
         return Optional.ofNullable(type.cast(forType.get(text.replaceAll("\\s+", ""))));
     }
 
-    /** "'X' is not one of [LOW, MEDIUM, HIGH] (or 低, 中, 高)": the message for a value that names nothing. */
-    public static <E extends Enum<E>> String notOneOf(Class<E> type, String raw) {
+    /** "“X”不是可选的值：LOW, MEDIUM, HIGH（或 低, 中, 高）": the message for a value that names nothing. */
+    public static <E extends Enum<E>> Message notOneOf(Class<E> type, String raw) {
         StringBuilder chinese = new StringBuilder();
         Map<String, Enum<?>> forType = ALIASES.getOrDefault(type, Map.of());
         for (E value : type.getEnumConstants()) {
             forType.entrySet().stream().filter(e -> e.getValue() == value).map(Map.Entry::getKey).findFirst().ifPresent(word -> chinese.append(chinese.isEmpty() ? "" : ", ").append(word));
         }
-        return "'" + raw + "' is not one of " + List.of(type.getEnumConstants()) + (chinese.isEmpty() ? "" : " (or " + chinese + ")");
+        String values = String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        return chinese.isEmpty() ? Message.of("field.not-one-of", raw, values) : Message.of("field.not-one-of.or", raw, values, chinese.toString());
     }
 }

@@ -121,8 +121,8 @@ public final class TagRoutes implements RouteProvider {
 
     private static TagInput validated(TagInput input) {
         Validation v = new Validation();
-        v.require(input.name() != null && !input.name().isBlank() && input.name().strip().length() <= 60, "name", "must be 1-60 characters");
-        v.require(input.description() == null || input.description().length() <= 300, "description", "must be at most 300 characters");
+        v.require(input.name() != null && !input.name().isBlank() && input.name().strip().length() <= 60, "name", Message.of("field.length_range", 1, 60));
+        v.require(input.description() == null || input.description().length() <= 300, "description", Message.of("field.max_length", 300));
         v.orThrow();
         return input;
     }
@@ -131,7 +131,7 @@ public final class TagRoutes implements RouteProvider {
         try (PreparedStatement ps = Sql.of("SELECT id FROM leads_tag WHERE name_key = ?", Normalizer.nameKey(name)).prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             if (rs.next() && (except == null || rs.getLong(1) != except)) {
-                throw ApiException.conflict("tag_exists", "A tag named '" + name.strip() + "' exists already.", Map.of("tagId", rs.getLong(1)));
+                throw ApiException.conflict("tag_exists", Message.of("error.tag-exists", name.strip()), Map.of("tagId", rs.getLong(1)));
             }
         }
     }

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
+import dev.pacesetter.platform.api.i18n.Language;
 
 class AmountsTest {
 
@@ -51,6 +52,7 @@ class AmountsTest {
         assertTrue(negative.getMessage().contains("negative"), negative.getMessage());
         assertThrows(Amounts.NotAnAmount.class, () -> Amounts.parse("¥-5"));
         Amounts.NotAnAmount garbage = assertThrows(Amounts.NotAnAmount.class, () -> Amounts.parse("lots"));
-        assertTrue(garbage.getMessage().contains("147万"), "says what is expected: " + garbage.getMessage());
+        assertTrue(TestTexts.render(garbage.text(), Language.EN).contains("147万"), "says what is expected: " + garbage.getMessage());
+        assertEquals("“lots”不是可识别的金额，请写成 120000.00、12,000、147万、1.2亿 或 ¥12,000.50", TestTexts.render(garbage.text(), Language.ZH_CN));
     }
 }

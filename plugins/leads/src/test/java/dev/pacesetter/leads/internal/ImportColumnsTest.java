@@ -16,6 +16,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.internal.ImportColumns.Column;
+import dev.pacesetter.platform.api.i18n.Language;
 
 class ImportColumnsTest {
 
@@ -47,10 +48,12 @@ class ImportColumnsTest {
     void unknownRepeatedAndMissingColumnsAreNamed() {
         ImportColumns.Result result = ImportColumns.of(List.of("personName", "emial", "personname", "fax"));
         assertNull(result.columns());
-        String all = result.problems().toString();
+        String all = TestTexts.render(ImportColumns.together(result.problems()), Language.EN);
         assertTrue(all.contains("emial") && all.contains("fax"), all);
         assertTrue(all.contains("given twice"), all);
-        assertTrue(all.contains("email or phone"), all);
+        assertTrue(all.contains("email/phone"), all);
+        String chinese = TestTexts.render(ImportColumns.together(result.problems()), Language.ZH_CN);
+        assertTrue(chinese.contains("未知的列：emial, fax") && chinese.contains("重复的列"), chinese);
         assertTrue(ImportColumns.of(List.of("phone")).problems().toString().contains("personName"));
     }
 

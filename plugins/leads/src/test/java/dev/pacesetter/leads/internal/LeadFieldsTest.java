@@ -14,6 +14,7 @@ import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.money.Money;
+import dev.pacesetter.platform.api.i18n.Language;
 
 class LeadFieldsTest {
 
@@ -25,7 +26,8 @@ class LeadFieldsTest {
     void everyBadEnumAndAmountIsReportedNotOnlyTheFirst() {
         LeadFields.Read read = LeadFields.input(body("SCORCHING", "maybe", new LeadFields.BudgetBody("lots", "CNY"), "boss"));
         assertEquals(List.of("intent", "budgetStatus", "decisionRole", "budget"), read.problems().stream().map(FieldError::field).toList());
-        assertTrue(read.problems().get(3).message().contains("'lots' is not an amount"), read.problems().toString());
+        assertTrue(TestTexts.render(read.problems().get(3).text(), Language.EN).contains("'lots' is not an amount"), read.problems().toString());
+        assertEquals("“SCORCHING”不是可选的值，请填写以下之一：LOW, MEDIUM, HIGH（或中文：低, 中, 高）", TestTexts.render(read.problems().get(0).text(), Language.ZH_CN));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.pacesetter.leads.api.BudgetStatus;
 import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.api.LeadStatus;
+import dev.pacesetter.platform.api.i18n.Message;
 
 class LeadVocabularyTest {
 
@@ -38,6 +39,6 @@ class LeadVocabularyTest {
         assertTrue(LeadVocabulary.parse(Intent.class, "决策人").isEmpty());
         assertTrue(LeadVocabulary.parse(Intent.class, "SCORCHING").isEmpty());
         assertTrue(LeadVocabulary.parse(Intent.class, " ").isEmpty());
-        assertEquals("'SCORCHING' is not one of [LOW, MEDIUM, HIGH] (or 低, 中, 高)", LeadVocabulary.notOneOf(Intent.class, "SCORCHING"));
+        assertEquals(Message.of("field.not-one-of.or", "SCORCHING", "LOW, MEDIUM, HIGH", "低, 中, 高"), LeadVocabulary.notOneOf(Intent.class, "SCORCHING"));
     }
 }

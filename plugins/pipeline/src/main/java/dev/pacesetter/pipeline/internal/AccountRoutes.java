@@ -63,7 +63,7 @@ public final class AccountRoutes implements RouteProvider {
         Validation v = new Validation();
         v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", Message.of("field.length", 1, 200));
         List<ContactInput> contacts = in.contacts() == null ? List.of() : in.contacts();
-        v.require(contacts.size() <= 50, "contacts", "at most 50");
+        v.require(contacts.size() <= 50, "contacts", Message.of("field.contacts.too-many", 50));
         for (int i = 0; i < contacts.size(); i++) {
             validate(v, contacts.get(i), "contacts[" + i + "].");
         }
@@ -90,7 +90,7 @@ public final class AccountRoutes implements RouteProvider {
             try {
                 return Optional.of(Long.parseLong(raw));
             } catch (NumberFormatException e) {
-                v.require(false, "before", "must be the nextBefore value of the previous page");
+                v.require(false, "before", Message.of("field.cursor", "nextBefore"));
                 return Optional.empty();
             }
         });
@@ -154,7 +154,7 @@ public final class AccountRoutes implements RouteProvider {
         }
         v.require(contact.title() == null || contact.title().length() <= 100, prefix + "title", Message.of("field.max-length", 100));
         v.require(contact.email() == null || contact.email().isBlank() || (contact.email().length() <= 254
-                && contact.email().strip().matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+")), prefix + "email", "is not an e-mail address");
+                && contact.email().strip().matches("[^\\s@]+@[^\\s@]+\\.[^\\s@]+")), prefix + "email", Message.of("field.email"));
         v.require(contact.phone() == null || contact.phone().length() <= 50, prefix + "phone", Message.of("field.max-length", 50));
     }
 }

@@ -76,9 +76,9 @@ public final class ActivityRoutes implements RouteProvider {
         Instant now = clock.instant();
         Instant at = in.at() == null ? now : in.at();
         Validation v = new Validation();
-        v.require(in.kind() != null, "kind", "is required: one of " + List.of(ActivityKind.values()));
+        v.require(in.kind() != null, "kind", Message.of("field.required.one-of", String.join(", ", java.util.Arrays.stream(ActivityKind.values()).map(Enum::name).toList())));
         v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "at", Message.of("field.not-future"));
-        v.require(in.kind() != ActivityKind.CALL || in.durationSeconds() != null, "durationSeconds", "is required for a call");
+        v.require(in.kind() != ActivityKind.CALL || in.durationSeconds() != null, "durationSeconds", Message.of("field.call-duration"));
         v.require(in.durationSeconds() == null || (in.durationSeconds() >= 0 && in.durationSeconds() <= 86_400), "durationSeconds", Message.of("field.range", 0, 86400));
         v.require(in.notes() == null || in.notes().length() <= 4000, "notes", Message.of("field.max-length", 4000));
         v.orThrow();
@@ -87,7 +87,7 @@ public final class ActivityRoutes implements RouteProvider {
             OpportunityStore.Opportunity o = OpportunityStore.find(c, id, caller.scope(), true)
                     .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!o.stage().isOpen()) {
-                throw ApiException.conflict("opportunity_closed", "Opportunity " + id + " is " + o.stage() + "; record further work on a new one.",
+                throw ApiException.conflict("opportunity_closed", Message.of("error.opportunity-closed", id, Message.of("stage." + o.stage().name())),
                         Map.of("stage", o.stage()));
             }
             long activityId;

@@ -83,10 +83,10 @@ public final class ConversationRoutes implements RouteProvider {
         String[] names = {"what", "why", "who", "when", "where", "how", "howMuch"};
         String[] answers = {needs.what(), needs.why(), needs.who(), needs.when(), needs.where(), needs.how(), needs.howMuch()};
         for (int i = 0; i < names.length; i++) {
-            v.require(answers[i] == null || answers[i].length() <= TEXT, "needs." + names[i], "must be at most " + TEXT + " characters");
+            v.require(answers[i] == null || answers[i].length() <= TEXT, "needs." + names[i], Message.of("field.max-length", TEXT));
         }
         v.require(solution.valueStatement() == null || solution.valueStatement().length() <= TEXT, "solution.valueStatement",
-                "must be at most " + TEXT + " characters");
+                Message.of("field.max-length", TEXT));
         v.require(solution.quantifiedBenefit() == null || solution.quantifiedBenefit().length() <= 500, "solution.quantifiedBenefit",
                 Message.of("field.max-length", 500));
         v.orThrow();
@@ -120,7 +120,7 @@ public final class ConversationRoutes implements RouteProvider {
         ObjectionInput in = request.body(ObjectionInput.class);
         new Validation()
                 .require(in.objection() != null && !in.objection().isBlank() && in.objection().length() <= TEXT, "objection",
-                        "must be 1-" + TEXT + " characters")
+                        Message.of("field.length", 1, TEXT))
                 .require(in.libraryRef() == null || (!in.libraryRef().isBlank() && in.libraryRef().length() <= 100), "libraryRef", Message.of("field.length", 1, 100))
                 .orThrow();
         Caller caller = request.caller().orElseThrow();
@@ -145,14 +145,14 @@ public final class ConversationRoutes implements RouteProvider {
         long objectionId = request.pathId("objectionId");
         Resolution in = request.body(Resolution.class);
         new Validation().require(in.resolution() != null && !in.resolution().isBlank() && in.resolution().length() <= TEXT, "resolution",
-                "must be 1-" + TEXT + " characters: how the objection was handled").orThrow();
+                Message.of("field.resolution", TEXT)).orThrow();
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(db.inTransaction(c -> {
             visible(c, id, caller, true);
             Conversation.Objection objection = load(c, id).objections().stream().filter(o -> o.id() == objectionId).findFirst()
-                    .orElseThrow(() -> ApiException.notFound("No objection " + objectionId + " on opportunity " + id));
+                    .orElseThrow(() -> ApiException.notFound(Message.of("error.objection.not-found", objectionId, id)));
             if (objection.resolved()) {
-                throw ApiException.conflict("objection_resolved", "Objection " + objectionId + " was resolved on " + objection.resolvedAt() + ".",
+                throw ApiException.conflict("objection_resolved", Message.of("error.objection-resolved", objectionId, String.valueOf(objection.resolvedAt())),
                         Map.of("resolution", objection.resolution()));
             }
             try (PreparedStatement ps = Sql.of("UPDATE pipeline_objection SET resolution = ?, resolved_at = ? WHERE id = ?", in.resolution().strip(),

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import dev.pacesetter.pipeline.api.HealthDropped;
 import dev.pacesetter.pipeline.api.PipelineTopics;
@@ -221,8 +220,11 @@ final class CustomerCare {
                 : "health.action.tailored-plan"), customer.name(), health.score(), health.threshold());
         int dueDays = HealthSettings.load(c).retentionDueDays();
         long taskId = Tasks.open(c, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)), null);
-        String why = health.factors().stream().map(f -> f.factor() + " " + f.points() + "/" + f.max() + " (" + f.detail() + ")")
-                .collect(Collectors.joining("; "));
+        Message why = null;
+        for (HealthScoring.Factor f : health.factors()) {
+            Message line = Message.of("health.factor", Message.of("health.factor." + f.factor()), f.points(), f.max(), f.detail());
+            why = why == null ? line : Message.of("health.factors.and", why, line);
+        }
         notifier.notify(c, Notification.to(customer.ownerId(), "pipeline.health-dropped", Severity.RED, title)
                 .body(Message.of("notify.health-dropped.body", why)).link("/accounts/" + customer.id())
                 .rule(Message.of("rule.health-below", health.threshold())));

@@ -101,7 +101,7 @@ public final class CustomerRoutes implements RouteProvider {
                     Map<String, Object> change = new LinkedHashMap<>();
                     change.put("from", rs.getString(1));
                     change.put("to", rs.getString(2));
-                    change.put("reason", rs.getString(3));
+                    change.put("reason", TierReasons.render(messages, rs.getString(3), request.language()));
                     change.put("at", Jdbc.instant(rs, "changed_at"));
                     history.add(change);
                 }
@@ -110,7 +110,8 @@ public final class CustomerRoutes implements RouteProvider {
             body.put("accountId", id);
             body.put("tier", account.tier());
             body.put("tierChangedAt", account.tierChangedAt());
-            body.put("byOrdersNow", Map.of("tier", now.tier(), "reason", now.reason(), "metrics", now.metrics()));
+            body.put("byOrdersNow", Map.of("tier", now.tier(), "reason", TierReasons.render(messages, now.reason(), request.language()), "metrics",
+                    now.metrics()));
             body.put("history", history);
             return body;
         }));
@@ -128,7 +129,14 @@ public final class CustomerRoutes implements RouteProvider {
             body.put("score", health.score());
             body.put("threshold", health.threshold());
             body.put("below", health.below());
-            body.put("factors", health.factors());
+            body.put("factors", health.factors().stream().map(f -> {
+                Map<String, Object> factor = new LinkedHashMap<>();
+                factor.put("factor", f.factor());
+                factor.put("points", f.points());
+                factor.put("max", f.max());
+                factor.put("detail", messages.render(f.detail(), request.language()));
+                return factor;
+            }).toList());
             body.put("retentionAction", health.below() ? HealthScoring.retentionAction(health) : null);
             Map<String, Object> alert = new LinkedHashMap<>();
             try (PreparedStatement ps = Sql.of("SELECT score, below, computed_at, dropped_at, retention_task_id FROM pipeline_account_health"
@@ -155,8 +163,7 @@ public final class CustomerRoutes implements RouteProvider {
         return Reply.ok(db.inTransaction(c -> {
             TierThresholds before = TierThresholds.load(c);
             if (!before.currency().equals(in.currency()) && OrderStore.anyNotIn(c, in.currency())) {
-                throw ApiException.conflict("orders_in_other_currency", "Orders are recorded in " + before.currency() + "; tiers cannot compare"
-                        + " spend in " + in.currency() + ".", Map.of("currency", before.currency()));
+                throw ApiException.conflict("orders_in_other_currency", Message.of("error.orders-in-other-currency", before.currency(), in.currency()), Map.of("currency", before.currency()));
             }
             in.save(c, now);
             TierThresholds after = TierThresholds.load(c);
@@ -170,13 +177,13 @@ public final class CustomerRoutes implements RouteProvider {
         try {
             tier = Tier.valueOf(request.pathParam("tier").strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No tier " + request.pathParam("tier") + "; tiers are " + List.of(Tier.values()));
+            throw ApiException.notFound(Message.of("error.tier.not-found", request.pathParam("tier"), String.join(", ", java.util.Arrays.stream(Tier.values()).map(Enum::name).toList())));
         }
         PlaybookInput in = request.body(PlaybookInput.class);
         Period every = in.every() == null ? null : TierPlaybook.parse(in.every());
         Validation v = new Validation();
         v.require(in.action() != null && !in.action().isBlank() && in.action().length() <= 100, "action", Message.of("field.length", 1, 100));
-        v.require(every != null, "every", "must be an ISO-8601 period from P1D to P1Y, such as P3M or P1M");
+        v.require(every != null, "every", Message.of("field.playbook-every"));
         v.orThrow();
         TierPlaybook playbook = new TierPlaybook(tier, in.action().strip(), every, in.active() == null || in.active());
         return Reply.ok(db.inTransaction(c -> {

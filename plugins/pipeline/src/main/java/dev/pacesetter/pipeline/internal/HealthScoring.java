@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** A customer's health, 0-100, from last contact, demand trend and competitor contact, by {@link HealthSettings}. */
 final class HealthScoring {
@@ -21,8 +22,8 @@ final class HealthScoring {
     record Signals(Instant lastContactAt, Instant lastCompetitorContactAt, List<Tiering.OrderFact> orders) {
     }
 
-    /** One factor's contribution: {@code points} of {@code max}, and why. */
-    record Factor(String factor, int points, int max, String detail) {
+    /** One factor's contribution: {@code points} of {@code max}, and why (rendered in the reader's language). */
+    record Factor(String factor, int points, int max, Message detail) {
     }
 
     /** The score (the sum of the factors' points), the threshold and whether the score is below it. */
@@ -56,7 +57,7 @@ final class HealthScoring {
         int full = settings.contactFullWithinDays();
         int zero = settings.contactZeroAfterDays();
         int points = days <= full ? max : days >= zero ? 0 : share(max, BigDecimal.valueOf(zero - days), BigDecimal.valueOf(zero - full));
-        return new Factor("lastContact", points, max, days + " days since the last contact (full points within " + full + ", none after " + zero + ")");
+        return new Factor("lastContact", points, max, Message.of("health.detail.last-contact", days, full, zero));
     }
 
     private Factor demand(Signals s, Instant now) {
@@ -66,22 +67,21 @@ final class HealthScoring {
         Instant previousFrom = recentFrom.minus(window);
         BigDecimal recent = sum(s.orders(), recentFrom, now);
         BigDecimal previous = sum(s.orders(), previousFrom, recentFrom);
-        String figures = "orders " + recent.toPlainString() + " in the last " + settings.demandWindowDays() + " days against "
-                + previous.toPlainString() + " before";
+        Message figures = Message.of("health.detail.demand", recent.toPlainString(), settings.demandWindowDays(), previous.toPlainString());
         if (previous.signum() == 0) {
-            return recent.signum() > 0 ? new Factor("demandTrend", max, max, figures + ": new demand")
-                    : new Factor("demandTrend", max / 2, max, figures + ": no recent demand either way (half points)");
+            return recent.signum() > 0 ? new Factor("demandTrend", max, max, Message.of("health.detail.demand.new", figures))
+                    : new Factor("demandTrend", max / 2, max, Message.of("health.detail.demand.none", figures));
         }
         int points = recent.compareTo(previous) >= 0 ? max : share(max, recent, previous);
-        return new Factor("demandTrend", points, max, figures + (points == max ? ": steady or growing" : ": falling"));
+        return new Factor("demandTrend", points, max, Message.of(points == max ? "health.detail.demand.steady" : "health.detail.demand.falling", figures));
     }
 
     private Factor competitor(Signals s, Instant now) {
         int max = settings.competitorWeight();
         Instant from = now.minus(Duration.ofDays(settings.competitorWithinDays()));
         boolean seen = s.lastCompetitorContactAt() != null && s.lastCompetitorContactAt().isAfter(from);
-        return new Factor("competitorContact", seen ? 0 : max, max, seen ? "in contact with a competitor on " + s.lastCompetitorContactAt()
-                : "no competitor contact in " + settings.competitorWithinDays() + " days");
+        return new Factor("competitorContact", seen ? 0 : max, max, seen ? Message.of("health.detail.competitor", String.valueOf(s.lastCompetitorContactAt()))
+                : Message.of("health.detail.no-competitor", settings.competitorWithinDays()));
     }
 
     private static BigDecimal sum(List<Tiering.OrderFact> orders, Instant fromExclusive, Instant toInclusive) {

@@ -31,12 +31,12 @@ public record HealthSettings(Integer threshold, Integer contactWeight, Integer c
         v.require(competitorWeight != null && competitorWeight >= 0, "competitorWeight", Message.of("field.range", 0, 100));
         if (contactWeight != null && demandWeight != null && competitorWeight != null) {
             int sum = contactWeight + demandWeight + competitorWeight;
-            v.require(sum == 100, "contactWeight", "the three weights must add up to 100, not " + sum);
+            v.require(sum == 100, "contactWeight", Message.of("field.health-weights", sum));
         }
         v.require(contactFullWithinDays != null && contactFullWithinDays >= 0 && contactFullWithinDays <= 3650, "contactFullWithinDays",
                 Message.of("field.range", 0, 3650));
         v.require(contactZeroAfterDays != null && contactZeroAfterDays <= 3650 && (contactFullWithinDays == null
-                || contactZeroAfterDays > contactFullWithinDays), "contactZeroAfterDays", "must be more than contactFullWithinDays, at most 3650");
+                || contactZeroAfterDays > contactFullWithinDays), "contactZeroAfterDays", Message.of("field.contact-zero-after"));
         v.require(demandWindowDays != null && demandWindowDays >= 7 && demandWindowDays <= 730, "demandWindowDays", Message.of("field.range", 7, 730));
         v.require(competitorWithinDays != null && competitorWithinDays >= 1 && competitorWithinDays <= 3650, "competitorWithinDays", Message.of("field.range", 1, 3650));
         v.require(retentionDueDays != null && retentionDueDays >= 0 && retentionDueDays <= 90, "retentionDueDays", Message.of("field.range", 0, 90));

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Set;
 
 import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Who works an opportunity and with what weight: the owner and supporters, each weight above 0 and at most 1
@@ -33,7 +34,7 @@ public final class Members {
     static List<FieldError> problems(List<Member> members, long ownerId) {
         List<FieldError> problems = new ArrayList<>();
         if (members.size() > 20) {
-            problems.add(new FieldError("members", "at most 20 members"));
+            problems.add(new FieldError("members", Message.of("field.members.too-many", 20)));
             return problems;
         }
         BigDecimal sum = BigDecimal.ZERO;
@@ -43,25 +44,25 @@ public final class Members {
             Member m = members.get(i);
             String at = "members[" + i + "]";
             if (m == null || m.userId() == null) {
-                problems.add(new FieldError(at + ".userId", "is required"));
+                problems.add(new FieldError(at + ".userId", Message.of("field.required")));
                 continue;
             }
             if (!seen.add(m.userId())) {
-                problems.add(new FieldError(at + ".userId", "user " + m.userId() + " is listed twice"));
+                problems.add(new FieldError(at + ".userId", Message.of("field.members.twice", m.userId())));
             }
             ownerListed |= m.userId() == ownerId;
             if (m.weight() == null || m.weight().signum() <= 0 || m.weight().compareTo(BigDecimal.ONE) > 0
                     || m.weight().stripTrailingZeros().scale() > 4) {
-                problems.add(new FieldError(at + ".weight", "must be above 0 and at most 1, with up to 4 decimals"));
+                problems.add(new FieldError(at + ".weight", Message.of("field.members.weight")));
             } else {
                 sum = sum.add(m.weight());
             }
         }
         if (!ownerListed) {
-            problems.add(new FieldError("members", "must include the owner (user " + ownerId + ")"));
+            problems.add(new FieldError("members", Message.of("field.members.owner", ownerId)));
         }
         if (problems.isEmpty() && sum.compareTo(BigDecimal.ONE) != 0) {
-            problems.add(new FieldError("members", "weights add up to " + sum.stripTrailingZeros().toPlainString() + ", not 1"));
+            problems.add(new FieldError("members", Message.of("field.members.sum", sum.stripTrailingZeros().toPlainString())));
         }
         return problems;
     }

@@ -104,9 +104,9 @@ public final class OpportunityRoutes implements RouteProvider {
         Validation v = new Validation();
         v.require(in.accountId() != null, "accountId", Message.of("field.required"));
         v.require(in.name() != null && !in.name().isBlank() && in.name().length() <= 200, "name", Message.of("field.length", 1, 200));
-        v.require(in.amount() != null, "amount", "is required: {\"amount\":\"50000.00\",\"currency\":\"CNY\"}");
+        v.require(in.amount() != null, "amount", Message.of("field.amount.required", "{\"amount\":\"50000.00\",\"currency\":\"CNY\"}"));
         if (in.amount() != null && in.amount().problem() != null) {
-            v.require(false, "amount", in.amount().problem());
+            v.require(false, "amount", in.amount().problemText());
         }
         v.require(in.product() == null || in.product().length() <= 100, "product", Message.of("field.max-length", 100));
         v.orThrow();
@@ -121,11 +121,11 @@ public final class OpportunityRoutes implements RouteProvider {
             for (int i = 0; i < members.size(); i++) {
                 Members.Member m = members.get(i);
                 if (m != null && m.userId() != null && Owners.find(c, m.userId()).filter(Owners.Owner::active).isEmpty()) {
-                    problems.add(new FieldError("members[" + i + "].userId", "no active user " + m.userId()));
+                    problems.add(new FieldError("members[" + i + "].userId", Message.of("field.user.inactive", m.userId())));
                 }
             }
             if (!problems.isEmpty()) {
-                throw ApiException.unprocessable("members_invalid", "The members and their weights do not work: " + problems.get(0).message() + ".",
+                throw ApiException.unprocessable("members_invalid", Message.of("error.members-invalid", problems.get(0).text()),
                         Map.of("fields", problems));
             }
             long id = OpportunityStore.insert(c, new OpportunityStore.NewOpportunity(in.accountId(), in.name(), owner, in.amount(), in.product(),
@@ -146,7 +146,7 @@ public final class OpportunityRoutes implements RouteProvider {
             try {
                 return Optional.of(Stage.valueOf(raw.strip().toUpperCase(Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                v.require(false, "stage", "must be one of " + List.of(Stage.values()));
+                v.require(false, "stage", Message.of("field.one_of", StageNames.codes()));
                 return Optional.empty();
             }
         });
@@ -176,8 +176,8 @@ public final class OpportunityRoutes implements RouteProvider {
         long id = request.pathId("id");
         StageMove body = request.body(StageMove.class);
         Validation v = new Validation();
-        v.require(body.stage() != null, "stage", "is required: one of " + List.of(Stage.values()));
-        v.require(body.stage() != Stage.LOST || (body.reason() != null && !body.reason().isBlank()), "reason", "is required when the opportunity is lost");
+        v.require(body.stage() != null, "stage", Message.of("field.required.one-of", StageNames.codes()));
+        v.require(body.stage() != Stage.LOST || (body.reason() != null && !body.reason().isBlank()), "reason", Message.of("field.lost-reason"));
         v.require(body.reason() == null || body.reason().length() <= 500, "reason", Message.of("field.max-length", 500));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
@@ -186,8 +186,10 @@ public final class OpportunityRoutes implements RouteProvider {
             OpportunityStore.Opportunity before = OpportunityStore.find(c, id, caller.scope(), true)
                     .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!before.stage().next().contains(body.stage())) {
-                throw ApiException.conflict("illegal_stage_change", "Opportunity " + id + " is in " + before.stage() + "; it can move to "
-                        + (before.stage().next().isEmpty() ? "nothing (closed)" : before.stage().next().toString()) + ", not " + body.stage() + ".",
+                throw ApiException.conflict("illegal_stage_change", before.stage().next().isEmpty()
+                        ? Message.of("error.stage-change.closed", id, Message.of("stage." + before.stage().name()), Message.of("stage." + body.stage().name()))
+                        : Message.of("error.stage-change", id, Message.of("stage." + before.stage().name()), Message.of("stage." + body.stage().name()),
+                                StageNames.of(before.stage().next())),
                         Map.of("stage", before.stage(), "allowed", before.stage().next()));
             }
             Stage to = body.stage();
@@ -224,7 +226,7 @@ public final class OpportunityRoutes implements RouteProvider {
         try {
             stage = Stage.valueOf(request.pathParam("stage").toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ApiException.notFound("No stage " + request.pathParam("stage") + "; stages are " + List.of(Stage.values()));
+            throw ApiException.notFound(Message.of("error.stage.not-found", request.pathParam("stage"), StageNames.codes()));
         }
         DeadlineInput in = request.body(DeadlineInput.class);
         Validation v = new Validation();
@@ -234,10 +236,10 @@ public final class OpportunityRoutes implements RouteProvider {
         } catch (DateTimeParseException e) {
             // reported below
         }
-        v.require(stage.isOpen(), "stage", "won and lost opportunities have no deadline");
+        v.require(stage.isOpen(), "stage", Message.of("field.stage.closed-no-deadline"));
         v.require(within != null && !within.isNegative() && !within.isZero() && within.compareTo(Duration.ofDays(366)) <= 0, "within",
-                "must be an ISO-8601 duration from PT1S to P366D, such as P3D");
-        v.require(in.rule() != null && !in.rule().isBlank() && in.rule().length() <= 200, "rule", "must be 1-200 characters: why the reminder goes out");
+                Message.of("field.deadline.duration"));
+        v.require(in.rule() != null && !in.rule().isBlank() && in.rule().length() <= 200, "rule", Message.of("field.deadline.rule"));
         v.orThrow();
         StageDeadlinePolicy policy = new StageDeadlinePolicy(stage, in.within().strip().toUpperCase(Locale.ROOT), in.rule().strip(),
                 in.active() == null || in.active());

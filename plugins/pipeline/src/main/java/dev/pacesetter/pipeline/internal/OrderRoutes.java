@@ -70,13 +70,13 @@ public final class OrderRoutes implements RouteProvider {
         Instant now = clock.instant();
         Instant at = in.orderedAt() == null ? now : in.orderedAt();
         Validation v = new Validation();
-        v.require(in.amount() != null, "amount", "is required: {\"amount\":\"12000.00\",\"currency\":\"CNY\"}");
+        v.require(in.amount() != null, "amount", Message.of("field.amount.required", "{\"amount\":\"12000.00\",\"currency\":\"CNY\"}"));
         if (in.amount() != null && in.amount().problem() != null) {
-            v.require(false, "amount", in.amount().problem());
+            v.require(false, "amount", in.amount().problemText());
         }
-        v.require(in.amount() == null || in.amount().amount() == null || in.amount().amount().signum() != 0, "amount", "must be more than 0");
+        v.require(in.amount() == null || in.amount().amount() == null || in.amount().amount().signum() != 0, "amount", Message.of("field.amount.positive"));
         v.require(!at.isAfter(now.plus(Duration.ofMinutes(5))), "orderedAt", Message.of("field.not-future"));
-        v.require(!at.isBefore(EARLIEST), "orderedAt", "must not lie before 2000");
+        v.require(!at.isBefore(EARLIEST), "orderedAt", Message.of("field.ordered-at"));
         v.require(in.note() == null || in.note().length() <= 500, "note", Message.of("field.max-length", 500));
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
@@ -86,12 +86,10 @@ public final class OrderRoutes implements RouteProvider {
                 OpportunityStore.Opportunity o = OpportunityStore.find(c, in.opportunityId(), caller.scope(), true)
                         .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", in.opportunityId())));
                 if (o.accountId() != id) {
-                    throw ApiException.unprocessable("opportunity_of_another_account", "Opportunity " + o.id() + " belongs to account "
-                            + o.accountId() + ", not " + id + ".", Map.of("accountId", o.accountId()));
+                    throw ApiException.unprocessable("opportunity_of_another_account", Message.of("error.opportunity-of-another-account", o.id(), o.accountId(), id), Map.of("accountId", o.accountId()));
                 }
                 if (o.stage() != Stage.WON) {
-                    throw ApiException.conflict("opportunity_not_won", "Opportunity " + o.id() + " is " + o.stage() + "; only a won opportunity"
-                            + " has an order (winning it records one).", Map.of("stage", o.stage()));
+                    throw ApiException.conflict("opportunity_not_won", Message.of("error.opportunity-not-won", o.id(), Message.of("stage." + o.stage().name())), Map.of("stage", o.stage()));
                 }
             }
             long orderId = OrderStore.insert(c, new OrderStore.NewOrder(id, in.opportunityId(), in.amount(), at, caller.userId(), in.note()),

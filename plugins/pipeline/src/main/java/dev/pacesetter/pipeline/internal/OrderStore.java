@@ -12,6 +12,7 @@ import java.util.Map;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.money.Money;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Orders of accounts: won opportunities and repeat purchases. */
 final class OrderStore {
@@ -33,15 +34,14 @@ final class OrderStore {
      */
     static long insert(Connection c, NewOrder o, TierThresholds thresholds, Instant now) throws SQLException {
         if (!o.amount().currency().equals(thresholds.currency())) {
-            throw ApiException.unprocessable("currency_mismatch", "Orders are kept in " + thresholds.currency() + ", the currency customer tiers"
-                    + " compare spend in (/api/v1/tier-thresholds); this one is in " + o.amount().currency() + ".",
+            throw ApiException.unprocessable("currency_mismatch", Message.of("error.currency-mismatch", thresholds.currency(), o.amount().currency()),
                     Map.of("currency", o.amount().currency(), "expected", thresholds.currency()));
         }
         if (o.opportunityId() != null) {
             try (PreparedStatement ps = Sql.of("SELECT id FROM pipeline_order WHERE opportunity_id = ?", o.opportunityId()).prepare(c);
                     ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
-                    throw ApiException.conflict("order_exists", "Opportunity " + o.opportunityId() + " has its order already: " + rs.getLong(1) + ".",
+                    throw ApiException.conflict("order_exists", Message.of("error.order-exists", o.opportunityId(), rs.getLong(1)),
                             Map.of("orderId", rs.getLong(1)));
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.i18n.Message;
 
 /** Users who own accounts and opportunities: their team and region decide who else sees the records. */
 final class Owners {
@@ -36,13 +37,13 @@ final class Owners {
         long id = requested == null ? caller.userId() : requested;
         Optional<Owner> owner = find(c, id);
         if (owner.isEmpty() || !owner.get().active()) {
-            throw dev.pacesetter.platform.api.http.ApiException.invalidFields(java.util.List.of(new FieldError(field, "no active user " + id)));
+            throw dev.pacesetter.platform.api.http.ApiException.invalidFields(java.util.List.of(new FieldError(field, Message.of("field.user.inactive", id))));
         }
         boolean allowed = caller.hasRole(Role.ADMIN) || id == caller.userId() || (caller.hasRole(Role.MANAGER)
                 && caller.scope().permits(id, Optional.ofNullable(owner.get().teamId()), Optional.ofNullable(owner.get().regionId())));
         if (!allowed) {
             throw dev.pacesetter.platform.api.http.ApiException.invalidFields(java.util.List.of(new FieldError(field,
-                    "you may choose only yourself or, as a manager, someone you manage")));
+                    Message.of("field.owner.not-yours"))));
         }
         return owner.get();
     }

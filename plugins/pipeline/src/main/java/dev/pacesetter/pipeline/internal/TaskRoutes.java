@@ -62,7 +62,7 @@ public final class TaskRoutes implements RouteProvider {
                 Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).withoutBody().roles(AccountRoutes.WORKERS).summary("Mark a task done"),
                 Route.post("/tasks/{id}/snooze", request -> {
                     Snooze body = request.body(Snooze.class);
-                    new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", "must be a time in the future")
+                    new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", Message.of("field.until"))
                             .orThrow();
                     return Reply.ok(close(request, "SNOOZED", body.until()));
                 }).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
@@ -70,7 +70,7 @@ public final class TaskRoutes implements RouteProvider {
 
     private Reply list(ApiRequest request) {
         String status = request.queryParam("status").orElse("OPEN").toUpperCase(java.util.Locale.ROOT);
-        new Validation().require(List.of("OPEN", "DONE", "ALL").contains(status), "status", "must be OPEN, DONE or ALL").orThrow();
+        new Validation().require(List.of("OPEN", "DONE", "ALL").contains(status), "status", Message.of("field.one_of", "OPEN, DONE, ALL")).orThrow();
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         Sql sql = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at,"
@@ -107,10 +107,10 @@ public final class TaskRoutes implements RouteProvider {
                 before = row(rs, now, request.language());
             }
             if ("DONE".equals(before.get("status"))) {
-                throw ApiException.conflict("task_done", "Task " + id + " is done already.", Map.of("closedAt", before.get("closedAt")));
+                throw ApiException.conflict("task_done", Message.of("error.task-done", id), Map.of("closedAt", before.get("closedAt")));
             }
             if ("CANCELLED".equals(before.get("status"))) {
-                throw ApiException.conflict("task_cancelled", "Task " + id + " was cancelled (the customer left the tier whose playbook set it).",
+                throw ApiException.conflict("task_cancelled", Message.of("error.task-cancelled", id),
                         Map.of("closedAt", before.get("closedAt")));
             }
             try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET status = ?, snoozed_until = ?, due_at = ?, closed_at = ? WHERE id = ?", status,

@@ -37,8 +37,10 @@ public record TierThresholds(String currency, Integer windowDays, BigDecimal cor
 
     /** Reports every field problem to {@code v}. */
     void validate(Validation v) {
-        String spendProblem = currency == null ? "currency is required" : new Money(BigDecimal.ZERO, currency).problem();
-        v.require(spendProblem == null, "currency", spendProblem == null ? "" : spendProblem);
+        Message spendProblem = currency == null ? Message.of("field.required") : new Money(BigDecimal.ZERO, currency).problemText();
+        if (spendProblem != null) {
+            v.require(false, "currency", spendProblem);
+        }
         v.require(windowDays != null && windowDays >= 30 && windowDays <= 1095, "windowDays", Message.of("field.range", 30, 1095));
         money(v, "coreMinSpend", coreMinSpend);
         money(v, "growthMinSpend", growthMinSpend);
@@ -47,20 +49,20 @@ public record TierThresholds(String currency, Integer windowDays, BigDecimal cor
         v.require(coreMaxCycleDays != null && coreMaxCycleDays >= 1 && coreMaxCycleDays <= 3650, "coreMaxCycleDays", Message.of("field.range", 1, 3650));
         v.require(dormantAfterDays != null && dormantAfterDays >= 1 && dormantAfterDays <= 3650, "dormantAfterDays", Message.of("field.range", 1, 3650));
         v.require(dormantAfterCycles != null && dormantAfterCycles >= 0 && dormantAfterCycles <= 100, "dormantAfterCycles",
-                "must be 0-100 (0: the cycle does not postpone dormancy)");
+                Message.of("field.dormant-cycles"));
         if (coreMinSpend != null && growthMinSpend != null && coreMinSpend.signum() >= 0 && growthMinSpend.signum() >= 0) {
-            v.require(coreMinSpend.compareTo(growthMinSpend) >= 0, "coreMinSpend", "must be at least growthMinSpend");
+            v.require(coreMinSpend.compareTo(growthMinSpend) >= 0, "coreMinSpend", Message.of("field.core-min-spend"));
         }
     }
 
     private static void money(Validation v, String field, BigDecimal amount) {
         v.require(amount != null && amount.signum() >= 0 && amount.scale() <= 2 && amount.precision() - amount.scale() <= 17, field,
-                "must be a non-negative amount with at most 2 decimals, e.g. \"500000.00\"");
+                Message.of("field.spend"));
     }
 
     private static void rate(Validation v, String field, BigDecimal rate) {
         v.require(rate != null && rate.signum() >= 0 && rate.compareTo(new BigDecimal("1000")) <= 0 && rate.stripTrailingZeros().scale() <= 2,
-                field, "must be 0-1000 with at most 2 decimals, e.g. \"1.00\"");
+                field, Message.of("field.rate"));
     }
 
     static TierThresholds load(Connection c) throws SQLException {

@@ -49,7 +49,7 @@ class HealthScoringTest {
         assertTrue(h.below(), "38 < 50");
         assertEquals(50, h.threshold());
         assertEquals(List.of(40, 35, 25), h.factors().stream().map(HealthScoring.Factor::max).toList());
-        assertTrue(h.factors().get(0).detail().startsWith("52 days"), h.factors().get(0).detail());
+        assertEquals(dev.pacesetter.platform.api.i18n.Message.of("health.detail.last-contact", 52, 14, 90), h.factors().get(0).detail());
         assertEquals(HealthScoring.EXCLUSIVE_OFFER, HealthScoring.retentionAction(h), "competitor contact calls for an exclusive offer");
     }
 

@@ -8,7 +8,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-import dev.pacesetter.platform.api.http.FieldError;
+import dev.pacesetter.platform.api.i18n.Language;
 
 class MembersTest {
 
@@ -17,7 +17,7 @@ class MembersTest {
     }
 
     private static List<String> messages(List<Members.Member> members) {
-        return Members.problems(members, 1).stream().map(FieldError::message).toList();
+        return Members.problems(members, 1).stream().map(e -> TestTexts.render(e.text(), Language.EN)).toList();
     }
 
     @Test

@@ -9,6 +9,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 
@@ -26,6 +31,29 @@ class MessageFilesTest {
         }
         for (Tier tier : Tier.values()) {
             assertNotNull(chinese.contains("tier." + tier.name()) ? tier : null, "tier." + tier.name());
+        }
+    }
+
+    @Test
+    void everyKeyTheCodeNamesIsInTheFiles() throws Exception {
+        Set<String> known = new TreeSet<>(keys("messages.properties"));
+        known.addAll(TestTexts.kernel("messages.properties").stringPropertyNames());
+        Pattern comment = Pattern.compile("(?m)^\\s*(/?\\*|//).*$");
+        Pattern key = Pattern.compile("Message\\.of\\(\"([A-Za-z0-9_.-]+)\"[,)]");
+        Set<String> missing = new TreeSet<>();
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = key.matcher(comment.matcher(Files.readString(file)).replaceAll(""));
+                while (m.find()) {
+                    if (!known.contains(m.group(1))) {
+                        missing.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing);
+        for (String name : new String[] {"messages.properties", "messages_en.properties"}) {
+            TestTexts.plugin(name).forEach((k, v) -> new java.text.MessageFormat((String) v));
         }
     }
 

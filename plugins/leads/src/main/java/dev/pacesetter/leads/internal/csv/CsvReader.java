@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.pacesetter.platform.api.i18n.Message;
+
 /**
  * A strict, streaming RFC 4180 reader: comma-separated, fields optionally enclosed in double quotes (a quote
  * inside is doubled), records end with CRLF, LF or CR, and a quoted field may span lines. One record is in memory
@@ -76,7 +78,7 @@ public final class CsvReader implements AutoCloseable {
         List<String> fields = new ArrayList<>();
         while (true) {
             if (fields.size() >= maxFields) {
-                throw new CsvFormatException(line, "more than " + maxFields + " fields in one record");
+                throw new CsvFormatException(line, "more than " + maxFields + " fields in one record", Message.of("csv.too-many-fields", maxFields));
             }
             c = peek();
             boolean last;
@@ -110,7 +112,8 @@ public final class CsvReader implements AutoCloseable {
                 return true;
             }
             if (c == QUOTE) {
-                throw new CsvFormatException(line, "a quote inside an unquoted field; enclose the whole field in quotes and double the quote");
+                throw new CsvFormatException(line, "a quote inside an unquoted field; enclose the whole field in quotes and double the quote",
+                        Message.of("csv.stray-quote"));
             }
             append(c);
             position++;
@@ -122,7 +125,8 @@ public final class CsvReader implements AutoCloseable {
         long startLine = line;
         while (true) {
             if (position == limit && !fill()) {
-                throw new CsvFormatException(startLine, "a quoted field starting on this line never ends (a missing closing quote)");
+                throw new CsvFormatException(startLine, "a quoted field starting on this line never ends (a missing closing quote)",
+                        Message.of("csv.unclosed-quote"));
             }
             char c = buffer[position++];
             if (c == QUOTE) {
@@ -143,7 +147,8 @@ public final class CsvReader implements AutoCloseable {
                 if (next == EOF) {
                     return true;
                 }
-                throw new CsvFormatException(line, "text after the closing quote of a field; a quote inside a quoted field must be doubled");
+                throw new CsvFormatException(line, "text after the closing quote of a field; a quote inside a quoted field must be doubled",
+                        Message.of("csv.text-after-quote"));
             }
             if (c == '\n' || (c == '\r' && peek() != '\n')) {
                 line++;
@@ -154,7 +159,8 @@ public final class CsvReader implements AutoCloseable {
 
     private void append(char c) throws CsvFormatException {
         if (field.length() >= maxFieldLength) {
-            throw new CsvFormatException(recordLine, "a field longer than " + maxFieldLength + " characters (is a closing quote missing?)");
+            throw new CsvFormatException(recordLine, "a field longer than " + maxFieldLength + " characters (is a closing quote missing?)",
+                    Message.of("csv.field-too-long", maxFieldLength));
         }
         field.append(c);
     }
@@ -187,7 +193,7 @@ public final class CsvReader implements AutoCloseable {
             limit = n;
             return true;
         } catch (CharacterCodingException e) {
-            throw new CsvFormatException(line, "the file is not UTF-8 (save it as \"CSV UTF-8\")");
+            throw new CsvFormatException(line, "the file is not UTF-8 (save it as \"CSV UTF-8\")", Message.of("csv.not-utf8"));
         }
     }
 

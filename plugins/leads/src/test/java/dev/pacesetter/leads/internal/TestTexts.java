@@ -1,0 +1,62 @@
+package dev.pacesetter.leads.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
+import java.util.Properties;
+
+import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.Message;
+
+/**
+ * Renders a message as the platform does, for tests: the plugin's files first, then the kernel's (read from the
+ * platform-core sources of this checkout), falling back to Chinese.
+ */
+final class TestTexts {
+
+    static final Path KERNEL = Path.of("../../platform-core/src/main/resources/dev/pacesetter/kernel/internal/i18n");
+
+    private TestTexts() {
+    }
+
+    static String render(Message message, Language language) {
+        String pattern = pattern(message.key(), language);
+        Object[] args = message.args().stream().map(a -> a instanceof Message m ? render(m, language) : a).toArray();
+        return new MessageFormat(pattern, language.locale()).format(args);
+    }
+
+    static Properties plugin(String name) {
+        Properties properties = new Properties();
+        try (InputStream in = TestTexts.class.getResourceAsStream("/OSGI-INF/l10n/" + name)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return properties;
+    }
+
+    static Properties kernel(String name) {
+        Properties properties = new Properties();
+        try (Reader in = Files.newBufferedReader(KERNEL.resolve(name), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return properties;
+    }
+
+    private static String pattern(String key, Language language) {
+        String suffix = language == Language.EN ? "messages_en.properties" : "messages.properties";
+        for (Properties p : new Properties[] {plugin(suffix), kernel(suffix), plugin("messages.properties"), kernel("messages.properties")}) {
+            if (p.getProperty(key) != null) {
+                return p.getProperty(key);
+            }
+        }
+        throw new AssertionError("no message " + key);
+    }
+}
