@@ -84,6 +84,10 @@ say "subscriber: evbench.noop (counts in memory); events ~60 bytes of JSON each;
 say ""
 progress "embedded H2"
 run_on h2 "H2 (embedded file)"
+# the same H2 as before commits were made durable (WRITE_DELAY 500 ms: acknowledged writes lost on a crash), for the cost
+progress "embedded H2 with H2's default write delay"
+run_on h2-delayed "H2 (write delay 500 ms, not crash-safe; comparison only)" \
+  PACESETTER_JDBC_URL="jdbc:h2:file:$WORK/home-h2-delayed/data/db/pacesetter;LOCK_TIMEOUT=20000;DB_CLOSE_ON_EXIT=FALSE"
 PG_DB="pacesetter_events_bench_$$"
 psql -h 127.0.0.1 -U "$PG_USER" -d postgres -qc "CREATE DATABASE $PG_DB" >/dev/null
 progress "PostgreSQL"

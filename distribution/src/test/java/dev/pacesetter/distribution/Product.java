@@ -79,6 +79,19 @@ final class Product implements AutoCloseable {
         launch();
     }
 
+    /** SIGKILL: no shutdown hook, no drain, no close. */
+    void kill() throws Exception {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("still alive 30 s after SIGKILL");
+        }
+    }
+
+    /** Starts again on the same home and database after {@link #kill()}. */
+    void restartAfterKill() throws Exception {
+        launch();
+    }
+
     private void launch() throws Exception {
         ProcessBuilder builder = new ProcessBuilder(KernelNodes.DIST.resolve("bin/pacesetter").toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile()));

@@ -134,7 +134,8 @@ public final class KernelHarness implements AutoCloseable {
                 return java.sql.DriverManager.getConnection(flag.substring("--jdbc-url=".length()), Database.PG_USER, "");
             }
         }
-        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + home.toAbsolutePath().resolve("data/db/pacesetter") + ";LOCK_TIMEOUT=20000");
+        return java.sql.DriverManager.getConnection("jdbc:h2:file:" + home.toAbsolutePath().resolve("data/db/pacesetter")
+                + dev.pacesetter.kernel.internal.db.PooledDataSource.EMBEDDED_SETTINGS);
     }
 
     /** Copies a fixture into deploy/ the safe way: to a temporary name, then an atomic rename. */

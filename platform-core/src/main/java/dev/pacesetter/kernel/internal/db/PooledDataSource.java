@@ -14,6 +14,9 @@ import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
 /** Opens the one HikariCP pool: embedded H2 under the data folder unless a JDBC URL is configured. */
 public final class PooledDataSource {
 
+    /** The settings every connection to the embedded database uses (another process's tools must use the same). */
+    public static final String EMBEDDED_SETTINGS = ";LOCK_TIMEOUT=20000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
     private PooledDataSource() {
     }
 
@@ -50,8 +53,16 @@ public final class PooledDataSource {
         }
     }
 
+    /**
+     * Embedded H2 with every commit written to the file before it returns. H2 keeps no redo log: by default a background
+     * thread writes committed changes up to WRITE_DELAY (500 ms) later, so a killed process lost acknowledged writes and
+     * reissued their ids. With WRITE_DELAY=0 H2's TransactionStore.endTransaction calls MVStore.commit() on the
+     * committing thread. The write reaches the operating system, not the platter (no fsync): it survives the process
+     * dying, not a power cut. The kernel, not a JVM shutdown hook, closes the database, after the requests drained.
+     */
     static String embeddedUrl(Path dataDir) {
         // modules migrate in parallel and H2 locks its catalogue for each DDL transaction: wait for it, do not fail after 1 s
-        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pacesetter") + ";LOCK_TIMEOUT=20000";
+        return "jdbc:h2:file:" + dataDir.toAbsolutePath().resolve("db").resolve("pacesetter") + EMBEDDED_SETTINGS;
     }
+
 }
