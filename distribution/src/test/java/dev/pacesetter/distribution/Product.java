@@ -47,6 +47,15 @@ final class Product implements AutoCloseable {
 
     /** Starts the product in {@code home} on {@code db} and waits until health says UP. */
     static Product start(Db db, Path home, Map<String, String> settings) throws Exception {
+        return start(db, home, settings, PG.substring(0, PG.lastIndexOf('/') + 1));
+    }
+
+    /** Starts the product on a fresh PostgreSQL database that it reaches through {@code port} on loopback (a proxy). */
+    static Product startOnPostgresVia(int port, Path home, Map<String, String> settings) throws Exception {
+        return start(Db.POSTGRES, home, settings, "jdbc:postgresql://127.0.0.1:" + port + "/");
+    }
+
+    private static Product start(Db db, Path home, Map<String, String> settings, String postgresBase) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         String database = null;
         if (db == Db.POSTGRES) {
@@ -54,7 +63,7 @@ final class Product implements AutoCloseable {
             try (Connection c = DriverManager.getConnection(PG, PG_USER, ""); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
             }
-            all.put("PACESETTER_JDBC_URL", PG.substring(0, PG.lastIndexOf('/') + 1) + database);
+            all.put("PACESETTER_JDBC_URL", postgresBase + database);
             all.put("PACESETTER_JDBC_USER", PG_USER);
         }
         Product product = new Product(home, KernelNodes.freePort(), all, database);
@@ -161,11 +170,12 @@ final class Product implements AutoCloseable {
                 request.header("Content-Type", "application/json");
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), response.body());
+            return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));
         }
     }
 
-    record Reply(int status, String body) {
+    /** @param retryAfter the {@code Retry-After} header, if any */
+    record Reply(int status, String body, String retryAfter) {
 
         JsonNode json() {
             try {

@@ -38,7 +38,8 @@ public final class PooledDataSource {
         }
         hikari.setMaximumPoolSize(db.poolSize());
         hikari.setMinimumIdle(Math.min(2, db.poolSize()));
-        hikari.setConnectionTimeout(5_000);
+        // a request that cannot get a connection answers 503 database_unavailable after this long, not a hang
+        hikari.setConnectionTimeout(2_000);
         hikari.setInitializationFailTimeout(5_000);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);

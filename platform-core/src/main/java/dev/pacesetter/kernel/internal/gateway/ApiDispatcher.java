@@ -49,6 +49,17 @@ final class ApiDispatcher implements Handler {
         this.bodyLimit = bodyLimit;
     }
 
+    /** How long a client is asked to wait when the database is unreachable: about what a restart or failover takes. */
+    private static final int DATABASE_RETRY_SECONDS = 5;
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
+
     @Override
     public void handle(Context ctx) {
         String correlationId = CorrelationId.from(ctx.header(CorrelationId.HEADER));
@@ -68,6 +79,13 @@ final class ApiDispatcher implements Handler {
             }
             fail(ctx, e, correlationId);
         } catch (Exception | LinkageError e) {
+            if (DatabaseFaults.isUnavailable(e)) {
+                // nothing was committed (the change and its events share one transaction): safe to retry later
+                LOG.warn("Request {} {} found the database unreachable [{}]: {}", ctx.method(), ctx.path(), correlationId, rootMessage(e));
+                fail(ctx, new ApiException(503, "database_unavailable", Message.of("error.database_unavailable"),
+                        Map.of("retryAfterSeconds", DATABASE_RETRY_SECONDS)), correlationId);
+                return;
+            }
             LOG.error("Request {} {} failed [{}]", ctx.method(), ctx.path(), correlationId, e);
             fail(ctx, new ApiException(500, "internal_error", Message.of("error.internal_error", correlationId), null), correlationId);
         } finally {

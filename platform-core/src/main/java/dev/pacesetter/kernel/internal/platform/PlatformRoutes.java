@@ -1,6 +1,13 @@
 package dev.pacesetter.kernel.internal.platform;
 
 import java.sql.Connection;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +27,15 @@ import dev.pacesetter.platform.api.i18n.Message;
 
 /** The platform module's own routes: health and the module list. Registered like any plugin's routes. */
 public final class PlatformRoutes implements RouteProvider {
+
+    private static final java.time.Duration PROBE_WAIT = java.time.Duration.ofMillis(900);
+    /** One probe at a time, on a thread that goes away when health is not asked for. */
+    private final ExecutorService prober = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+        Thread t = new Thread(r, "pacesetter-health-probe");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Future<Boolean> probe;
 
     private final ModuleStatusReporter reporter;
     private final DataSource dataSource;
@@ -75,7 +91,27 @@ public final class PlatformRoutes implements RouteProvider {
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.module.not_found", id)));
     }
 
+    /**
+     * Whether the database answers within {@link #PROBE_WAIT}: health must say DOWN quickly, not after the pool's own
+     * wait for a connection. A probe still running (the database hangs) is waited on, not repeated.
+     */
     private boolean databaseReachable() {
+        Future<Boolean> check = probe;
+        if (check == null || check.isDone()) {
+            check = prober.submit(this::probeDatabase);
+            probe = check;
+        }
+        try {
+            return check.get(PROBE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private boolean probeDatabase() {
         try (Connection connection = dataSource.getConnection()) {
             return connection.isValid(2);
         } catch (SQLException e) {
