@@ -49,10 +49,20 @@ public final class KernelModuleDatabase implements ModuleDatabase {
                 connection.commit();
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
-                connection.rollback();
+                // on a broken connection the rollback fails too ("Connection is closed", no SQLSTATE): the first
+                // failure says what happened (e.g. 08006, the database went away), so it is the one thrown
+                try {
+                    connection.rollback();
+                } catch (SQLException rollbackFailed) {
+                    e.addSuppressed(rollbackFailed);
+                }
                 throw e;
             } finally {
-                connection.setAutoCommit(autoCommit);
+                try {
+                    connection.setAutoCommit(autoCommit);
+                } catch (SQLException brokenConnection) {
+                    // the pool discards a broken connection; what the work did (or why it failed) stands
+                }
             }
         } catch (SQLException e) {
             throw new DataAccessException("module " + moduleId + ": database work failed (SQLSTATE " + e.getSQLState() + ")", e);
