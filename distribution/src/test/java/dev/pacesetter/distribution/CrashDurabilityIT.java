@@ -23,11 +23,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 /**
  * A 2xx means durable: the shipped product is killed with SIGKILL while three writers create leads, restarted, and
  * every lead it acknowledged (201 with an id) must be there under that id with that name — none lost, no id given to
- * another lead. {@code -Dpacesetter.it.kills=N} (default 2 per database) runs more rounds.
+ * another lead. {@code -Dpacesetter.it.kills=N} (default 1 per database) runs more rounds.
  */
 class CrashDurabilityIT {
 
-    private static final int KILLS = Integer.getInteger("pacesetter.it.kills", 2);
+    private static final int KILLS = Integer.getInteger("pacesetter.it.kills", 1);
     private static final int WRITERS = 3;
 
     @ParameterizedTest
