@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 
 import org.junit.jupiter.api.Test;
 import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class AmountsTest {
 

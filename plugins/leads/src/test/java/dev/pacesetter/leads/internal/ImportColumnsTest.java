@@ -17,6 +17,7 @@ import dev.pacesetter.leads.api.DecisionRole;
 import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.leads.internal.ImportColumns.Column;
 import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class ImportColumnsTest {
 

@@ -15,6 +15,7 @@ import dev.pacesetter.leads.api.Intent;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class LeadFieldsTest {
 

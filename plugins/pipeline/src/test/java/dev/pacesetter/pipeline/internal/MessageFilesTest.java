@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.pacesetter.pipeline.api.Stage;
 import dev.pacesetter.pipeline.api.Tier;
+import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class MessageFilesTest {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import dev.pacesetter.platform.api.i18n.Language;
+import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class TierReasonsTest {
 

@@ -1,4 +1,4 @@
-package dev.pacesetter.leads.internal;
+package dev.pacesetter.platform.api.i18n;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,29 +10,28 @@ import java.nio.file.Path;
 import java.text.MessageFormat;
 import java.util.Properties;
 
-import dev.pacesetter.platform.api.i18n.Language;
-import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * Renders a message as the platform does, for tests: the plugin's files first, then the kernel's (read from the
- * platform-core sources of this checkout), falling back to Chinese.
+ * platform-core sources of this checkout, relative to a plugin module), falling back to Chinese. Shared with the
+ * plugins' tests as platform-api's test-jar.
  */
-final class TestTexts {
+public final class TestTexts {
 
     static final Path KERNEL = Path.of("../../platform-core/src/main/resources/dev/pacesetter/kernel/internal/i18n");
 
     private TestTexts() {
     }
 
-    static String render(Message message, Language language) {
+    public static String render(Message message, Language language) {
         String pattern = pattern(message.key(), language);
         Object[] args = message.args().stream().map(a -> a instanceof Message m ? render(m, language) : a).toArray();
         return new MessageFormat(pattern, language.locale()).format(args);
     }
 
-    static Properties plugin(String name) {
+    public static Properties plugin(String name) {
         Properties properties = new Properties();
-        try (InputStream in = TestTexts.class.getResourceAsStream("/OSGI-INF/l10n/" + name)) {
+        try (InputStream in = Thread.currentThread().getContextClassLoader().getResourceAsStream("OSGI-INF/l10n/" + name)) {
             properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -40,7 +39,7 @@ final class TestTexts {
         return properties;
     }
 
-    static Properties kernel(String name) {
+    public static Properties kernel(String name) {
         Properties properties = new Properties();
         try (Reader in = Files.newBufferedReader(KERNEL.resolve(name), StandardCharsets.UTF_8)) {
             properties.load(in);
