@@ -93,14 +93,12 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
             }
             filter = new TopicFilter(subscriber.topics());
         } catch (RuntimeException e) {
-            context.ungetService(reference);
-            whiteboard.refuse(reference, "Event subscriber " + subscriber.getClass().getName(), "is refused: " + e.getMessage());
+            whiteboard.refuseObtained(reference, "Event subscriber " + subscriber.getClass().getName(), "is refused: " + e.getMessage());
             return null;
         }
         SubscriberLoop loop = new SubscriberLoop(subscriber, name, filter, db, node, json, clock, tuning);
         if (running.putIfAbsent(name, new Running(loop, new Thread(loop, "pacesetter-events-" + name), filter)) != null) {
-            context.ungetService(reference);
-            whiteboard.refuse(reference, "Event subscriber '" + name + "'", "is refused: another subscriber in this process has that name");
+            whiteboard.refuseObtained(reference, "Event subscriber '" + name + "'", "is refused: another subscriber in this process has that name");
             return null;
         }
         db.inTransaction(c -> {

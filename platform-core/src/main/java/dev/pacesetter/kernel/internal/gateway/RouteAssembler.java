@@ -77,8 +77,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             routes = List.copyOf(provider.routes());
         } catch (RuntimeException e) {
             LOG.error("Route provider {} of bundle {} threw from routes()", provider.getClass().getName(), bundle.getSymbolicName(), e);
-            context.ungetService(reference);
-            whiteboard.refuse(reference, "Route provider " + provider.getClass().getName(), "threw from routes(): " + e);
+            whiteboard.refuseObtained(reference, "Route provider " + provider.getClass().getName(), "threw from routes(): " + e);
             return null;
         }
         Provided entry = new Provided(bundle, routes);

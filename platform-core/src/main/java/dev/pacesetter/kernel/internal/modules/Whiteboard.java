@@ -57,6 +57,12 @@ public final class Whiteboard implements AutoCloseable {
         return Optional.of(type.cast(service));
     }
 
+    /** Gives back a service {@link #obtain} handed out and {@link #refuse refuses} it. */
+    public void refuseObtained(ServiceReference<?> reference, String what, String reason) {
+        context.ungetService(reference);
+        refuse(reference, what, reason);
+    }
+
     /** Logs and records that the kernel does not use this contribution; the module reports FAILED until it goes away. */
     public void refuse(ServiceReference<?> reference, String what, String reason) {
         String text = what + " " + reason;

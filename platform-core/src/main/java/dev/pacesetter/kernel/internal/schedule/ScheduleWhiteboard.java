@@ -92,8 +92,7 @@ final class ScheduleWhiteboard implements AutoCloseable {
     }
 
     private void refuse(ServiceReference<?> reference, String what, String reason) {
-        context.ungetService(reference);
-        whiteboard.refuse(reference, what, reason);
+        whiteboard.refuseObtained(reference, what, reason);
     }
 
     private final class DeadlineHandlers implements ServiceTrackerCustomizer<DeadlineHandler, HandlerSlot<DeadlineHandler>> {
