@@ -88,6 +88,23 @@ final class Product implements AutoCloseable {
         launch();
     }
 
+    /** Sends SIGTERM and returns at once; {@link #awaitExit()} waits for the stop to finish. */
+    void terminate() {
+        process.destroy();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits for the process to end after {@link #terminate()}; returns its exit code. */
+    int awaitExit() throws Exception {
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("no exit within 30 s of SIGTERM: " + log());
+        }
+        return process.exitValue();
+    }
+
     /** SIGKILL: no shutdown hook, no drain, no close. */
     void kill() throws Exception {
         process.destroyForcibly();
@@ -96,7 +113,7 @@ final class Product implements AutoCloseable {
         }
     }
 
-    /** Starts again on the same home and database after {@link #kill()}. */
+    /** Starts again on the same home and database after {@link #kill()} or {@link #awaitExit()}. */
     void restartAfterKill() throws Exception {
         launch();
     }
@@ -151,23 +168,24 @@ final class Product implements AutoCloseable {
     record Client(int port, String token) {
 
         Reply get(String path) throws Exception {
-            return send("GET", path, null);
+            return send("GET", path, null, null);
         }
 
         Reply post(String path, String json) throws Exception {
-            return send("POST", path, json);
+            return send("POST", path, "application/json", json);
         }
 
         Reply put(String path, String json) throws Exception {
-            return send("PUT", path, json);
+            return send("PUT", path, "application/json", json);
         }
 
-        private Reply send(String method, String path, String json) throws Exception {
+        /** A body of another type than JSON (a CSV upload). */
+        Reply send(String method, String path, String contentType, String body) throws Exception {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30))
                     .header("Authorization", "Bearer " + token)
-                    .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-            if (json != null) {
-                request.header("Content-Type", "application/json");
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+            if (body != null) {
+                request.header("Content-Type", contentType);
             }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.body(), response.headers().firstValue("Retry-After").orElse(null));

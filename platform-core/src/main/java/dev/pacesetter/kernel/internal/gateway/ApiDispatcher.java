@@ -51,6 +51,8 @@ final class ApiDispatcher implements Handler {
 
     /** How long a client is asked to wait when the database is unreachable: about what a restart or failover takes. */
     private static final int DATABASE_RETRY_SECONDS = 5;
+    /** How long a client is asked to wait when this node is stopping: about what a restart takes. */
+    static final int RESTART_RETRY_SECONDS = 5;
 
     private static String rootMessage(Throwable e) {
         Throwable root = e;
@@ -67,8 +69,8 @@ final class ApiDispatcher implements Handler {
         ctx.header(CorrelationId.HEADER, correlationId);
         if (!inFlight.enter()) {
             ctx.header("Connection", "close");
-            fail(ctx, new ApiException(503, "shutting_down", Message.of("error.shutting_down"), null),
-                    correlationId);
+            fail(ctx, new ApiException(503, "shutting_down", Message.of("error.shutting_down"),
+                    Map.of("retryAfterSeconds", RESTART_RETRY_SECONDS)), correlationId);
             return;
         }
         try {

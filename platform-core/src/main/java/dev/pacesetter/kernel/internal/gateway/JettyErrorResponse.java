@@ -30,8 +30,13 @@ final class JettyErrorResponse extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause, Callback callback) {
         SecurityHeaders.apply((name, value) -> response.getHeaders().put(name, value));
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, "application/json");
+        Map<String, Object> details = Map.of("status", code);
+        if (code == 503) { // Jetty answers 503 itself only once its graceful stop has begun, after the gateway's drain
+            response.getHeaders().put(HttpHeader.RETRY_AFTER, ApiDispatcher.RESTART_RETRY_SECONDS);
+            details = Map.of("status", code, "retryAfterSeconds", ApiDispatcher.RESTART_RETRY_SECONDS);
+        }
         byte[] body = json.write(ErrorBody.of(codeOf(code),
-                texts.kernel(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), messageOf(code)), Map.of("status", code), null));
+                texts.kernel(request.getHeaders().get(HttpHeader.ACCEPT_LANGUAGE), messageOf(code)), details, null));
         response.write(true, ByteBuffer.wrap(body), callback);
     }
 
@@ -46,7 +51,7 @@ final class JettyErrorResponse extends ErrorHandler {
             case 415 -> "unsupported_media_type";
             case 431 -> "headers_too_large";
             case 501 -> "not_implemented";
-            case 503 -> "unavailable";
+            case 503 -> "shutting_down";
             default -> status >= 500 ? "internal_error" : "bad_request";
         };
     }
@@ -54,6 +59,7 @@ final class JettyErrorResponse extends ErrorHandler {
     private static Message messageOf(int status) {
         return switch (status) {
             case 400, 414, 431, 413 -> Message.of("error.jetty." + status);
+            case 503 -> Message.of("error.shutting_down");
             default -> status >= 500 ? Message.of("error.jetty.server") : Message.of("error.jetty.other", status);
         };
     }

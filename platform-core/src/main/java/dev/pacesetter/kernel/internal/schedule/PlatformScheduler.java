@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.jdbc.AutodetectJdbcCustomization;
+import com.github.kagkarlsson.scheduler.jdbc.DefaultJdbcCustomization;
 import com.github.kagkarlsson.scheduler.jdbc.JdbcCustomization;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
 import com.github.kagkarlsson.scheduler.task.DeadExecutionHandler;
@@ -52,7 +53,7 @@ public final class PlatformScheduler implements AutoCloseable {
                 .execute(new DeadlineFiring(whiteboard, db, enablement, json, serializer, clock));
         this.jobTask = Tasks.recurringWithPersistentSchedule(JobData.TASK, JobData.class)
                 .execute(new JobRunning(whiteboard, db, enablement, serializer, clock));
-        JdbcCustomization jdbc = new AutodetectJdbcCustomization(dataSource);
+        JdbcCustomization jdbc = jdbcFor(dataSource);
         var builder = Scheduler.create(dataSource, deadlineTask, jobTask)
                 .serializer(serializer)
                 .jdbcCustomization(jdbc)
@@ -68,6 +69,22 @@ public final class PlatformScheduler implements AutoCloseable {
             builder.pollUsingLockAndFetch(0.5, 1.0);
         }
         this.scheduler = builder.build();
+    }
+
+    /**
+     * db-scheduler has no H2 dialect: its autodetection falls back to the default one and warns at every start that it
+     * assumes zoned timestamps. Ours are {@code TIMESTAMP WITH TIME ZONE} (V5__scheduler.sql), so on H2 the default
+     * is chosen here, said once, without the warning.
+     */
+    private static JdbcCustomization jdbcFor(DataSource dataSource) {
+        try (java.sql.Connection c = dataSource.getConnection()) {
+            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
+                return new DefaultJdbcCustomization(false);
+            }
+        } catch (java.sql.SQLException e) {
+            // the autodetection below asks again and reports what it finds
+        }
+        return new AutodetectJdbcCustomization(dataSource);
     }
 
     /** Starts tracking handlers and jobs, then polling. */
