@@ -88,7 +88,11 @@ public final class ConfigLoader {
                         Duration.ofMillis(intIn(resolved, Setting.WEBHOOKS_RETRY_BASE_MS, 10, 3_600_000)),
                         intIn(resolved, Setting.WEBHOOKS_MAX_ATTEMPTS, 1, 50)),
                 mail(resolved), Language.fromTag(oneOf(resolved.get(Setting.DEFAULT_LANGUAGE), Setting.DEFAULT_LANGUAGE, "zh-cn", "en"))
-                        .orElseThrow());
+                        .orElseThrow(),
+                new KernelConfig.BulkheadConfig(intIn(resolved, Setting.MODULE_MAX_REQUESTS, 1, 10_000),
+                        intIn(resolved, Setting.MODULE_REQUEST_QUEUE, 0, 10_000),
+                        Duration.ofMillis(intIn(resolved, Setting.MODULE_REQUEST_WAIT_MS, 0, 60_000)),
+                        intIn(resolved, Setting.MODULE_MAX_CONNECTIONS, 0, 500)));
     }
 
     /** Checked here, so that a typo stops the start with exit status 2 rather than half-way through it. */

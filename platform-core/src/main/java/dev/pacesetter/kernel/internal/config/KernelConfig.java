@@ -31,12 +31,23 @@ import dev.pacesetter.platform.api.i18n.Language;
  * @param scheduler how deadlines and jobs are polled and retried
  * @param webhooks outgoing webhook delivery
  * @param mail e-mail notifications: SMTP, retries, links, and the channel users get until they choose one
+ * @param defaultLanguage language of users who chose none
+ * @param bulkheads what one module may take of this node's request threads and connections
  */
 public record KernelConfig(Path installDir, Path home, Path dataDir, Path deployDir, Path bundlesDir, String host, int port,
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
         Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks,
-        MailConfig mail, Language defaultLanguage) {
+        MailConfig mail, Language defaultLanguage, BulkheadConfig bulkheads) {
+
+    /**
+     * @param requestsPerModule requests one module's routes serve at once
+     * @param requestQueue requests beyond that which may wait for a slot
+     * @param requestWait how long such a request waits
+     * @param connectionsPerModule connections one module may hold at once; 0 for the default share
+     */
+    public record BulkheadConfig(int requestsPerModule, int requestQueue, Duration requestWait, int connectionsPerModule) {
+    }
 
     /**
      * @param poll how often due work is looked for (the bound on a deadline's lateness when idle)
@@ -80,6 +91,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
                 bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
-                scheduler, webhooks, mail, defaultLanguage);
+                scheduler, webhooks, mail, defaultLanguage, bulkheads);
     }
 }

@@ -4,6 +4,8 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 
+import javax.sql.DataSource;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
@@ -16,6 +18,21 @@ public final class PooledDataSource {
 
     /** The settings every connection to the embedded database uses (another process's tools must use the same). */
     public static final String EMBEDDED_SETTINGS = ";LOCK_TIMEOUT=20000;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+
+    /** How long a request waits for a free connection before it is answered 503. */
+    public static final int CONNECTION_TIMEOUT_MS = 2_000;
+
+    /**
+     * Whether {@code dataSource} is H2; {@code ifUnknown} when it cannot be asked (the pool then reports the actual
+     * problem on first use).
+     */
+    public static boolean isH2(DataSource dataSource, boolean ifUnknown) {
+        try (Connection c = dataSource.getConnection()) {
+            return "H2".equals(c.getMetaData().getDatabaseProductName());
+        } catch (SQLException e) {
+            return ifUnknown;
+        }
+    }
 
     private PooledDataSource() {
     }
@@ -39,7 +56,7 @@ public final class PooledDataSource {
         hikari.setMaximumPoolSize(db.poolSize());
         hikari.setMinimumIdle(Math.min(2, db.poolSize()));
         // a request that cannot get a connection answers 503 database_unavailable after this long, not a hang
-        hikari.setConnectionTimeout(2_000);
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT_MS);
         hikari.setInitializationFailTimeout(5_000);
         try {
             HikariDataSource pool = new HikariDataSource(hikari);

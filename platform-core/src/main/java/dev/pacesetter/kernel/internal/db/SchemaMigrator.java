@@ -27,6 +27,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.audit.AuditTrail;
+import dev.pacesetter.kernel.internal.bulkhead.ConnectionShares;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
@@ -61,6 +62,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     private final Whiteboard whiteboard;
     private final ModuleRegistry modules;
     private final DataSource dataSource;
+    private final ConnectionShares shares;
     private final AuditTrail audit;
     private final java.util.concurrent.Future<?> platformSchema;
     private final ExecutorService executor;
@@ -70,8 +72,9 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
      * @param platformSchema completes once the platform's own tables exist; module migrations wait for it,
      *        since a module's tables may refer to users and teams
      */
-    public SchemaMigrator(BundleContext context, Whiteboard whiteboard, DataSource dataSource, AuditTrail audit,
+    public SchemaMigrator(BundleContext context, Whiteboard whiteboard, DataSource dataSource, ConnectionShares shares, AuditTrail audit,
             java.util.concurrent.Future<?> platformSchema) {
+        this.shares = shares;
         this.platformSchema = platformSchema;
         this.audit = audit;
         this.context = context;
@@ -80,7 +83,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         this.dataSource = dataSource;
         AtomicInteger threads = new AtomicInteger();
         // embedded H2 makes concurrent DDL wait on table locks (up to its lock timeout), so modules migrate one by one there
-        this.executor = Executors.newFixedThreadPool(isH2(dataSource) ? 1 : 2, r -> {
+        this.executor = Executors.newFixedThreadPool(PooledDataSource.isH2(dataSource, true) ? 1 : 2, r -> {
             Thread t = new Thread(r, "pacesetter-migrations-" + threads.incrementAndGet());
             t.setDaemon(true);
             return t;
@@ -92,13 +95,6 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         tracker.open(true);
     }
 
-    private static boolean isH2(DataSource dataSource) {
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            return "H2".equals(c.getMetaData().getDatabaseProductName());
-        } catch (java.sql.SQLException e) {
-            return true; // the cautious choice; the pool reports the actual problem on first use
-        }
-    }
 
     public void close() {
         tracker.close();
@@ -186,7 +182,7 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
                 String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
                 Dictionary<String, Object> props = new Hashtable<>();
                 props.put(ModuleDatabase.MODULE_PROPERTY, id);
-                run.database = context.registerService(ModuleDatabase.class, new KernelModuleDatabase(id, dataSource, audit), props);
+                run.database = context.registerService(ModuleDatabase.class, new KernelModuleDatabase(id, shares.dataSourceFor(id), audit), props);
                 run.record.migration(MigrationStatus.done(version));
             }
             LOG.info("Module {}: schema at version {} ({} migration(s) applied in {} ms)", id,

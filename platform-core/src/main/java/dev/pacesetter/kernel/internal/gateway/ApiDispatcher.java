@@ -3,11 +3,17 @@ package dev.pacesetter.kernel.internal.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
+import dev.pacesetter.kernel.internal.bulkhead.RequestBulkhead;
+import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
+import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
@@ -37,10 +43,14 @@ final class ApiDispatcher implements Handler {
     private final AccessControl access;
     private final CorsPolicy cors;
     private final ErrorTexts texts;
+    private final RequestBulkheads bulkheads;
+    private final ConcurrentHashMap<String, Long> lastBusyWarning = new ConcurrentHashMap<>();
+    private static final long BUSY_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     ApiDispatcher(LiveRouteTable routes, JsonCodec json, InFlightRequests inFlight, long bodyLimit,
-            AccessControl access, CorsPolicy cors, ErrorTexts texts) {
+            AccessControl access, CorsPolicy cors, ErrorTexts texts, RequestBulkheads bulkheads) {
         this.texts = texts;
+        this.bulkheads = bulkheads;
         this.access = access;
         this.cors = cors;
         this.routes = routes;
@@ -51,6 +61,8 @@ final class ApiDispatcher implements Handler {
 
     /** How long a client is asked to wait when the database is unreachable: about what a restart or failover takes. */
     private static final int DATABASE_RETRY_SECONDS = 5;
+    /** How long a client is asked to wait when a module is at its limits: its requests are short, a slot frees soon. */
+    private static final int BUSY_RETRY_SECONDS = 1;
     /** How long a client is asked to wait when this node is stopping: about what a restart takes. */
     static final int RESTART_RETRY_SECONDS = 5;
 
@@ -81,6 +93,13 @@ final class ApiDispatcher implements Handler {
             }
             fail(ctx, e, correlationId);
         } catch (Exception | LinkageError e) {
+            Optional<String> busyModule = ModuleBusyException.moduleOf(e);
+            if (busyModule.isPresent()) {
+                // the module held its whole share of connections all the while: nothing was committed
+                warnBusy(busyModule.get(), "connections", correlationId);
+                fail(ctx, busy(busyModule.get()), correlationId);
+                return;
+            }
             if (DatabaseFaults.isUnavailable(e)) {
                 // nothing was committed (the change and its events share one transaction): safe to retry later
                 LOG.warn("Request {} {} found the database unreachable [{}]: {}", ctx.method(), ctx.path(), correlationId, rootMessage(e));
@@ -107,12 +126,24 @@ final class ApiDispatcher implements Handler {
             Optional<Caller> caller = authorize(ctx, found.route());
             admit(found.moduleId(), caller);
             checkBody(ctx, found.route());
-            Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller,
-                    texts.languages().of(ctx, caller)));
-            if (reply == null) {
-                throw new IllegalStateException("handler of " + found.route() + " returned no reply");
+            // the platform's own routes pass no bulkhead: health, sign-in and the module list answer however busy a module is
+            RequestBulkhead bulkhead = found.moduleId().equals(ModuleRegistry.PLATFORM) ? null : bulkheads.of(found.moduleId());
+            if (bulkhead != null && !bulkhead.enter()) {
+                warnBusy(found.moduleId(), "requests", correlationId);
+                throw busy(found.moduleId());
             }
-            write(ctx, reply);
+            try {
+                Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller,
+                        texts.languages().of(ctx, caller)));
+                if (reply == null) {
+                    throw new IllegalStateException("handler of " + found.route() + " returned no reply");
+                }
+                write(ctx, reply);
+            } finally {
+                if (bulkhead != null) {
+                    bulkhead.exit();
+                }
+            }
         } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
             String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
             ctx.header("Allow", allow);
@@ -125,6 +156,23 @@ final class ApiDispatcher implements Handler {
         } else {
             throw new ApiException(404, "route_not_found", Message.of("error.route_not_found", ctx.req().getMethod(), ctx.path()), null);
         }
+    }
+
+    /** Once a minute per module: a flood would otherwise write a warning per turned-away request. */
+    private void warnBusy(String moduleId, String limit, String correlationId) {
+        long now = System.nanoTime();
+        Long last = lastBusyWarning.get(moduleId);
+        boolean due = last == null ? lastBusyWarning.putIfAbsent(moduleId, now) == null
+                : now - last > BUSY_WARNING_INTERVAL_NANOS && lastBusyWarning.replace(moduleId, last, now);
+        if (due) {
+            LOG.warn("Module {} is at its limit of {}: requests get 503 module_busy (see pacesetter.module.max.{} in the README) [{}]",
+                    moduleId, limit, limit, correlationId);
+        }
+    }
+
+    private static ApiException busy(String moduleId) {
+        return new ApiException(503, "module_busy", Message.of("error.module_busy", moduleId),
+                Map.of("module", moduleId, "retryAfterSeconds", BUSY_RETRY_SECONDS));
     }
 
     /**

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
+import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**
@@ -44,10 +45,11 @@ public final class Gateway implements AutoCloseable {
     }
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
-    public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AccessControl access, ErrorTexts texts) {
+    public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AccessControl access, ErrorTexts texts,
+            RequestBulkheads bulkheads) {
         InFlightRequests inFlight = new InFlightRequests();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
-        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), access, cors, texts);
+        ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), access, cors, texts, bulkheads);
         AtomicReference<Server> jetty = new AtomicReference<>();
         RequestLog requestLog = new RequestLog();
         Javalin app = Javalin.create(cfg -> {

@@ -29,6 +29,8 @@ import org.slf4j.LoggerFactory;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.pacesetter.kernel.internal.bulkhead.ConnectionShares;
+import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.config.ConfigException;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
@@ -136,7 +138,8 @@ public final class Kernel implements AutoCloseable {
         GatewayOptions options = new GatewayOptions(config.host(), config.port(), config.bodyLimitBytes(), config.corsOrigins());
         MessageCatalogs catalogs = MessageCatalogs.withKernelMessages();
         ErrorTexts errorTexts = new ErrorTexts(catalogs, new RequestLanguage(config.defaultLanguage()));
-        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts));
+        RequestBulkheads requestBulkheads = new RequestBulkheads(config.bulkheads());
+        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts, requestBulkheads));
         Clock clock = Clock.systemUTC();
         AuditTrail audit = new AuditTrail(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
@@ -170,7 +173,9 @@ public final class Kernel implements AutoCloseable {
             Dictionary<String, Object> dsProps = new Hashtable<>();
             dsProps.put("pacesetter.datasource", "default");
             system.registerService(DataSource.class, dataSource, dsProps);
-            SchemaMigrator migrator = new SchemaMigrator(system, whiteboard, dataSource, audit, platform);
+            ConnectionShares shares = new ConnectionShares(dataSource, config.database().poolSize(), config.bulkheads().connectionsPerModule(),
+                    PooledDataSource.CONNECTION_TIMEOUT_MS);
+            SchemaMigrator migrator = new SchemaMigrator(system, whiteboard, dataSource, shares, audit, platform);
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             AtomicReference<PilotEnablement> enablement = new AtomicReference<>();

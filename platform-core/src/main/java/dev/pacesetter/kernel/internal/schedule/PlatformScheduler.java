@@ -22,6 +22,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTaskWithPersistentS
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.SchedulerConfig;
+import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -77,14 +78,7 @@ public final class PlatformScheduler implements AutoCloseable {
      * is chosen here, said once, without the warning.
      */
     private static JdbcCustomization jdbcFor(DataSource dataSource) {
-        try (java.sql.Connection c = dataSource.getConnection()) {
-            if ("H2".equals(c.getMetaData().getDatabaseProductName())) {
-                return new DefaultJdbcCustomization(false);
-            }
-        } catch (java.sql.SQLException e) {
-            // the autodetection below asks again and reports what it finds
-        }
-        return new AutodetectJdbcCustomization(dataSource);
+        return PooledDataSource.isH2(dataSource, false) ? new DefaultJdbcCustomization(false) : new AutodetectJdbcCustomization(dataSource);
     }
 
     /** Starts tracking handlers and jobs, then polling. */
