@@ -60,7 +60,8 @@ class GracefulStopIT {
                 Map<Long, String> acknowledged = new ConcurrentHashMap<>();
                 Queue<String> unexpected = new ConcurrentLinkedQueue<>();
                 AtomicInteger turnedAway = new AtomicInteger();
-                ExecutorService writers = startWriters(product, admin, acknowledged, unexpected, turnedAway);
+                Queue<String> unanswered = new ConcurrentLinkedQueue<>();
+                ExecutorService writers = startWriters(product, admin, acknowledged, unexpected, unanswered, turnedAway);
                 while (acknowledged.size() < 30) {
                     Thread.onSpinWait();
                 }
@@ -97,6 +98,10 @@ class GracefulStopIT {
                 }
                 assertEquals(List.of(), lost, "acknowledged writes survive the stop, of " + acknowledged.size()
                         + " (" + turnedAway.get() + " turned away with 503)");
+                for (String name : unanswered) {
+                    String found = after.get("/api/v1/leads?q=" + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8)).body();
+                    assertTrue(!found.contains("\"" + name + "\""), "a write the stop left unanswered was not done either: " + name);
+                }
             }
         }
     }
@@ -121,7 +126,7 @@ class GracefulStopIT {
 
     /** Writers that go on until the port closes, sorting every answer. */
     private static ExecutorService startWriters(Product product, Product.Client admin, Map<Long, String> acknowledged,
-            Queue<String> unexpected, AtomicInteger turnedAway) {
+            Queue<String> unexpected, Queue<String> unanswered, AtomicInteger turnedAway) {
         AtomicInteger sequence = new AtomicInteger();
         ExecutorService writers = Executors.newFixedThreadPool(WRITERS);
         for (int w = 0; w < WRITERS; w++) {
@@ -142,6 +147,9 @@ class GracefulStopIT {
                         }
                     } catch (ConnectException portClosed) {
                         return;
+                    } catch (java.io.IOException closedUnanswered) {
+                        // a keep-alive connection closed as the server stopped: fine if the write was not done (checked after the restart)
+                        unanswered.add(name);
                     } catch (Exception e) {
                         unexpected.add(e.toString());
                     }
