@@ -36,37 +36,40 @@ final class Product implements AutoCloseable {
     private final int port;
     private final Map<String, String> settings;
     private final String database;
+    /** Where {@link #database} was created and is dropped: the server's {@code postgres} database. */
+    private final String server;
     private Process process;
 
-    private Product(Path home, int port, Map<String, String> settings, String database) {
+    private Product(Path home, int port, Map<String, String> settings, String database, String server) {
         this.home = home;
         this.port = port;
         this.settings = settings;
         this.database = database;
+        this.server = server;
     }
 
     /** Starts the product in {@code home} on {@code db} and waits until health says UP. */
     static Product start(Db db, Path home, Map<String, String> settings) throws Exception {
-        return start(db, home, settings, PG.substring(0, PG.lastIndexOf('/') + 1));
+        return start(db, home, settings, PG);
     }
 
-    /** Starts the product on a fresh PostgreSQL database that it reaches through {@code port} on loopback (a proxy). */
-    static Product startOnPostgresVia(int port, Path home, Map<String, String> settings) throws Exception {
-        return start(Db.POSTGRES, home, settings, "jdbc:postgresql://127.0.0.1:" + port + "/");
+    /** Starts the product on a fresh database of the PostgreSQL server on {@code port} of loopback (a test's own server). */
+    static Product startOnPostgresAt(int port, Path home, Map<String, String> settings) throws Exception {
+        return start(Db.POSTGRES, home, settings, "jdbc:postgresql://127.0.0.1:" + port + "/postgres");
     }
 
-    private static Product start(Db db, Path home, Map<String, String> settings, String postgresBase) throws Exception {
+    private static Product start(Db db, Path home, Map<String, String> settings, String server) throws Exception {
         Map<String, String> all = new HashMap<>(settings);
         String database = null;
         if (db == Db.POSTGRES) {
             database = "pacesetter_product_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-            try (Connection c = DriverManager.getConnection(PG, PG_USER, ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(server, PG_USER, ""); Statement s = c.createStatement()) {
                 s.execute("CREATE DATABASE " + database);
             }
-            all.put("PACESETTER_JDBC_URL", postgresBase + database);
+            all.put("PACESETTER_JDBC_URL", server.substring(0, server.lastIndexOf('/') + 1) + database);
             all.put("PACESETTER_JDBC_USER", PG_USER);
         }
-        Product product = new Product(home, KernelNodes.freePort(), all, database);
+        Product product = new Product(home, KernelNodes.freePort(), all, database, server);
         product.launch();
         return product;
     }
@@ -158,7 +161,7 @@ final class Product implements AutoCloseable {
             process.waitFor(10, TimeUnit.SECONDS);
         }
         if (database != null) {
-            try (Connection c = DriverManager.getConnection(PG, PG_USER, ""); Statement s = c.createStatement()) {
+            try (Connection c = DriverManager.getConnection(server, PG_USER, ""); Statement s = c.createStatement()) {
                 s.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
             }
         }
