@@ -92,6 +92,32 @@ class EventsIT {
         }
 
         @Test
+        void aSubscriberThatCannotReachItsDatabaseIsHeldBackWithoutUsingUpItsAttempts() {
+            Http admin = kernel.http();
+            JsonNode before = admin.get("/api/v1/hello/handled?subscriber=hello.picky").json().path("items");
+            long since = before.isEmpty() ? 0 : before.get(before.size() - 1).path("id").asLong();
+            assertEquals(200, admin.put("/api/v1/hello/event-control", "{\"poison\":\"unreachable pill\",\"delayMs\":0}").status());
+            long note = createNote("rep1", "unreachable pill");
+            // counted as failures, five calls would park the event (retry base 100 ms here): held back, it is tried on and on
+            KernelHarness.await(Duration.ofSeconds(20), () -> callsPerEvent(since).values().stream().anyMatch(calls -> calls.size() >= 7),
+                    "the held-back event was not tried again");
+            assertEquals(200, admin.put("/api/v1/hello/event-control", "{\"poison\":null,\"delayMs\":0}").status());
+            String eventId = awaitReceived("hello.picky", Long.toString(note)).path("eventId").asText();
+            List<Integer> attempts = callsPerEvent(since).get(eventId);
+            assertTrue(attempts.size() >= 8 && attempts.stream().allMatch(a -> a == 1), "every call was a first attempt: " + attempts);
+            admin.get("/api/v1/events/parked").json().path("items").forEach(item -> assertTrue(
+                    !item.path("aggregateId").asText().equals(Long.toString(note)), "never parked: " + item));
+        }
+
+        /** The picky subscriber's calls since call {@code since}: the attempt numbers, per event. */
+        private Map<String, List<Integer>> callsPerEvent(long since) {
+            Map<String, List<Integer>> calls = new HashMap<>();
+            kernel.http().get("/api/v1/hello/handled?subscriber=hello.picky&after=" + since).json().path("items").forEach(call ->
+                    calls.computeIfAbsent(call.path("eventId").asText(), id -> new ArrayList<>()).add(call.path("attempt").asInt()));
+            return calls;
+        }
+
+        @Test
         void eventsOfOneAggregateArriveInTheOrderTheyWerePublished() {
             Http.Result burst = kernel.http().post("/api/v1/hello/events", "{\"count\":600,\"aggregates\":3}");
             assertEquals(202, burst.status(), burst.body());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.db.DatabaseFaults;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventSubscriber;
@@ -110,6 +111,9 @@ final class SubscriberLoop implements Runnable {
             try {
                 subscriber.handle(event.withAttempt(attempt));
             } catch (Exception | LinkageError e) {
+                if (DatabaseFaults.isUnavailable(e)) {
+                    return heldBack(event, position, failures, delivered, e);
+                }
                 return failed(event, position, attempt, delivered, e);
             }
             position = event.position();
@@ -126,6 +130,19 @@ final class SubscriberLoop implements Runnable {
             db.inTransaction(c -> EventStore.advance(c, name, node, reached, 0, null, null, count));
         }
         return batch.size();
+    }
+
+    /**
+     * The subscriber's database was out of reach (down, or its module's share of connections taken by a flood): not
+     * the subscriber's fault, so the attempt does not count towards parking; the event is tried again shortly.
+     */
+    private int heldBack(StoredEvent event, long position, int failures, int delivered, Throwable error) {
+        Duration wait = tuning.backoff(1);
+        LOG.info("Subscriber {} could not reach its database for {}; trying again in {} ms: {}", name, event, wait.toMillis(),
+                error.getMessage());
+        Instant now = clock.instant();
+        db.inTransaction(c -> EventStore.advance(c, name, node, position, failures, now.plus(wait), error.getMessage(), delivered));
+        return delivered;
     }
 
     private int failed(StoredEvent event, long position, int attempt, int delivered, Throwable error) {

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
+import dev.pacesetter.kernel.internal.db.DatabaseFaults;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkhead;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;

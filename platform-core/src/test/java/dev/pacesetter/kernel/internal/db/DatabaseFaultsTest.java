@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.internal.gateway;
+package dev.pacesetter.kernel.internal.db;
 
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
