@@ -4,7 +4,7 @@
 # checked for lead.created events without their lead. On embedded H2 and on PostgreSQL. See bench/README.md
 # ("Crash durability").
 #
-#   bench/crash.sh          200 kills per database
+#   bench/crash.sh          200 kills per database (about 2 hours on 2 busy cores; 50 took 30 minutes)
 #   bench/crash.sh 10       what CI runs after `mvn -B verify` (about 6-9 minutes on 2 cores)
 #
 # Knobs (environment): BENCH_KILLS (kills per database when no argument is given; default 200, at most 999),
