@@ -58,13 +58,17 @@ def main():
     for db in dbs:
         setup = load(os.path.join(work, f"{db}-setup.json"))
         names = configs(work, db)
-        print(f"{NAMES.get(db, db)}: {setup['counts']['created']} leads imported ({setup['import']}), {setup['accounts']} accounts;"
+        sizes = [load(os.path.join(work, f)).get("exports", {}).get("bytesMax") for f in sorted(os.listdir(work))
+                 if f.startswith(db + "-") and f.endswith(".json") and "-c" in f]
+        size = max((s for s in sizes if s), default=0)
+        print(f"{NAMES.get(db, db)}: {setup['counts']['created']} leads imported ({setup['import']}; the export of all is {size / 1e6:.1f} MB),"
+              f" {setup['accounts']} accounts (a page of GET /accounts);"
               f" goal: GET /accounts p95 during the flood <= {GOAL:g}x its idle p95, and never a 500")
         for c in clients:
             print(f"  {c} clients looping GET /leads/export (ms; ratio = flood p95 / idle p95 of the same kernel process):")
-            print(f"    {'configuration':<56} {'GET /accounts p95':>24} {'GET /health p95':>24}   exports: 200 / busy / failed, 200s per s,"
-                  f" export p50")
-            print(f"    {'':<56} {'idle':>7} {'flood':>7} {'ratio':>8} {'idle':>7} {'flood':>7} {'ratio':>8}")
+            print(f"    {'configuration':<42} {'GET /accounts p95':>24} {'GET /health p95':>24}   exports: 200 / busy / failed, 200s per s,"
+                  f" export p50   goal")
+            print(f"    {'':<42} {'idle':>7} {'flood':>7} {'ratio':>8} {'idle':>7} {'flood':>7} {'ratio':>8}")
             for name in names:
                 label = open(os.path.join(work, f"{db}-{name}.label")).read().strip()
                 path = os.path.join(work, f"{db}-{name}-c{c}.json")
@@ -78,10 +82,10 @@ def main():
                 ok = acc <= GOAL and not bad
                 meets.setdefault((db, name), []).append(ok)
                 outcomes = exports["outcomes"]
-                print(f"    {label[:56]:<56} {fmt(idle['accounts']['p95']):>7} {fmt(probes['accounts']['p95']):>7} {acc:>7.1f}x"
+                print(f"    {label:<42} {fmt(idle['accounts']['p95']):>7} {fmt(probes['accounts']['p95']):>7} {acc:>7.1f}x"
                       f" {fmt(idle['health']['p95']):>7} {fmt(probes['health']['p95']):>7} {hea:>7.1f}x"
                       f"   {outcomes.get('200', 0):>4} / {outcomes.get('503 module_busy', 0):>4} / {sum(bad.values()):>3},"
-                      f" {exports['completedPerSecond']:>5.2f}/s, {fmt(exports['exportMs']['p50'])}")
+                      f" {exports['completedPerSecond']:>5.2f}/s, {fmt(exports['exportMs']['p50']):>5}   {'PASS' if ok else 'MISSED'}")
             for name in names:
                 path = os.path.join(work, f"{db}-{name}-c{c}.json")
                 if not os.path.exists(path):
@@ -92,7 +96,7 @@ def main():
                                    f" flood {fmt(flood['probes'][p]['p50'])}/{fmt(flood['probes'][p]['p95'])}/{fmt(flood['probes'][p]['max'])}"
                                    f" (n {flood['probes'][p]['n']})" for p in ("accounts", "health"))
                 bad = failures(flood)
-                print(f"      {label.split(' (')[0]}: {detail}; failures: {bad or 'none'}")
+                print(f"      {label.split(':')[0]}: {detail}; failures: {bad or 'none'}")
             default = os.path.join(work, f"{db}-default-c{c}.json")
             if os.path.exists(default):
                 idle, flood = load(os.path.join(work, f"{db}-default-idle.json"))["probes"], load(default)
