@@ -4,11 +4,13 @@
 # server. With the default bulkheads, with bulkheads effectively off, and with smaller request limits. See
 # bench/README.md ("Bulkheads").
 #
-#   bench/bulkhead.sh                  about 6 minutes on 2 cores (H2 only; add PostgreSQL: BENCH_DBS="h2 postgres")
+#   bench/bulkhead.sh                         about 8 minutes on 2 cores (embedded H2)
+#   BENCH_DBS="h2 postgres" bench/bulkhead.sh about 15 minutes
 #
 # Knobs (environment): BENCH_DBS="h2" (h2, postgres), BENCH_LEADS=20000, BENCH_ACCOUNTS=20, BENCH_PROBES=300 (idle
 # rounds), BENCH_CLIENTS="24 48", BENCH_FLOOD_SECONDS=20, BENCH_SWEEP="8 4" (smaller max.requests tried besides the
-# default; "" skips), BENCH_OFF=1 (0 skips the bulkheads-off run), BENCH_JFR=1 (0 skips the profiled run),
+# default; "" skips), BENCH_OFF=1 (0 skips the bulkheads-off run), BENCH_JFR=1 (0 skips the profiled run; it profiles
+# the first of BENCH_DBS),
 # BENCH_HONOUR_RETRY_AFTER=1, BENCH_PG_URL, BENCH_PG_USER, BENCH_RESULTS (default bench/results), BENCH_KEEP=1,
 # PACESETTER_DIST, BENCH_JAVA_OPTS (passed to the kernel).
 set -euo pipefail
@@ -83,13 +85,14 @@ run_config() { # db slug label [VAR=value ...]
   echo "$label" >"$prefix.label"
   progress "$db, $label: starting"
   start_kernel "$db" "$HOME_DIR" "$@"
-  progress "$db, $label: warm-up (4 exporting clients for 6 s, then 100 probe rounds)"
-  python3 "$DRIVER" "$PORT" "$PASSWORD" flood 4 6 >/dev/null
+  progress "$db, $label: warm-up (4 exporting clients for 5 s, then 100 probe rounds)"
+  python3 "$DRIVER" "$PORT" "$PASSWORD" flood 4 5 >/dev/null
   python3 "$DRIVER" "$PORT" "$PASSWORD" idle 100 >/dev/null
-  progress "$db, $label: idle baseline ($PROBES sequential rounds of GET /accounts + GET /health)"
-  python3 "$DRIVER" "$PORT" "$PASSWORD" idle "$PROBES" >"$prefix-idle.json"
   local c
   for c in $CLIENTS; do
+    # the baseline right before each flood: the other work on a shared machine drifts within minutes
+    progress "$db, $label: idle baseline ($PROBES sequential rounds of GET /accounts + GET /health)"
+    python3 "$DRIVER" "$PORT" "$PASSWORD" idle "$PROBES" >"$prefix-idle-c$c.json"
     progress "$db, $label: flood of $c clients looping GET /leads/export for $FLOOD_SECONDS s, probes alongside"
     python3 "$DRIVER" "$PORT" "$PASSWORD" flood "$c" "$FLOOD_SECONDS" >"$prefix-c$c.json"
     sleep 2 # exports still streaming at the window's end finish before the next window
@@ -128,7 +131,7 @@ for db in $DBS; do
   for r in $SWEEP; do
     run_config "$db" "r$r" "max.requests $r, 6 connections" PACESETTER_MODULE_MAX_REQUESTS="$r"
   done
-  if [ "$JFR" = 1 ]; then
+  if [ "$JFR" = 1 ] && [ "$db" = "${DBS%% *}" ]; then
     # the profile comes from a run of its own, so the recording's cost is in no figure above. Without class-data
     # sharing: JDK 17 with JFR sometimes crashes (SIGSEGV in check_shared_class_file_load_hook) on the dynamic archive
     first="${CLIENTS%% *}"
@@ -147,11 +150,10 @@ say "load average at end: $(cut -d' ' -f1-3 /proc/loadavg); the whole run took $
 say ""
 python3 "$TOOLS/bulkhead_report.py" "$WORK" "$DBS" "$CLIENTS" "$CPU0" "$CPU1" | tee -a "$OUT"
 if [ "$JFR" = 1 ]; then
-  for db in $DBS; do
-    say ""
-    say "Profile ($db, bulkheads as shipped, ${CLIENTS%% *} clients; JFR settings=profile, flood window only):"
-    python3 "$TOOLS/jfr_summary.py" "$WORK/$db-jfr.jfr" "$WORK/$db-jfr-c${CLIENTS%% *}.json" | tee -a "$OUT"
-  done
+  db="${DBS%% *}"
+  say ""
+  say "Profile ($db, bulkheads as shipped, ${CLIENTS%% *} clients; JFR settings=profile, flood window only):"
+  python3 "$TOOLS/jfr_summary.py" "$WORK/$db-jfr.jfr" "$WORK/$db-jfr-c${CLIENTS%% *}.json" | tee -a "$OUT"
 fi
 mkdir -p "$RESULTS"
 cp "$OUT" "$RESULTS/bulkhead-latest.txt"

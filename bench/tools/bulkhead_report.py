@@ -3,7 +3,7 @@
     python3 bulkhead_report.py WORK "h2 postgres" "24 48" "$(head -1 /proc/stat)" "$(head -1 /proc/stat)"
 
 Goal: during the flood, the other module's (GET /accounts) p95 stays within 2x its idle p95, and nothing answers 500.
-Each configuration's ratio is against its own idle baseline, measured in the same kernel process just before.
+Each flood's ratio is against the idle baseline measured in the same kernel process right before it.
 """
 import json
 import os
@@ -59,13 +59,13 @@ def main():
         setup = load(os.path.join(work, f"{db}-setup.json"))
         names = configs(work, db)
         sizes = [load(os.path.join(work, f)).get("exports", {}).get("bytesMax") for f in sorted(os.listdir(work))
-                 if f.startswith(db + "-") and f.endswith(".json") and "-c" in f]
+                 if f.startswith(db + "-") and f.endswith(".json") and "-c" in f and "-idle-" not in f and not f.startswith(db + "-jfr-")]
         size = max((s for s in sizes if s), default=0)
         print(f"{NAMES.get(db, db)}: {setup['counts']['created']} leads imported ({setup['import']}; the export of all is {size / 1e6:.1f} MB),"
               f" {setup['accounts']} accounts (a page of GET /accounts);"
               f" goal: GET /accounts p95 during the flood <= {GOAL:g}x its idle p95, and never a 500")
         for c in clients:
-            print(f"  {c} clients looping GET /leads/export (ms; ratio = flood p95 / idle p95 of the same kernel process):")
+            print(f"  {c} clients looping GET /leads/export (ms; ratio = flood p95 / idle p95 measured just before, same kernel process):")
             print(f"    {'configuration':<42} {'GET /accounts p95':>24} {'GET /health p95':>24}   exports: 200 / busy / failed, 200s per s,"
                   f" export p50   goal")
             print(f"    {'':<42} {'idle':>7} {'flood':>7} {'ratio':>8} {'idle':>7} {'flood':>7} {'ratio':>8}")
@@ -74,7 +74,7 @@ def main():
                 path = os.path.join(work, f"{db}-{name}-c{c}.json")
                 if not os.path.exists(path):
                     continue
-                idle, flood = load(os.path.join(work, f"{db}-{name}-idle.json"))["probes"], load(path)
+                idle, flood = load(os.path.join(work, f"{db}-{name}-idle-c{c}.json"))["probes"], load(path)
                 probes, exports = flood["probes"], flood["exports"]
                 acc = ratio(probes["accounts"]["p95"], idle["accounts"]["p95"])
                 hea = ratio(probes["health"]["p95"], idle["health"]["p95"])
@@ -91,7 +91,7 @@ def main():
                 if not os.path.exists(path):
                     continue
                 label = open(os.path.join(work, f"{db}-{name}.label")).read().strip()
-                idle, flood = load(os.path.join(work, f"{db}-{name}-idle.json"))["probes"], load(path)
+                idle, flood = load(os.path.join(work, f"{db}-{name}-idle-c{c}.json"))["probes"], load(path)
                 detail = "; ".join(f"{p} p50/p95/max idle {fmt(idle[p]['p50'])}/{fmt(idle[p]['p95'])}/{fmt(idle[p]['max'])}"
                                    f" flood {fmt(flood['probes'][p]['p50'])}/{fmt(flood['probes'][p]['p95'])}/{fmt(flood['probes'][p]['max'])}"
                                    f" (n {flood['probes'][p]['n']})" for p in ("accounts", "health"))
@@ -99,7 +99,7 @@ def main():
                 print(f"      {label.split(':')[0]}: {detail}; failures: {bad or 'none'}")
             default = os.path.join(work, f"{db}-default-c{c}.json")
             if os.path.exists(default):
-                idle, flood = load(os.path.join(work, f"{db}-default-idle.json"))["probes"], load(default)
+                idle, flood = load(os.path.join(work, f"{db}-default-idle-c{c}.json"))["probes"], load(default)
                 acc = ratio(flood["probes"]["accounts"]["p95"], idle["accounts"]["p95"])
                 hea = ratio(flood["probes"]["health"]["p95"], idle["health"]["p95"])
                 bad = failures(flood)
