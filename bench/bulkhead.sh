@@ -8,7 +8,7 @@
 #   BENCH_DBS="h2 postgres" bench/bulkhead.sh about 15 minutes
 #
 # Knobs (environment): BENCH_DBS="h2" (h2, postgres), BENCH_LEADS=20000, BENCH_ACCOUNTS=20, BENCH_PROBES=300 (idle
-# rounds), BENCH_CLIENTS="24 48", BENCH_FLOOD_SECONDS=20, BENCH_SWEEP="8 4" (smaller max.requests tried besides the
+# rounds), BENCH_CLIENTS="24 48", BENCH_FLOOD_SECONDS=15, BENCH_SWEEP="8 4 2" (smaller max.requests tried besides the
 # default; "" skips), BENCH_OFF=1 (0 skips the bulkheads-off run), BENCH_JFR=1 (0 skips the profiled run; it profiles
 # the first of BENCH_DBS),
 # BENCH_HONOUR_RETRY_AFTER=1, BENCH_PG_URL, BENCH_PG_USER, BENCH_RESULTS (default bench/results), BENCH_KEEP=1,
@@ -22,8 +22,8 @@ LEADS="${BENCH_LEADS:-20000}"
 ACCOUNTS="${BENCH_ACCOUNTS:-20}"
 PROBES="${BENCH_PROBES:-300}"
 CLIENTS="${BENCH_CLIENTS:-24 48}"
-FLOOD_SECONDS="${BENCH_FLOOD_SECONDS:-20}"
-SWEEP="${BENCH_SWEEP-8 4}"
+FLOOD_SECONDS="${BENCH_FLOOD_SECONDS:-15}"
+SWEEP="${BENCH_SWEEP-8 4 2}"
 OFF="${BENCH_OFF:-1}"
 JFR="${BENCH_JFR:-1}"
 PG_URL="${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
