@@ -4,8 +4,8 @@
 # server. With the default bulkheads, with bulkheads effectively off, and with smaller request limits. See
 # bench/README.md ("Bulkheads").
 #
-#   bench/bulkhead.sh                         about 8 minutes on 2 cores (embedded H2)
-#   BENCH_DBS="h2 postgres" bench/bulkhead.sh about 15 minutes
+#   bench/bulkhead.sh                         about 6 minutes on 2 cores (embedded H2)
+#   BENCH_DBS="h2 postgres" bench/bulkhead.sh 10-15 minutes
 #
 # Knobs (environment): BENCH_DBS="h2" (h2, postgres), BENCH_LEADS=20000, BENCH_ACCOUNTS=20, BENCH_PROBES=300 (idle
 # rounds), BENCH_CLIENTS="24 48", BENCH_FLOOD_SECONDS=15, BENCH_SWEEP="8 4 2" (smaller max.requests tried besides the
