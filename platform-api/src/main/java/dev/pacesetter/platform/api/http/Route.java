@@ -32,9 +32,10 @@ public final class Route {
     private final Set<String> consumes;
     private final long maxBodyBytes;
     private final boolean bodiless;
+    private final boolean heavy;
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
-            RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless) {
+            RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
@@ -44,10 +45,11 @@ public final class Route {
         this.consumes = Set.copyOf(consumes);
         this.maxBodyBytes = maxBodyBytes;
         this.bodiless = bodiless;
+        this.heavy = heavy;
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
-        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler, Set.of(), 0, false);
+        return new Route(method, path, EnumSet.noneOf(Role.class), false, "", handler, Set.of(), 0, false, false);
     }
 
     public static Route get(String path, RouteHandler handler) {
@@ -74,17 +76,17 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy);
     }
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy);
     }
 
     /**
@@ -99,7 +101,7 @@ public final class Route {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless);
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy);
     }
 
     /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
@@ -107,7 +109,7 @@ public final class Route {
         if (bytes <= 0) {
             throw new IllegalArgumentException("body limit must be positive: " + bytes);
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy);
     }
 
     /**
@@ -116,7 +118,24 @@ public final class Route {
      * misspelt reason) was read. For actions such as {@code POST /things/{id}/archive}.
      */
     public Route withoutBody() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy);
+    }
+
+    /**
+     * A copy marked heavy: each call keeps a core and a connection busy for long (an export of every record, a
+     * report over months). The gateway runs fewer heavy calls of one module at once than light ones
+     * ({@code pacesetter.module.max.heavy.requests}: one fewer than the node's cores, at least one), so a burst of
+     * exports waits or gets {@code 503 module_busy} while the module's other routes and other modules stay fast.
+     *
+     * @since 1.7
+     */
+    public Route heavy() {
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true);
+    }
+
+    /** Whether this route is {@link #heavy()}. */
+    public boolean isHeavy() {
+        return heavy;
     }
 
     /** Whether this route refuses a request body ({@link #withoutBody()}). */

@@ -90,9 +90,18 @@ public final class ConfigLoader {
                 mail(resolved), Language.fromTag(oneOf(resolved.get(Setting.DEFAULT_LANGUAGE), Setting.DEFAULT_LANGUAGE, "zh-cn", "en"))
                         .orElseThrow(),
                 new KernelConfig.BulkheadConfig(intIn(resolved, Setting.MODULE_MAX_REQUESTS, 1, 10_000),
+                        heavyRequests(intIn(resolved, Setting.MODULE_MAX_HEAVY_REQUESTS, 0, 10_000)),
                         intIn(resolved, Setting.MODULE_REQUEST_QUEUE, 0, 10_000),
                         Duration.ofMillis(intIn(resolved, Setting.MODULE_REQUEST_WAIT_MS, 0, 60_000)),
                         intIn(resolved, Setting.MODULE_MAX_CONNECTIONS, 0, 500)));
+    }
+
+    /**
+     * A heavy request keeps a core busy: with as many at once as cores, a module's exports would leave nothing for
+     * the rest (bench/bulkhead.sh measured it), so by default one core stays free for other requests.
+     */
+    private static int heavyRequests(int configured) {
+        return configured > 0 ? configured : Math.max(1, Runtime.getRuntime().availableProcessors() - 1);
     }
 
     /** Checked here, so that a typo stops the start with exit status 2 rather than half-way through it. */

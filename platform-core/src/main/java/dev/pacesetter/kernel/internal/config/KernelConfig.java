@@ -42,11 +42,13 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
 
     /**
      * @param requestsPerModule requests one module's routes serve at once
+     * @param heavyRequestsPerModule of those, requests to routes marked heavy
      * @param requestQueue requests beyond that which may wait for a slot
      * @param requestWait how long such a request waits
      * @param connectionsPerModule connections one module may hold at once; 0 for the default share
      */
-    public record BulkheadConfig(int requestsPerModule, int requestQueue, Duration requestWait, int connectionsPerModule) {
+    public record BulkheadConfig(int requestsPerModule, int heavyRequestsPerModule, int requestQueue, Duration requestWait,
+            int connectionsPerModule) {
     }
 
     /**

@@ -24,6 +24,8 @@ public enum Setting {
     MODULE_MAX_CONNECTIONS("pacesetter.module.max.connections", "0",
             "connections one module may hold at once; 0 = three quarters of what modules may hold together (the pool less a fifth kept for the platform)"),
     MODULE_MAX_REQUESTS("pacesetter.module.max.requests", "16", "requests one module's routes serve at once on this node"),
+    MODULE_MAX_HEAVY_REQUESTS("pacesetter.module.max.heavy.requests", "0",
+            "heavy requests (exports, long reports) one module serves at once on this node; 0 = one fewer than the node's cores, at least 1"),
     MODULE_REQUEST_QUEUE("pacesetter.module.request.queue", "16",
             "requests beyond that which wait for a slot; more are answered 503 module_busy at once"),
     MODULE_REQUEST_WAIT_MS("pacesetter.module.request.wait.ms", "1000",

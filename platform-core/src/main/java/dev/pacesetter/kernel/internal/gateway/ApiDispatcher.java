@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
 import dev.pacesetter.kernel.internal.db.DatabaseFaults;
-import dev.pacesetter.kernel.internal.bulkhead.RequestBulkhead;
+import dev.pacesetter.kernel.internal.bulkhead.Admission;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.http.ApiException;
@@ -128,22 +128,18 @@ final class ApiDispatcher implements Handler {
             admit(found.moduleId(), caller);
             checkBody(ctx, found.route());
             // the platform's own routes pass no bulkhead: health, sign-in and the module list answer however busy a module is
-            RequestBulkhead bulkhead = found.moduleId().equals(ModuleRegistry.PLATFORM) ? null : bulkheads.of(found.moduleId());
-            if (bulkhead != null && !bulkhead.enter()) {
-                warnBusy(found.moduleId(), "requests", correlationId);
-                throw busy(found.moduleId());
-            }
-            try {
+            Admission admission = found.moduleId().equals(ModuleRegistry.PLATFORM) ? Admission.NONE
+                    : bulkheads.admit(found.moduleId(), found.route().isHeavy()).orElseThrow(() -> {
+                        warnBusy(found.moduleId(), "requests", correlationId);
+                        return busy(found.moduleId());
+                    });
+            try (admission) {
                 Reply reply = found.route().handler().handle(new GatewayRequest(ctx, found, correlationId, json, limitOf(found.route()), caller,
                         texts.languages().of(ctx, caller)));
                 if (reply == null) {
                     throw new IllegalStateException("handler of " + found.route() + " returned no reply");
                 }
                 write(ctx, reply);
-            } finally {
-                if (bulkhead != null) {
-                    bulkhead.exit();
-                }
             }
         } else if (lookup instanceof RouteLookup.WrongMethod wrong) {
             String allow = wrong.allowed().stream().map(Enum::name).collect(Collectors.joining(", "));
@@ -166,8 +162,8 @@ final class ApiDispatcher implements Handler {
         boolean due = last == null ? lastBusyWarning.putIfAbsent(moduleId, now) == null
                 : now - last > BUSY_WARNING_INTERVAL_NANOS && lastBusyWarning.replace(moduleId, last, now);
         if (due) {
-            LOG.warn("Module {} is at its limit of {}: requests get 503 module_busy (see pacesetter.module.max.{} in the README) [{}]",
-                    moduleId, limit, limit, correlationId);
+            LOG.warn("Module {} is at its limit of {}: requests get 503 module_busy (see Bulkheads in the README) [{}]",
+                    moduleId, limit, correlationId);
         }
     }
 

@@ -54,7 +54,8 @@ public final class ExportRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/leads/export", this::export).roles(LeadRoutes.READERS)
+        // heavy: every lead the caller may see, a core and a connection for seconds; the gateway runs few at once
+        return List.of(Route.get("/leads/export", this::export).roles(LeadRoutes.READERS).heavy()
                 .summary("The leads you may see as CSV (same filters as GET /leads; no paging), in the import format plus id, grade and"
                         + " status; formula-like cells are prefixed with an apostrophe"));
     }
