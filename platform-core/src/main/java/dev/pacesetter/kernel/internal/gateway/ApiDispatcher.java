@@ -10,10 +10,10 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
-import dev.pacesetter.kernel.internal.db.DatabaseFaults;
 import dev.pacesetter.kernel.internal.bulkhead.Admission;
+import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
+import dev.pacesetter.kernel.internal.db.DatabaseFaults;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.Reply;
