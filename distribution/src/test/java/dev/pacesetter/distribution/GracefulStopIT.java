@@ -62,11 +62,14 @@ class GracefulStopIT {
                 AtomicInteger turnedAway = new AtomicInteger();
                 Queue<String> unanswered = new ConcurrentLinkedQueue<>();
                 ExecutorService writers = startWriters(product, admin, acknowledged, unexpected, unanswered, turnedAway);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
                 while (acknowledged.size() < 30) {
-                    Thread.onSpinWait();
+                    assertTrue(System.nanoTime() < deadline, "writes are acknowledged before the stop: " + unexpected);
+                    Thread.sleep(5);
                 }
                 product.terminate();
                 while (!product.log().contains("Pacesetter stopping")) {
+                    assertTrue(System.nanoTime() < deadline + TimeUnit.SECONDS.toNanos(30), "the stop begins after SIGTERM");
                     Thread.sleep(20); // the download stalls until the drain has begun
                 }
                 download.transferTo(received);
