@@ -48,7 +48,14 @@ done
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pacesetter-crash.XXXXXX")"
 PID=""; PG_DB=""
 cleanup() {
+  local status=$?
   if [ -n "$PID" ] && kill -0 "$PID" 2>/dev/null; then kill -TERM "$PID"; wait "$PID" 2>/dev/null || true; fi
+  if [ "$status" != 0 ] && [ "${BENCH_KEEP:-0}" != 1 ]; then
+    # a failure is only worth something with the server's log: keep the logs (not the databases) beside the results
+    local kept="$RESULTS/crash-failure-$(date -u +%Y%m%dT%H%M%SZ)"
+    mkdir -p "$kept" && cp "$WORK"/*.log "$kept/" 2>/dev/null && echo "crash bench: server logs of the failed run kept in $kept" >&2
+    grep -h -A 25 " ERROR " "$WORK"/*.log 2>/dev/null | tail -n 80 >&2 || true
+  fi
   if [ -n "$PG_DB" ]; then psql -h 127.0.0.1 -U "$PG_USER" -d postgres -qc "DROP DATABASE IF EXISTS $PG_DB WITH (FORCE)" >/dev/null 2>&1 || true; fi
   if [ "${BENCH_KEEP:-0}" = 1 ]; then echo "crash bench: scratch kept in $WORK" >&2; else rm -rf "$WORK"; fi
 }
