@@ -44,9 +44,4 @@ final class ConnectionShare {
         allModules.release();
         own.release();
     }
-
-    /** Connections the module holds now. */
-    int inUse() {
-        return ownLimit - own.availablePermits();
-    }
 }
