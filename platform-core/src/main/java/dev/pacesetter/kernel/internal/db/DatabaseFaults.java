@@ -16,6 +16,16 @@ public final class DatabaseFaults {
     private DatabaseFaults() {
     }
 
+    /** Whether {@code failure}, or one of its causes, is a commit whose answer was lost with the connection. */
+    public static boolean isCommitOutcomeUnknown(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof CommitOutcomeUnknownException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether {@code failure}, or one of its causes, says the database cannot be reached now. */
     public static boolean isUnavailable(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {

@@ -46,7 +46,7 @@ public final class KernelModuleDatabase implements ModuleDatabase {
             connection.setAutoCommit(false);
             try {
                 T result = work.run(connection);
-                connection.commit();
+                commit(connection);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 // on a broken connection the rollback fails too ("Connection is closed", no SQLSTATE): the first
@@ -66,6 +66,17 @@ public final class KernelModuleDatabase implements ModuleDatabase {
             }
         } catch (SQLException e) {
             throw new DataAccessException("module " + moduleId + ": database work failed (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+
+    private static void commit(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } catch (SQLException e) {
+            if (DatabaseFaults.isUnavailable(e)) {
+                throw new CommitOutcomeUnknownException(e);
+            }
+            throw e; // e.g. a serialization failure: the database answered, and it said "not committed"
         }
     }
 }

@@ -101,6 +101,14 @@ final class ApiDispatcher implements Handler {
                 fail(ctx, busy(busyModule.get()), correlationId);
                 return;
             }
+            if (DatabaseFaults.isCommitOutcomeUnknown(e)) {
+                // the one database fault after which "nothing was changed" may be false: the client must look before retrying
+                LOG.warn("Request {} {} lost the database during its commit [{}]: the change may or may not be stored: {}", ctx.method(),
+                        ctx.path(), correlationId, rootMessage(e));
+                fail(ctx, new ApiException(503, "commit_outcome_unknown", Message.of("error.commit_outcome_unknown"),
+                        Map.of("retryAfterSeconds", DATABASE_RETRY_SECONDS)), correlationId);
+                return;
+            }
             if (DatabaseFaults.isUnavailable(e)) {
                 // nothing was committed (the change and its events share one transaction): safe to retry later
                 LOG.warn("Request {} {} found the database unreachable [{}]: {}", ctx.method(), ctx.path(), correlationId, rootMessage(e));
