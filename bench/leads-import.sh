@@ -16,7 +16,7 @@ DBS="${BENCH_DBS:-postgres h2}"
 PG_URL="${BENCH_PG_URL:-jdbc:postgresql://127.0.0.1:5432}"
 PG_USER="${BENCH_PG_USER:-postgres}"
 DIST_SRC="${PACESETTER_DIST:-$ROOT/distribution/target/pacesetter}"
-LEADS_JAR="${BENCH_LEADS_JAR:-$(ls "$ROOT"/plugins/leads/target/plugin-leads-*.jar 2>/dev/null | head -1)}"
+LEADS_JAR="${BENCH_LEADS_JAR:-$(ls "$ROOT"/plugin-leads/target/plugin-leads-*.jar 2>/dev/null | head -1)}"
 RESULTS="${BENCH_RESULTS:-$BENCH/results}"
 TOOLS="$BENCH/tools"
 PASSWORD="bench-admin-password"
@@ -25,7 +25,7 @@ progress() { printf '[leads-import %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 die() { printf 'leads-import bench: %s\n' "$*" >&2; exit 1; }
 
 [ -x "$DIST_SRC/bin/pacesetter" ] || die "no distribution at $DIST_SRC: run 'mvn -B -q package -DskipTests' first"
-[ -n "$LEADS_JAR" ] && [ -f "$LEADS_JAR" ] || die "no plugins/leads/target/plugin-leads-*.jar: run 'mvn -B -q package -DskipTests' first"
+[ -n "$LEADS_JAR" ] && [ -f "$LEADS_JAR" ] || die "no plugin-leads/target/plugin-leads-*.jar: run 'mvn -B -q package -DskipTests' first"
 command -v python3 >/dev/null || die "python3 is needed"
 command -v java >/dev/null || die "java is needed"
 
