@@ -57,6 +57,21 @@ class GatewayContractIT {
         }
 
         @Test
+        void theServerSaysItsTimeAndBusinessDayAndAProductionClockCannotBeMoved() {
+            JsonNode clock = kernel.http().get("/api/v1/clock").json();
+            java.time.Instant now = java.time.Instant.parse(clock.path("now").asText());
+            assertTrue(Duration.between(now, java.time.Instant.now()).abs().toSeconds() < 60, clock.toString());
+            assertEquals("Asia/Shanghai", clock.path("businessZone").asText());
+            assertEquals(java.time.LocalDate.ofInstant(now, java.time.ZoneId.of("Asia/Shanghai")).toString(), clock.path("today").asText());
+            assertFalse(clock.path("adjustable").asBoolean());
+            JsonNode refused = assertError(kernel.http().post("/api/v1/clock/advance", "{\"by\":\"PT1H\"}"), 409, "clock_not_adjustable");
+            assertTrue(refused.path("message").asText().contains("pacesetter.clock.adjustable=true"), refused.toString());
+            assertEquals(401, kernel.anonymous().get("/api/v1/clock").status());
+            JsonNode after = kernel.http().get("/api/v1/clock").json();
+            assertEquals("PT0S", after.path("advancedBy").asText(), after.toString());
+        }
+
+        @Test
         void malformedJsonIs400AndStoresNothing() {
             int before = greetingCount();
             Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\": \"unterminated");

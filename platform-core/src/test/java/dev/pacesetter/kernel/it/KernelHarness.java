@@ -150,6 +150,20 @@ public final class KernelHarness implements AutoCloseable {
         Files.delete(home.resolve("deploy").resolve(jarName));
     }
 
+    /**
+     * Moves the platform clock forward over REST, as an administrator: deadlines, jobs and token expiry follow. Needs a
+     * kernel started with {@link #ADJUSTABLE_CLOCK}; sessions outlive the step only with a long enough TTL.
+     */
+    public void advanceClock(Duration by) {
+        Http.Result moved = http().post("/api/v1/clock/advance", "{\"by\":\"" + by + "\"}");
+        if (moved.status() != 200) {
+            throw new AssertionError("the clock did not move: " + moved.status() + " " + moved.body());
+        }
+    }
+
+    /** Flags for a kernel whose clock tests move: adjustable, and sign-ins that last a year of moved time. */
+    public static final String[] ADJUSTABLE_CLOCK = {"--clock-adjustable=true", "--session-ttl-seconds=31536000"};
+
     public void awaitHealthy() {
         String[] last = {""};
         try {

@@ -32,40 +32,65 @@ class PipelineIT {
     abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("plugin-leads", "plugin-pipeline"), "--scheduler-poll-ms=100");
+            super(database, List.of("plugin-leads", "plugin-pipeline"), "--scheduler-poll-ms=100", KernelHarness.ADJUSTABLE_CLOCK[0],
+                    KernelHarness.ADJUSTABLE_CLOCK[1]);
         }
 
         @Test
-        void aProposalWithoutFeedbackRemindsTheOwnerOnceWhileFeedbackRestartsTheClock() throws Exception {
+        void aProposalWithoutFeedbackForThreeDaysRemindsTheOwnerOnceWhileFeedbackRestartsTheClock() {
             Http admin = kernel.http();
-            assertEquals(200, admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"PT4S\",\"rule\":\"no feedback for 3 days (test: 4 s)\"}")
-                    .status());
-            try {
-                Http rep = org.as("rep1");
-                long quiet = opportunity("rep1", account("rep1", "Quiet Co"), "Quiet deal");
-                long chatty = opportunity("rep1", account("rep1", "Chatty Co"), "Chatty deal");
-                move(rep, quiet, "PROPOSAL_SUBMITTED");
-                move(rep, chatty, "PROPOSAL_SUBMITTED");
-                Thread.sleep(2000);
-                Http.Result feedback = rep.post("/api/v1/opportunities/" + chatty + "/activities", "{\"kind\":\"CUSTOMER_FEEDBACK\",\"notes\":\"likes it\"}");
-                assertEquals(201, feedback.status(), feedback.body());
-                KernelHarness.await(Duration.ofSeconds(10), () -> !reminders(quiet).isEmpty(), "no care reminder for the quiet customer");
-                assertTrue(reminders(chatty).isEmpty(), "feedback on 'day 2' restarted the clock");
-                move(rep, chatty, "NEGOTIATION"); // leaving the stage cancels its deadline
-                Thread.sleep(4000);
-                assertTrue(reminders(chatty).isEmpty(), "no reminder after the opportunity moved on");
-                assertEquals(1, reminders(quiet).size(), "the reminder came once");
-                JsonNode task = reminders(quiet).get(0);
-                assertEquals("DEADLINE", task.path("source").asText());
-                assertTrue(task.path("title").asText().contains("Quiet Co"), task.toString());
-                JsonNode inbox = rep.get("/api/v1/notifications").json().path("items");
-                assertTrue(inbox.toString().contains("Quiet deal"), inbox.toString());
-                assertEquals(200, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
-                assertEquals(409, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
-            } finally {
-                admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"P3D\",\"rule\":\"proposal submitted and no customer feedback"
-                        + " for 3 days: customer care reminder\"}");
-            }
+            assertEquals("P3D", admin.get("/api/v1/stage-deadlines").json().path("items").get(0).path("within").asText(), "the plan's rule, as shipped");
+            Http rep = org.as("rep1");
+            long quiet = opportunity("rep1", account("rep1", "Quiet Co"), "Quiet deal");
+            long chatty = opportunity("rep1", account("rep1", "Chatty Co"), "Chatty deal");
+            move(rep, quiet, "PROPOSAL_SUBMITTED");
+            move(rep, chatty, "PROPOSAL_SUBMITTED");
+            kernel.advanceClock(Duration.ofDays(2));
+            Http.Result feedback = rep.post("/api/v1/opportunities/" + chatty + "/activities", "{\"kind\":\"CUSTOMER_FEEDBACK\",\"notes\":\"likes it\"}");
+            assertEquals(201, feedback.status(), feedback.body());
+            kernel.advanceClock(Duration.ofDays(1).plusHours(1));
+            KernelHarness.await(Duration.ofSeconds(10), () -> !reminders(quiet).isEmpty(), "no care reminder for the quiet customer on day 3");
+            assertTrue(reminders(chatty).isEmpty(), "feedback on day 2 restarted the clock: due on day 5");
+            move(rep, chatty, "NEGOTIATION"); // leaving the stage cancels its deadline
+            assertEquals(List.of(), pendingStageDeadlines(chatty), "no deadline left to remind of the chatty deal");
+            kernel.advanceClock(Duration.ofDays(3));
+            assertEquals(1, reminders(quiet).size(), "the reminder came once");
+            JsonNode task = reminders(quiet).get(0);
+            assertEquals("DEADLINE", task.path("source").asText());
+            assertTrue(task.path("title").asText().contains("Quiet Co"), task.toString());
+            JsonNode inbox = rep.get("/api/v1/notifications").json().path("items");
+            assertTrue(inbox.toString().contains("Quiet deal"), inbox.toString());
+            assertEquals(200, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
+            assertEquals(409, rep.post("/api/v1/tasks/" + task.path("id").asLong() + "/done", "").status());
+        }
+
+        @Test
+        void onlyAnAdministratorMovesTheClockOnlyForwardAndTheMoveIsAudited() {
+            assertEquals(403, org.as("rep1").post("/api/v1/clock/advance", "{\"by\":\"PT1H\"}").status());
+            Http.Result backwards = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"-PT1H\"}");
+            assertEquals(400, backwards.status(), backwards.body());
+            assertEquals("by", backwards.json().path("error").path("details").path("fields").get(0).path("field").asText(), backwards.body());
+            Http.Result both = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"PT1H\",\"to\":\"2030-01-01T00:00:00Z\"}");
+            assertEquals(400, both.status(), both.body());
+            JsonNode before = kernel.http().get("/api/v1/clock").json();
+            Http.Result moved = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"PT2H\"}");
+            assertEquals(200, moved.status(), moved.body());
+            java.time.Instant was = java.time.Instant.parse(before.path("now").asText());
+            java.time.Instant is = java.time.Instant.parse(moved.json().path("now").asText());
+            assertTrue(Duration.between(was, is).compareTo(Duration.ofHours(2)) >= 0, before + " -> " + moved.body());
+            JsonNode audit = kernel.http().get("/api/v1/audit?resource=clock").json().path("items").get(0);
+            assertEquals("advance", audit.path("action").asText(), audit.toString());
+            assertEquals(moved.json().path("advancedBy").asText(), audit.path("after").path("advancedBy").asText(), audit.toString());
+        }
+
+        private List<String> pendingStageDeadlines(long opportunity) {
+            List<String> pending = new ArrayList<>();
+            kernel.http().get("/api/v1/jobs?type=deadline&module=pipeline&limit=500").json().path("items").forEach(j -> {
+                if (j.path("key").asText().equals(Long.toString(opportunity))) {
+                    pending.add(j.toString());
+                }
+            });
+            return pending;
         }
 
         @Test
@@ -119,12 +144,12 @@ class PipelineIT {
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"LOST\"}").status(), "lost needs a reason");
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"SOLD\"}").status());
             move(rep, id, "PROPOSAL_SUBMITTED");
-            Thread.sleep(1100);
+            kernel.advanceClock(Duration.ofHours(5));
             move(rep, id, "NEGOTIATION");
             JsonNode won = move(rep, id, "WON");
             JsonNode history = won.path("stageHistory");
             assertEquals(4, history.size(), history.toString());
-            assertTrue(history.get(1).path("seconds").asLong() >= 1, "time in proposal: " + history);
+            assertTrue(history.get(1).path("seconds").asLong() >= 5 * 3600, "five hours in proposal: " + history);
             assertEquals(409, rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"LOST\",\"reason\":\"too late\"}").status(), "won is final");
             assertEquals(409, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"DEMO\"}").status());
         }

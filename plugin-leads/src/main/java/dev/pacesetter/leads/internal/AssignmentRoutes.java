@@ -32,6 +32,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Who gets a lead: assignment rules ({@code /api/v1/lead-assignment-rules}) for leads that arrive without an
@@ -52,11 +53,12 @@ public final class AssignmentRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final EventPublisher events;
     private final FollowUps followUps;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public AssignmentRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference FollowUps followUps) {
+            @Reference FollowUps followUps, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.events = events;
         this.followUps = followUps;

@@ -27,6 +27,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /** Where leads come from and what each channel costs per period: {@code /api/v1/channels}. */
 @Component(service = RouteProvider.class)
@@ -55,10 +56,11 @@ public final class ChannelRoutes implements RouteProvider {
     }
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public ChannelRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db) {
+    public ChannelRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
     }
 

@@ -32,6 +32,7 @@ import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * {@code GET /leads/export}: the leads the caller may see, with the list's filters, streamed as CSV (UTF-8 with a
@@ -45,10 +46,11 @@ public final class ExportRoutes implements RouteProvider {
     private static final DateTimeFormatter FILE_STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public ExportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db) {
+    public ExportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
     }
 

@@ -34,6 +34,7 @@ import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Follow-up policies ({@code /api/v1/follow-up-policies}), the follow-up tasks ({@code /api/v1/leads/follow-ups},
@@ -55,11 +56,12 @@ public final class FollowUpRoutes implements RouteProvider {
     static final Duration MAX_PERIOD = Duration.ofDays(400);
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Messages messages;
 
     @Activate
-    public FollowUpRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages) {
+    public FollowUpRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.messages = messages;
     }

@@ -32,6 +32,7 @@ import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * The owners' follow-up tasks and their deadlines ({@code leads_follow_up}; deadline kind {@value #KIND}, key = the
@@ -82,8 +83,8 @@ public final class FollowUps implements DeadlineHandler {
 
     @Activate
     public FollowUps(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines, @Reference Notifier notifier,
-            @Reference EventPublisher events) {
-        this(deadlines, notifier, events, Clock.systemUTC());
+            @Reference EventPublisher events, @Reference PlatformClock time) {
+        this(deadlines, notifier, events, time.clock());
     }
 
     FollowUps(Deadlines deadlines, Notifier notifier, EventPublisher events, Clock clock) {

@@ -31,6 +31,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * The grading rule sets: {@code /api/v1/grading-rules}. Each change stores a new version; leads keep the version that
@@ -61,12 +62,13 @@ public final class GradingRuleRoutes implements RouteProvider {
     }
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final Messages messages;
 
     @Activate
-    public GradingRuleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages) {
+    public GradingRuleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.messages = messages;
         this.db = db;
     }

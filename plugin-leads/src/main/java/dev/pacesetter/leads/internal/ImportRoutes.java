@@ -29,6 +29,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * CSV import of leads: {@code POST /leads/imports} (202, then a worker imports the file), its status and counts
@@ -42,10 +43,11 @@ public final class ImportRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final Importer importer;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public ImportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Importer importer) {
+    public ImportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Importer importer, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.importer = importer;
     }

@@ -33,6 +33,7 @@ import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Runs lead imports on this node: an upload is checked and stored in the bundle's data area, then one worker
@@ -52,7 +53,7 @@ public final class Importer {
     private final ModuleDatabase db;
     private final LeadImport imports;
     private final Messages messages;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Path dir;
     private final ExecutorService worker;
     private final Map<Long, ImportProgress> live = new ConcurrentHashMap<>();
@@ -60,8 +61,9 @@ public final class Importer {
 
     @Activate
     public Importer(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation, @Reference Messages messages,
-            BundleContext context)
+            BundleContext context, @Reference PlatformClock time)
             throws IOException {
+        this.clock = time.clock();
         this.db = db;
         this.imports = new LeadImport(db, creation, clock, messages);
         this.messages = messages;

@@ -42,6 +42,7 @@ import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Changing a lead ({@code PUT /api/v1/leads/{id}}, regraded when its grading inputs change) and its touches
@@ -94,13 +95,14 @@ public final class LeadEditRoutes implements RouteProvider {
     private final EventPublisher events;
     private final FollowUps followUps;
     private final PhoneKeying phoneKeying;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     private final Messages messages;
 
     @Activate
     public LeadEditRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying, @Reference Messages messages) {
+            @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.messages = messages;
         this.db = db;
         this.events = events;

@@ -31,6 +31,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * A lead's status: qualify, disqualify (with a reason) and convert into an account and an opportunity, which
@@ -54,11 +55,12 @@ public final class LeadLifecycleRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final EventPublisher events;
     private final FollowUps followUps;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public LeadLifecycleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference FollowUps followUps) {
+            @Reference FollowUps followUps, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.events = events;
         this.followUps = followUps;

@@ -27,6 +27,7 @@ import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.security.RowScope;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.i18n.Messages;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /** Lead intake over REST and reading leads: {@code /api/v1/leads}, one lead, its history. */
 @Component(service = RouteProvider.class)
@@ -36,14 +37,15 @@ public final class LeadRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final LeadCreation creation;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     /** Web-form submissions per caller: the route is reachable by any integrator token, so it must not be a cheap oracle. */
     private final RateLimiter webForms;
     private final Messages messages;
 
     @Activate
     public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation,
-            @Reference LeadsSettings settings, @Reference Messages messages) {
+            @Reference LeadsSettings settings, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.messages = messages;
         this.db = db;
         this.creation = creation;

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * The phone keys in force, and keeping the stored ones consistent with them: leads keyed under another scheme
@@ -32,10 +33,11 @@ public final class PhoneKeying {
     private final PhoneKeys keys;
 
     @Activate
-    public PhoneKeying(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadsSettings settings) {
+    public PhoneKeying(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadsSettings settings,
+            @Reference PlatformClock time) {
         this.keys = settings.phoneKeys();
         try {
-            int rekeyed = db.inTransaction(c -> rekey(c, keys, Instant.now()));
+            int rekeyed = db.inTransaction(c -> rekey(c, keys, time.now()));
             if (rekeyed > 0) {
                 LOG.info("Re-keyed the phone numbers of {} lead(s) for duplicate detection ({})", rekeyed, keys.scheme());
             }

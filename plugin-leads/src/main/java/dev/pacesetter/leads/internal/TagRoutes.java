@@ -27,6 +27,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * The shared tag vocabulary marketing maintains and sales filters on: {@code /api/v1/lead-tags}. Names are
@@ -44,10 +45,11 @@ public final class TagRoutes implements RouteProvider {
     }
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public TagRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db) {
+    public TagRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
     }
 

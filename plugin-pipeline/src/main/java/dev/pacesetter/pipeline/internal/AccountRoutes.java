@@ -24,6 +24,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /** Customers and the people at them: {@code /api/v1/accounts}, {@code /api/v1/contacts}. */
 @Component(service = RouteProvider.class)
@@ -41,10 +42,11 @@ public final class AccountRoutes implements RouteProvider {
     static final Role[] READERS = {Role.ADMIN, Role.MANAGER, Role.REP, Role.AFTER_SALES, Role.MARKETING};
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public AccountRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db) {
+    public AccountRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
     }
 

@@ -30,6 +30,7 @@ import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * What was done on an opportunity ({@code /api/v1/opportunities/{id}/activities}): calls with their duration,
@@ -51,11 +52,12 @@ public final class ActivityRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final Deadlines deadlines;
     private final CustomerCare care;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public ActivityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines,
-            @Reference EventPublisher events, @Reference Notifier notifier) {
+            @Reference EventPublisher events, @Reference Notifier notifier, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.deadlines = deadlines;
         this.care = new CustomerCare(db, events, notifier, clock);
@@ -84,7 +86,7 @@ public final class ActivityRoutes implements RouteProvider {
         v.orThrow();
         Caller caller = request.caller().orElseThrow();
         Activity created = db.inTransaction(c -> {
-            OpportunityStore.Opportunity o = OpportunityStore.find(c, id, caller.scope(), true)
+            OpportunityStore.Opportunity o = OpportunityStore.find(c, id, caller.scope(), true, clock.instant())
                     .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!o.stage().isOpen()) {
                 throw ApiException.conflict("opportunity_closed", Message.of("error.opportunity-closed", id, Message.of("stage." + o.stage().name())),
@@ -112,7 +114,7 @@ public final class ActivityRoutes implements RouteProvider {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("items", db.inTransaction(c -> {
-            OpportunityStore.find(c, id, caller.scope(), false).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
+            OpportunityStore.find(c, id, caller.scope(), false, clock.instant()).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             return activities(c, id);
         })));
     }

@@ -25,6 +25,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /** The conversation model of an opportunity: {@code /api/v1/opportunities/{id}/conversation}. */
 @Component(service = RouteProvider.class)
@@ -45,10 +46,11 @@ public final class ConversationRoutes implements RouteProvider {
     private static final int TEXT = 1000;
 
     private final ModuleDatabase db;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
-    public ConversationRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db) {
+    public ConversationRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
     }
 
@@ -166,8 +168,8 @@ public final class ConversationRoutes implements RouteProvider {
         }));
     }
 
-    private static void visible(Connection c, long id, Caller caller, boolean lock) throws SQLException {
-        OpportunityStore.find(c, id, caller.scope(), lock).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
+    private void visible(Connection c, long id, Caller caller, boolean lock) throws SQLException {
+        OpportunityStore.find(c, id, caller.scope(), lock, clock.instant()).orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
     }
 
     static Conversation load(Connection c, long opportunityId) throws SQLException {

@@ -171,7 +171,7 @@ final class CustomerCare {
             }
         }
         Instant due = lastDue == null ? playbook.get().plus(now) : playbook.get().nextDue(lastDue, now);
-        Tasks.open(c, customer.ownerId(), customer.id(), null, Tasks.Source.PLAYBOOK, playbook.get().title(customer.name()), due, customer.tier());
+        Tasks.open(c, now, customer.ownerId(), customer.id(), null, Tasks.Source.PLAYBOOK, playbook.get().title(customer.name()), due, customer.tier());
     }
 
     private static HealthScoring.Signals signals(Connection c, Customer customer, List<Tiering.OrderFact> orders) throws SQLException {
@@ -219,7 +219,7 @@ final class CustomerCare {
         Message title = Message.of("task.retention.title", Message.of(action.equals(HealthScoring.EXCLUSIVE_OFFER) ? "health.action.exclusive-offer"
                 : "health.action.tailored-plan"), customer.name(), health.score(), health.threshold());
         int dueDays = HealthSettings.load(c).retentionDueDays();
-        long taskId = Tasks.open(c, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)), null);
+        long taskId = Tasks.open(c, now, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)), null);
         Message why = null;
         for (HealthScoring.Factor f : health.factors()) {
             Message line = Message.of("health.factor", Message.of("health.factor." + f.factor()), f.points(), f.max(), f.detail());

@@ -1,6 +1,5 @@
 package dev.pacesetter.pipeline.internal;
 
-import java.time.Clock;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -16,6 +15,7 @@ import dev.pacesetter.platform.api.pilot.EnabledRegions;
 import dev.pacesetter.platform.api.schedule.JobRun;
 import dev.pacesetter.platform.api.schedule.JobSchedule;
 import dev.pacesetter.platform.api.schedule.ScheduledJob;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Every night at 02:00 (Asia/Shanghai): every account in a region where the pipeline is on gets its tier and
@@ -37,9 +37,9 @@ public final class CustomerJob implements ScheduledJob {
 
     @Activate
     public CustomerJob(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Notifier notifier) {
+            @Reference Notifier notifier, @Reference PlatformClock time) {
         this.db = db;
-        this.care = new CustomerCare(db, events, notifier, Clock.systemUTC());
+        this.care = new CustomerCare(db, events, notifier, time.clock());
     }
 
     @Override

@@ -32,6 +32,7 @@ import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Customer tiers and health: an account's tier with its figures and history ({@code /accounts/{id}/tier}),
@@ -51,12 +52,13 @@ public final class CustomerRoutes implements RouteProvider {
     private final ModuleDatabase db;
     private final ModuleEnablement enablement;
     private final CustomerCare care;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Messages messages;
 
     @Activate
     public CustomerRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Notifier notifier, @Reference ModuleEnablement enablement, @Reference Messages messages) {
+            @Reference Notifier notifier, @Reference ModuleEnablement enablement, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.messages = messages;
         this.enablement = enablement;

@@ -25,6 +25,7 @@ import dev.pacesetter.platform.api.events.EventSubscriber;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.schedule.Deadlines;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Turns a converted lead ({@code leads/lead.converted}) into an account with its contact and an opportunity in
@@ -40,11 +41,12 @@ public final class LeadConversionSubscriber implements EventSubscriber {
     private final ModuleDatabase db;
     private final EventPublisher events;
     private final Deadlines deadlines;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public LeadConversionSubscriber(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Deadlines deadlines) {
+            @Reference Deadlines deadlines, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.events = events;
         this.deadlines = deadlines;

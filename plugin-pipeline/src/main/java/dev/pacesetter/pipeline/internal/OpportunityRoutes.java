@@ -41,6 +41,7 @@ import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Opportunities and their stages ({@code /api/v1/opportunities}), and the stage deadlines that remind owners
@@ -66,12 +67,13 @@ public final class OpportunityRoutes implements RouteProvider {
     private final EventPublisher events;
     private final Deadlines deadlines;
     private final CustomerCare care;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Messages messages;
 
     @Activate
     public OpportunityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Deadlines deadlines, @Reference Notifier notifier, @Reference Messages messages) {
+            @Reference Deadlines deadlines, @Reference Notifier notifier, @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.messages = messages;
         this.events = events;
@@ -131,7 +133,7 @@ public final class OpportunityRoutes implements RouteProvider {
             long id = OpportunityStore.insert(c, new OpportunityStore.NewOpportunity(in.accountId(), in.name(), owner, in.amount(), in.product(),
                     in.expectedClose(), members, null), caller.userId(), now);
             StageDeadlinePolicy.track(c, deadlines, id, owner.regionId(), Stage.FIRST_CONTACT, now);
-            OpportunityStore.Opportunity opportunity = OpportunityStore.find(c, id, caller.scope(), false).orElseThrow();
+            OpportunityStore.Opportunity opportunity = OpportunityStore.find(c, id, caller.scope(), false, clock.instant()).orElseThrow();
             publish(c, opportunity, PipelineTopics.OPPORTUNITY_CREATED, new OpportunityCreated(id, opportunity.accountId(), owner.id(),
                     opportunity.amount().amount(), opportunity.amount().currency(), null));
             db.audit(c, AuditRecord.of(request, "opportunities", id, "create").after(opportunity));
@@ -168,7 +170,7 @@ public final class OpportunityRoutes implements RouteProvider {
     private OpportunityStore.Opportunity load(ApiRequest request) {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
-        return db.inTransaction(c -> OpportunityStore.find(c, id, caller.scope(), false))
+        return db.inTransaction(c -> OpportunityStore.find(c, id, caller.scope(), false, clock.instant()))
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
     }
 
@@ -183,7 +185,7 @@ public final class OpportunityRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         return Reply.ok(db.inTransaction(c -> {
-            OpportunityStore.Opportunity before = OpportunityStore.find(c, id, caller.scope(), true)
+            OpportunityStore.Opportunity before = OpportunityStore.find(c, id, caller.scope(), true, clock.instant())
                     .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", id)));
             if (!before.stage().next().contains(body.stage())) {
                 throw ApiException.conflict("illegal_stage_change", before.stage().next().isEmpty()
@@ -215,7 +217,7 @@ public final class OpportunityRoutes implements RouteProvider {
             } else if (to == Stage.LOST) {
                 publish(c, before, PipelineTopics.LOST, new OpportunityLost(id, before.ownerId(), before.stage(), reason, now));
             }
-            OpportunityStore.Opportunity after = OpportunityStore.find(c, id, caller.scope(), false).orElseThrow();
+            OpportunityStore.Opportunity after = OpportunityStore.find(c, id, caller.scope(), false, clock.instant()).orElseThrow();
             db.audit(c, AuditRecord.of(request, "opportunities", id, "stage").before(before).after(after));
             return after;
         }));

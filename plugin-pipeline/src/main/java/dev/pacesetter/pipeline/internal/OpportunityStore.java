@@ -75,7 +75,7 @@ final class OpportunityStore {
         }
     }
 
-    static Optional<Opportunity> find(Connection c, long id, RowScope scope, boolean lock) throws SQLException {
+    static Optional<Opportunity> find(Connection c, long id, RowScope scope, boolean lock, Instant now) throws SQLException {
         Sql sql = Sql.of("SELECT " + COLUMNS + " FROM pipeline_opportunity o WHERE o.id = ?", id).and(scope.ownedBy("o.owner_id"));
         Opportunity found;
         try (PreparedStatement ps = (lock ? sql.append("FOR UPDATE") : sql).prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -84,7 +84,7 @@ final class OpportunityStore {
             }
             found = row(rs, List.of(), List.of());
         }
-        return Optional.of(withDetails(found, members(c, id), history(c, id, Instant.now())));
+        return Optional.of(withDetails(found, members(c, id), history(c, id, now)));
     }
 
     static List<Opportunity> page(Connection c, RowScope scope, Optional<Stage> stage, Optional<Long> accountId, Optional<Long> ownerId,

@@ -25,6 +25,7 @@ import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * An account's orders ({@code /api/v1/accounts/{id}/orders}): repeat purchases recorded by hand; won
@@ -45,11 +46,12 @@ public final class OrderRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final CustomerCare care;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     @Activate
     public OrderRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
-            @Reference Notifier notifier) {
+            @Reference Notifier notifier, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.care = new CustomerCare(db, events, notifier, clock);
     }
@@ -83,7 +85,7 @@ public final class OrderRoutes implements RouteProvider {
         OrderStore.Order created = db.inTransaction(c -> {
             AccountStore.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.account.not-found", id)));
             if (in.opportunityId() != null) {
-                OpportunityStore.Opportunity o = OpportunityStore.find(c, in.opportunityId(), caller.scope(), true)
+                OpportunityStore.Opportunity o = OpportunityStore.find(c, in.opportunityId(), caller.scope(), true, clock.instant())
                         .orElseThrow(() -> ApiException.notFound(Message.of("error.opportunity.not-found", in.opportunityId())));
                 if (o.accountId() != id) {
                     throw ApiException.unprocessable("opportunity_of_another_account", Message.of("error.opportunity-of-another-account", o.id(), o.accountId(), id), Map.of("accountId", o.accountId()));

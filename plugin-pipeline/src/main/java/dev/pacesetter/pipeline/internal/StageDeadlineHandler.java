@@ -2,6 +2,7 @@ package dev.pacesetter.pipeline.internal;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.time.Clock;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -20,6 +21,7 @@ import dev.pacesetter.platform.api.notify.Severity;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
 import dev.pacesetter.platform.api.security.RowScope;
+import dev.pacesetter.platform.api.time.PlatformClock;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.i18n.Messages;
@@ -34,9 +36,12 @@ public final class StageDeadlineHandler implements DeadlineHandler {
     private final Notifier notifier;
     private final EventPublisher events;
     private final Messages messages;
+    private final Clock clock;
 
     @Activate
-    public StageDeadlineHandler(@Reference Notifier notifier, @Reference EventPublisher events, @Reference Messages messages) {
+    public StageDeadlineHandler(@Reference Notifier notifier, @Reference EventPublisher events, @Reference Messages messages,
+            @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.notifier = notifier;
         this.events = events;
         this.messages = messages;
@@ -51,7 +56,7 @@ public final class StageDeadlineHandler implements DeadlineHandler {
     public void fire(Connection c, FiredDeadline deadline) throws Exception {
         long id = Long.parseLong(deadline.key());
         StageDeadlinePolicy.Due due = deadline.data(StageDeadlinePolicy.Due.class);
-        Optional<OpportunityStore.Opportunity> found = OpportunityStore.find(c, id, RowScope.all(0), true);
+        Optional<OpportunityStore.Opportunity> found = OpportunityStore.find(c, id, RowScope.all(0), true, clock.instant());
         if (found.isEmpty() || found.get().stage() != Stage.valueOf(due.stage())) {
             return; // moved on meanwhile: leaving the stage cancels the deadline, this covers a race with it
         }
@@ -59,7 +64,7 @@ public final class StageDeadlineHandler implements DeadlineHandler {
         Object rule = StageDeadlinePolicy.of(c, o.stage()).map(p -> StoredText.of(p.rule())).orElse(Message.of("rule.stage-deadline"));
         String account = accountName(c, o.accountId());
         Message title = Message.of("task.customer-care.title", account, o.name());
-        Tasks.open(c, o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt(), null);
+        Tasks.open(c, clock.instant(), o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt(), null);
         Notification alert = Notification.to(o.ownerId(), "pipeline.stage-deadline", Severity.WARNING, title)
                 .body(Message.of("notify.stage-deadline.body", Message.of("stage." + o.stage().name()), due.since().toString()))
                 .link("/opportunities/" + o.id());

@@ -28,6 +28,7 @@ import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
  * Owners' follow-up tasks from stage deadlines, tier playbooks and health drops ({@code /api/v1/tasks}):
@@ -42,12 +43,13 @@ public final class TaskRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final CustomerCare care;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
     private final Messages messages;
 
     @Activate
     public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier,
-            @Reference Messages messages) {
+            @Reference Messages messages, @Reference PlatformClock time) {
+        this.clock = time.clock();
         this.db = db;
         this.messages = messages;
         this.care = new CustomerCare(db, events, notifier, clock);

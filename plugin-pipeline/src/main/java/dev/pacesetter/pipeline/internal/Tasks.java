@@ -20,14 +20,14 @@ final class Tasks {
     private Tasks() {
     }
 
-    static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due) throws SQLException {
-        return open(c, ownerId, accountId, opportunityId, source, title, due, null);
+    static long open(Connection c, Instant now, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due) throws SQLException {
+        return open(c, now, ownerId, accountId, opportunityId, source, title, due, null);
     }
 
     /** A task whose title is one of the plugin's messages, shown in the reader's language. */
-    static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, Message title, Instant due, Tier playbookTier)
+    static long open(Connection c, Instant now, long ownerId, Long accountId, Long opportunityId, Source source, Message title, Instant due, Tier playbookTier)
             throws SQLException {
-        long id = open(c, ownerId, accountId, opportunityId, source, title.toString(), due, playbookTier);
+        long id = open(c, now, ownerId, accountId, opportunityId, source, title.toString(), due, playbookTier);
         try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET title_message = ? WHERE id = ?", title.toJson(), id).prepare(c)) {
             ps.executeUpdate();
         }
@@ -35,12 +35,12 @@ final class Tasks {
     }
 
     /** A task of a tier's playbook remembers the tier: the next follows when it is done, a tier change cancels it. */
-    static long open(Connection c, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due, Tier playbookTier)
+    static long open(Connection c, Instant now, long ownerId, Long accountId, Long opportunityId, Source source, String title, Instant due, Tier playbookTier)
             throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_task (owner_id, account_id, opportunity_id, source, title, due_at, status,"
                 + " created_at, playbook_tier) VALUES (?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", new String[] {"id"})) {
             Sql.of("?, ?, ?, ?, ?, ?, ?, ?", ownerId, accountId, opportunityId, source.name(), title.length() > 200 ? title.substring(0, 200) : title, due,
-                    Instant.now(), playbookTier == null ? null : playbookTier.name()).bind(ps, 1);
+                    now, playbookTier == null ? null : playbookTier.name()).bind(ps, 1);
             return Jdbc.insertReturningId(ps);
         }
     }

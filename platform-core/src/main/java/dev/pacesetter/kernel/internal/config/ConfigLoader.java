@@ -93,7 +93,18 @@ public final class ConfigLoader {
                         heavyRequests(intIn(resolved, Setting.MODULE_MAX_HEAVY_REQUESTS, 0, 10_000)),
                         intIn(resolved, Setting.MODULE_REQUEST_QUEUE, 0, 10_000),
                         Duration.ofMillis(intIn(resolved, Setting.MODULE_REQUEST_WAIT_MS, 0, 60_000)),
-                        intIn(resolved, Setting.MODULE_MAX_CONNECTIONS, 0, 500)));
+                        intIn(resolved, Setting.MODULE_MAX_CONNECTIONS, 0, 500)),
+                new KernelConfig.TimeConfig(zone(resolved.get(Setting.BUSINESS_ZONE)),
+                        Boolean.parseBoolean(oneOf(resolved.get(Setting.CLOCK_ADJUSTABLE), Setting.CLOCK_ADJUSTABLE, "true", "false"))));
+    }
+
+    private static java.time.ZoneId zone(Sourced value) {
+        try {
+            return java.time.ZoneId.of(value.value().trim());
+        } catch (java.time.DateTimeException e) {
+            throw new ConfigException(Setting.BUSINESS_ZONE.key() + " (" + value.source() + ") must be a time zone id such as Asia/Shanghai,"
+                    + " not '" + value.value() + "'");
+        }
     }
 
     /**

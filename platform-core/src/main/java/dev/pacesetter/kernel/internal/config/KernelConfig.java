@@ -38,7 +38,14 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
         DatabaseConfig database, Duration deployPoll, long bodyLimitBytes, Duration drainTimeout, Secret adminPassword,
         List<String> corsOrigins, Duration sessionTtl, boolean modulesOnEverywhereByDefault, long bundleUploadLimit,
         Duration eventsPoll, Duration eventsRetryBase, SchedulerConfig scheduler, WebhookConfig webhooks,
-        MailConfig mail, Language defaultLanguage, BulkheadConfig bulkheads) {
+        MailConfig mail, Language defaultLanguage, BulkheadConfig bulkheads, TimeConfig time) {
+
+    /**
+     * @param businessZone where the organisation's days begin
+     * @param clockAdjustable whether administrators may move the clock forward (tests, demos, training)
+     */
+    public record TimeConfig(java.time.ZoneId businessZone, boolean clockAdjustable) {
+    }
 
     /**
      * @param requestsPerModule requests one module's routes serve at once
@@ -93,6 +100,6 @@ public record KernelConfig(Path installDir, Path home, Path dataDir, Path deploy
     public KernelConfig withPort(int newPort) {
         return new KernelConfig(installDir, home, dataDir, deployDir, bundlesDir, host, newPort, database, deployPoll,
                 bodyLimitBytes, drainTimeout, adminPassword, corsOrigins, sessionTtl, modulesOnEverywhereByDefault, bundleUploadLimit, eventsPoll, eventsRetryBase,
-                scheduler, webhooks, mail, defaultLanguage, bulkheads);
+                scheduler, webhooks, mail, defaultLanguage, bulkheads, time);
     }
 }

@@ -65,7 +65,11 @@ public enum Setting {
     MAIL_TIMEOUT_MS("pacesetter.mail.timeout.ms", "10000", "SMTP connect, read and write timeout, in milliseconds"),
     MAIL_RETRY_BASE_MS("pacesetter.mail.retry.base.ms", "30000", "first wait before a failed e-mail is retried; it doubles with every attempt"),
     MAIL_MAX_ATTEMPTS("pacesetter.mail.max.attempts", "8", "attempts before an e-mail is parked"),
-    DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests");
+    DRAIN_TIMEOUT_MS("pacesetter.drain.timeout.ms", "10000", "how long shutdown waits for in-flight requests"),
+    BUSINESS_ZONE("pacesetter.business.zone", "Asia/Shanghai",
+            "time zone where the organisation's days, weeks and months begin (an IANA zone id such as Asia/Shanghai)"),
+    CLOCK_ADJUSTABLE("pacesetter.clock.adjustable", "false",
+            "true lets administrators move the clock forward (POST /api/v1/clock/advance): test, demo and training installations only");
 
     private final String key;
     private final String defaultValue;

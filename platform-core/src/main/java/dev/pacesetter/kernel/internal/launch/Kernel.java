@@ -67,6 +67,7 @@ import dev.pacesetter.platform.api.events.EventSubscriber;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
+import dev.pacesetter.platform.api.time.PlatformClock;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
@@ -80,6 +81,8 @@ import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.kernel.internal.platform.PlatformRoutes;
+import dev.pacesetter.kernel.internal.time.ClockRoutes;
+import dev.pacesetter.kernel.internal.time.KernelClock;
 import dev.pacesetter.platform.api.ModuleDescriptor;
 import dev.pacesetter.platform.api.http.RouteProvider;
 
@@ -140,7 +143,8 @@ public final class Kernel implements AutoCloseable {
         ErrorTexts errorTexts = new ErrorTexts(catalogs, new RequestLanguage(config.defaultLanguage()));
         RequestBulkheads requestBulkheads = new RequestBulkheads(config.bulkheads());
         Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts, requestBulkheads));
-        Clock clock = Clock.systemUTC();
+        KernelClock time = KernelClock.system(config.time().businessZone(), config.time().clockAdjustable());
+        Clock clock = time.clock();
         AuditTrail audit = new AuditTrail(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
         Future<PlatformParts> platform = boot.submit(() -> {
@@ -164,6 +168,7 @@ public final class Kernel implements AutoCloseable {
             Whiteboard whiteboard = new Whiteboard(system, modules);
             catalogs.attach(id -> modules.records().stream().filter(r -> r.id().equals(id)).map(ModuleRecord::bundle).findFirst());
             system.registerService(Messages.class, new MessagesFactory(catalogs), null);
+            system.registerService(PlatformClock.class, time, null);
             ComponentHealth components = new ComponentHealth(system);
             RouteAssembler routeAssembler = new RouteAssembler(system, whiteboard, components, live, json);
             routeAssembler.open();
@@ -231,7 +236,7 @@ public final class Kernel implements AutoCloseable {
             started.add(0, webhooks);
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
-                    new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock),
+                    new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
                     new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
@@ -241,6 +246,9 @@ public final class Kernel implements AutoCloseable {
             ready.set(true);
             signIn.set(parts.identity());
             parts.identity().afterStart();
+            if (time.adjustable()) {
+                LOG.warn("The clock is adjustable (pacesetter.clock.adjustable=true): administrators may move it forward. Never in production.");
+            }
             LOG.info("Pacesetter started in {} ms: http://{}:{}/api/v1/health (home {}, database {})",
                     (System.nanoTime() - began) / 1_000_000, config.host(), gateway.port(), config.home().toAbsolutePath(),
                     config.database().jdbcUrl().orElse("embedded H2"));

@@ -59,6 +59,8 @@ public final class PlatformScheduler implements AutoCloseable {
                 .serializer(serializer)
                 .jdbcCustomization(jdbc)
                 .schedulerName(new SchedulerName.Fixed(node))
+                // the platform clock: an adjustable one moves deadlines and jobs along with everything else
+                .clock(clock::instant)
                 .threads(config.threads())
                 .pollingInterval(config.poll())
                 // a node that died in the middle of a run is noticed after 6 missed beats; its runs are revived
