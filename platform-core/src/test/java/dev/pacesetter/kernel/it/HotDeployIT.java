@@ -3,6 +3,7 @@ package dev.pacesetter.kernel.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,14 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.io.TempDir;
 
-/** A plugin's whole life through the deploy/ folder, without ever restarting the kernel. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * A plugin's whole life through the deploy/ folder, without ever restarting the kernel: installed, updated with a new
+ * migration, updated with a failing one (503 module_failed) and repaired, uninstalled.
+ */
 class HotDeployIT {
 
     @Nested
@@ -84,6 +91,73 @@ class HotDeployIT {
 
         @Test
         @Order(3)
+        void aFailedMigrationAnswers503ModuleFailedAndAnAdministratorRepairsItOnceTheScriptIsFixed(@TempDir Path temp) throws Exception {
+            Path broken = withScript(temp.resolve("broken.jar"), "V3__half.sql",
+                    "CREATE TABLE hello_half (id INT);\nINSERT INTO nowhere_at_all VALUES (1);\n");
+            kernel.deploy(broken, "hello.jar");
+            KernelHarness.await(DEPLOY_BOUND, () -> "FAILED".equals(module().path("state").asText()), "the broken migration never failed");
+            assertTrue(module().path("reason").asText().contains("V3__half.sql"), module().toString());
+
+            Http.Result asAdmin = kernel.http().get("/api/v1/hello/greetings");
+            assertEquals(503, asAdmin.status(), asAdmin.body());
+            assertEquals("module_failed", asAdmin.json().path("error").path("code").asText());
+            assertTrue(asAdmin.json().path("error").path("details").path("reason").asText().contains("V3__half.sql"), asAdmin.body());
+            assertEquals(null, asAdmin.header("Retry-After"), "it will not heal by itself");
+            Http.Result anonymous = kernel.anonymous().get("/api/v1/hello/greetings");
+            assertEquals(503, anonymous.status());
+            assertTrue(anonymous.json().path("error").path("details").path("reason").isMissingNode(), "the SQL error is for administrators only");
+
+            Path fixed = withScript(temp.resolve("fixed.jar"), "V3__half.sql",
+                    "CREATE TABLE IF NOT EXISTS hello_half (id INT);\nINSERT INTO hello_half VALUES (1);\n");
+            kernel.deploy(fixed, "hello.jar");
+            if (database == Database.H2) {
+                // H2 committed the CREATE TABLE and recorded the failure: the corrected script alone does not get past validation
+                KernelHarness.await(DEPLOY_BOUND, () -> module().path("reason").asText().contains("Detected failed migration to version 3"),
+                        "the failed migration was not detected: " + module());
+                assertTrue(module().path("reason").asText().contains("/api/v1/modules/hello/migrations/repair"), module().toString());
+                Http.Result repair = kernel.http().post("/api/v1/modules/hello/migrations/repair", "");
+                assertEquals(202, repair.status(), repair.body());
+                JsonNode audit = kernel.http().get("/api/v1/audit?resource=modules&recordId=hello").json().path("items").get(0);
+                assertEquals("repair-migrations", audit.path("action").asText(), audit.toString());
+            }
+            KernelHarness.await(DEPLOY_BOUND, () -> "ACTIVE".equals(module().path("state").asText()), "hello never came back: " + module());
+            assertEquals("3", module().path("schemaVersion").asText());
+            assertEquals(409, kernel.http().post("/api/v1/modules/hello/migrations/repair", "").status(), "nothing left to repair");
+            assertEquals(404, kernel.http().post("/api/v1/modules/nosuch/migrations/repair", "").status());
+            KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello/greetings").status() == 200, "hello never served again");
+            assertEquals("kept across updates",
+                    kernel.http().get("/api/v1/hello/greetings").json().path("items").get(0).path("text").asText());
+        }
+
+        private JsonNode module() {
+            return kernel.http().get("/api/v1/modules/hello").json();
+        }
+
+        /** hello-v2 with one more migration script. */
+        private static Path withScript(Path jar, String name, String sql) throws java.io.IOException {
+            try (java.util.jar.JarFile source = new java.util.jar.JarFile(KernelHarness.fixture("hello-v2").toFile());
+                    java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(java.nio.file.Files.newOutputStream(jar),
+                            source.getManifest())) {
+                for (var entries = source.entries(); entries.hasMoreElements();) {
+                    java.util.jar.JarEntry entry = entries.nextElement();
+                    if (entry.getName().equals("META-INF/MANIFEST.MF")) {
+                        continue;
+                    }
+                    out.putNextEntry(new java.util.jar.JarEntry(entry.getName()));
+                    try (var in = source.getInputStream(entry)) {
+                        in.transferTo(out);
+                    }
+                    out.closeEntry();
+                }
+                out.putNextEntry(new java.util.jar.JarEntry("db/migration/" + name));
+                out.write(sql.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+            return jar;
+        }
+
+        @Test
+        @Order(4)
         void aDeletedJarIsUninstalledAndItsRoutesAnswer404() throws Exception {
             kernel.undeploy("hello.jar");
             KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello").status() == 404, "hello still answers");

@@ -146,6 +146,14 @@ public final class KernelHarness implements AutoCloseable {
         Files.move(temp, deploy.resolve(jarName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
+    /** {@link #deploy(String, String)} for a jar a test built itself. */
+    public void deploy(Path jar, String jarName) throws IOException {
+        Path deploy = home.resolve("deploy");
+        Path temp = deploy.resolve("." + jarName + ".part");
+        Files.copy(jar, temp, StandardCopyOption.REPLACE_EXISTING);
+        Files.move(temp, deploy.resolve(jarName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     public void undeploy(String jarName) throws IOException {
         Files.delete(home.resolve("deploy").resolve(jarName));
     }

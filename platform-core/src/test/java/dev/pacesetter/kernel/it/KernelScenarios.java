@@ -13,7 +13,7 @@ import org.junit.jupiter.api.TestInstance;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class KernelScenarios {
 
-    private final Database database;
+    protected final Database database;
     private final List<String> fixtures;
     private final String[] flags;
     protected KernelHarness kernel;

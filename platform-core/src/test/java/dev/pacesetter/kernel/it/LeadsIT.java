@@ -185,6 +185,14 @@ class LeadsIT {
             return created.json().path("id").asLong();
         }
 
+        @Test
+        void aPluginSeesOnlyItsOwnModuleDatabaseEvenWhenItAsksForAnother() {
+            assertEquals(200, kernel.http().get("/api/v1/leads?limit=1").status(), "the leads module and its database are up");
+            JsonNode probe = kernel.http().get("/api/v1/leadwatch/databases").json();
+            assertEquals("[\"leadwatch\"]", probe.path("visible").toString(), probe.toString());
+            assertFalse(probe.path("leadsBound").asBoolean(), "a reference targeting the leads database stays unbound: " + probe);
+        }
+
         long createdLead(String persona, String body) {
             Http.Result created = org.as(persona).post("/api/v1/leads?allowDuplicate=true", body);
             assertEquals(201, created.status(), created.body());

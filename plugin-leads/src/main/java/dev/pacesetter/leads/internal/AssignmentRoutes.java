@@ -56,7 +56,7 @@ public final class AssignmentRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public AssignmentRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public AssignmentRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference FollowUps followUps, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

@@ -59,7 +59,7 @@ public final class ChannelRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public ChannelRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+    public ChannelRoutes(@Reference ModuleDatabase db, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
     }

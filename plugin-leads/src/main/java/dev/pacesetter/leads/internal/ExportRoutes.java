@@ -49,7 +49,7 @@ public final class ExportRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public ExportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+    public ExportRoutes(@Reference ModuleDatabase db, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
     }

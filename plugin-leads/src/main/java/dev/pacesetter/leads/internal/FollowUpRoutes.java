@@ -60,7 +60,7 @@ public final class FollowUpRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public FollowUpRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
+    public FollowUpRoutes(@Reference ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
         this.messages = messages;

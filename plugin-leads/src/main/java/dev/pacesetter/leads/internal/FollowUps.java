@@ -82,7 +82,7 @@ public final class FollowUps implements DeadlineHandler {
     private final Clock clock;
 
     @Activate
-    public FollowUps(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines, @Reference Notifier notifier,
+    public FollowUps(@Reference ModuleDatabase db, @Reference Deadlines deadlines, @Reference Notifier notifier,
             @Reference EventPublisher events, @Reference PlatformClock time) {
         this(deadlines, notifier, events, time.clock());
     }

@@ -67,7 +67,7 @@ public final class GradingRuleRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public GradingRuleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
+    public GradingRuleRoutes(@Reference ModuleDatabase db, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.messages = messages;
         this.db = db;

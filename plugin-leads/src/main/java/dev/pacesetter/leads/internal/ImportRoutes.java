@@ -46,7 +46,7 @@ public final class ImportRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public ImportRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference Importer importer, @Reference PlatformClock time) {
+    public ImportRoutes(@Reference ModuleDatabase db, @Reference Importer importer, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
         this.importer = importer;

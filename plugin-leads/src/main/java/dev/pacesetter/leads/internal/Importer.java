@@ -60,7 +60,7 @@ public final class Importer {
     private volatile boolean stopping;
 
     @Activate
-    public Importer(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation, @Reference Messages messages,
+    public Importer(@Reference ModuleDatabase db, @Reference LeadCreation creation, @Reference Messages messages,
             BundleContext context, @Reference PlatformClock time)
             throws IOException {
         this.clock = time.clock();

@@ -100,7 +100,7 @@ public final class LeadEditRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public LeadEditRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public LeadEditRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference FollowUps followUps, @Reference PhoneKeying phoneKeying, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.messages = messages;

@@ -58,7 +58,7 @@ public final class LeadLifecycleRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public LeadLifecycleRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public LeadLifecycleRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference FollowUps followUps, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

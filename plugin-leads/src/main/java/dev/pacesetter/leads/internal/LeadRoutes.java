@@ -43,7 +43,7 @@ public final class LeadRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public LeadRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadCreation creation,
+    public LeadRoutes(@Reference ModuleDatabase db, @Reference LeadCreation creation,
             @Reference LeadsSettings settings, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.messages = messages;

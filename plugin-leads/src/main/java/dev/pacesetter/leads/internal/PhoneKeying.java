@@ -33,7 +33,7 @@ public final class PhoneKeying {
     private final PhoneKeys keys;
 
     @Activate
-    public PhoneKeying(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference LeadsSettings settings,
+    public PhoneKeying(@Reference ModuleDatabase db, @Reference LeadsSettings settings,
             @Reference PlatformClock time) {
         this.keys = settings.phoneKeys();
         try {

@@ -48,7 +48,7 @@ public final class TagRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public TagRoutes(@Reference(target = LeadsModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+    public TagRoutes(@Reference ModuleDatabase db, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
     }

@@ -45,7 +45,7 @@ public final class AccountRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public AccountRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+    public AccountRoutes(@Reference ModuleDatabase db, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
     }

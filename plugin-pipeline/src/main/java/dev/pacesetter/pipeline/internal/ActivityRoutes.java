@@ -55,7 +55,7 @@ public final class ActivityRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public ActivityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference Deadlines deadlines,
+    public ActivityRoutes(@Reference ModuleDatabase db, @Reference Deadlines deadlines,
             @Reference EventPublisher events, @Reference Notifier notifier, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

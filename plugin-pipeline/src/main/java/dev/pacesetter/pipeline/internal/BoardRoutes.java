@@ -27,7 +27,7 @@ public final class BoardRoutes implements RouteProvider {
     private final ModuleDatabase db;
 
     @Activate
-    public BoardRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db) {
+    public BoardRoutes(@Reference ModuleDatabase db) {
         this.db = db;
     }
 

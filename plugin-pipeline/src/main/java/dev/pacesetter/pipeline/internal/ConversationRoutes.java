@@ -49,7 +49,7 @@ public final class ConversationRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public ConversationRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference PlatformClock time) {
+    public ConversationRoutes(@Reference ModuleDatabase db, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
     }

@@ -36,7 +36,7 @@ public final class CustomerJob implements ScheduledJob {
     private final CustomerCare care;
 
     @Activate
-    public CustomerJob(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public CustomerJob(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference Notifier notifier, @Reference PlatformClock time) {
         this.db = db;
         this.care = new CustomerCare(db, events, notifier, time.clock());

@@ -56,7 +56,7 @@ public final class CustomerRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public CustomerRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public CustomerRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference Notifier notifier, @Reference ModuleEnablement enablement, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;
@@ -211,6 +211,6 @@ public final class CustomerRoutes implements RouteProvider {
     }
 
     private Reply recompute(ApiRequest request) {
-        return Reply.ok(CustomerJob.recomputeAll(db, care, enablement.enabledRegions(PipelineModule.ID)));
+        return Reply.ok(CustomerJob.recomputeAll(db, care, enablement.enabledRegions()));
     }
 }

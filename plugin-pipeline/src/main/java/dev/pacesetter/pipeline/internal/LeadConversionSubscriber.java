@@ -44,7 +44,7 @@ public final class LeadConversionSubscriber implements EventSubscriber {
     private final Clock clock;
 
     @Activate
-    public LeadConversionSubscriber(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public LeadConversionSubscriber(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference Deadlines deadlines, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

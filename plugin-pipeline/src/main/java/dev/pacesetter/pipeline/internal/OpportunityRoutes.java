@@ -71,7 +71,7 @@ public final class OpportunityRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public OpportunityRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public OpportunityRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference Deadlines deadlines, @Reference Notifier notifier, @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

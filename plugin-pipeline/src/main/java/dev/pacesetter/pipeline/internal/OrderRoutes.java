@@ -49,7 +49,7 @@ public final class OrderRoutes implements RouteProvider {
     private final Clock clock;
 
     @Activate
-    public OrderRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events,
+    public OrderRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events,
             @Reference Notifier notifier, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

@@ -47,7 +47,7 @@ public final class TaskRoutes implements RouteProvider {
     private final Messages messages;
 
     @Activate
-    public TaskRoutes(@Reference(target = PipelineModule.DATABASE) ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier,
+    public TaskRoutes(@Reference ModuleDatabase db, @Reference EventPublisher events, @Reference Notifier notifier,
             @Reference Messages messages, @Reference PlatformClock time) {
         this.clock = time.clock();
         this.db = db;

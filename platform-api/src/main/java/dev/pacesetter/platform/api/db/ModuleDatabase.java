@@ -5,19 +5,25 @@ import javax.sql.DataSource;
 import org.osgi.annotation.versioning.ProviderType;
 
 /**
- * A module's access to the shared database, registered by the kernel once the module's
- * {@link SchemaMigrations} have been applied.
+ * A module's access to the shared database, registered by the kernel once the module's migrations (the
+ * {@code V<version>__<description>.sql} scripts in its bundle's {@code db/migration} folder) have been applied.
  *
- * <p>Reference it with a target on the module id so the component waits for its own schema:
+ * <p>Each module bundle sees exactly one: its own (another module's is hidden from it, and refused should it ask).
+ * Reference it without a target; the component activates once the schema is ready:
  * <pre>
- * &#64;Reference(target = "(" + ModuleDatabase.MODULE_PROPERTY + "=leads)") ModuleDatabase db
+ * &#64;Activate
+ * public NoteRoutes(&#64;Reference ModuleDatabase db) { … }
  * </pre>
- * Thread-safe. Always parameterise SQL; never hold a connection beyond one unit of work.
+ * Scripts must work on H2 (2.x, default mode) and PostgreSQL; tables carry the module's prefix (e.g.
+ * {@code leads_lead}). A released script is never edited: add a new version instead. When one fails the module is
+ * reported {@code FAILED} with the reason and nothing that needs the schema activates.
+ *
+ * <p>Thread-safe. Always parameterise SQL; never hold a connection beyond one unit of work.
  */
 @ProviderType
 public interface ModuleDatabase {
 
-    /** Service property carrying the module id. */
+    /** Service property carrying the module id (for administrators' eyes: a bundle sees only its own database anyway). */
     String MODULE_PROPERTY = "pacesetter.module";
 
     String moduleId();

@@ -1,11 +1,14 @@
 /**
- * Persistence for plugins: each module ships versioned SQL migrations in its bundle
- * ({@link dev.pacesetter.platform.api.db.SchemaMigrations}) and reaches the shared database through
- * {@link dev.pacesetter.platform.api.db.ModuleDatabase}, which exists only once those migrations
- * have succeeded.
+ * Persistence for plugins: each module ships versioned SQL migrations in its bundle's {@code db/migration} folder,
+ * which the kernel applies when the bundle starts (the {@code Pacesetter-Module} header is all it needs), and reaches
+ * the shared database through its own {@link dev.pacesetter.platform.api.db.ModuleDatabase}, which exists only once
+ * those migrations have succeeded.
+ *
+ * <p>2.0.0: the {@code SchemaMigrations} marker service is gone (the kernel finds the scripts itself), and each
+ * module's database is visible to its own bundle only.
  */
 @Export
-@Version("1.2.0")
+@Version("2.0.0")
 package dev.pacesetter.platform.api.db;
 
 import org.osgi.annotation.bundle.Export;

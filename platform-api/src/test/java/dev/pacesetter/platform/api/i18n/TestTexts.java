@@ -18,7 +18,18 @@ import java.util.Properties;
  */
 public final class TestTexts {
 
-    static final Path KERNEL = Path.of("../../platform-core/src/main/resources/dev/pacesetter/kernel/internal/i18n");
+    static final Path KERNEL = kernelMessages();
+
+    /** The kernel's message files in this source tree, found from whichever module's folder the tests run in. */
+    private static Path kernelMessages() {
+        Path relative = Path.of("platform-core/src/main/resources/dev/pacesetter/kernel/internal/i18n");
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve(relative))) {
+                return dir.resolve(relative);
+            }
+        }
+        throw new IllegalStateException("no " + relative + " above " + Path.of("").toAbsolutePath());
+    }
 
     private TestTexts() {
     }

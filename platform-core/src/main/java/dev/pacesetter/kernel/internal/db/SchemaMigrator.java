@@ -1,9 +1,8 @@
 package dev.pacesetter.kernel.internal.db;
 
 import java.sql.SQLException;
-import java.util.Dictionary;
-import java.util.Hashtable;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -19,10 +18,10 @@ import org.flywaydb.core.api.migration.JavaMigration;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.ServiceReference;
+import org.osgi.framework.BundleEvent;
 import org.osgi.framework.ServiceRegistration;
-import org.osgi.util.tracker.ServiceTracker;
-import org.osgi.util.tracker.ServiceTrackerCustomizer;
+import org.osgi.util.tracker.BundleTracker;
+import org.osgi.util.tracker.BundleTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,23 +30,26 @@ import dev.pacesetter.kernel.internal.bulkhead.ConnectionShares;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
-import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
-import dev.pacesetter.platform.api.db.SchemaMigrations;
 
 /**
- * Whiteboard for {@link SchemaMigrations}: applies a module's scripts with Flyway (one history table per
- * module) off the bundle-start thread, then registers the module's {@link ModuleDatabase} so the
- * components that need the schema can activate. A failure marks the module FAILED and registers nothing.
+ * The migrations extender: every bundle that declares a {@code Pacesetter-Module} has the scripts in its
+ * {@value #LOCATION} folder applied with Flyway (one history table per module) off the bundle-start thread, once it
+ * is starting; then the module's {@link ModuleDatabase} is registered, visible to that bundle only, so the components
+ * that need the schema can activate. A failure marks the module FAILED and registers nothing. Nothing in the bundle
+ * has to announce its scripts: the header is the module's one identity.
  */
-public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigrations, SchemaMigrator.Run> {
+public final class SchemaMigrator implements BundleTrackerCustomizer<SchemaMigrator.Run> {
+
+    /** Where a module bundle keeps its {@code V<version>__<description>.sql} scripts. */
+    public static final String LOCATION = "db/migration";
 
     private static final Logger LOG = LoggerFactory.getLogger(SchemaMigrator.class);
     private static final ClassProvider<JavaMigration> NO_JAVA_MIGRATIONS = List::of;
     private static final Pattern SCRIPT = Pattern.compile("(?:script|Migration) (\\S+\\.sql)");
     private static final Pattern LINE = Pattern.compile("(?m)^Line\\s*:\\s*(\\d+)");
 
-    /** One migration run for one registration; {@code cancelled} when the registration goes first. */
+    /** One migration run for one start of a module bundle; {@code cancelled} when the bundle stops first. */
     static final class Run {
         final ModuleRecord record;
         volatile boolean cancelled;
@@ -59,27 +61,25 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     }
 
     private final BundleContext context;
-    private final Whiteboard whiteboard;
     private final ModuleRegistry modules;
     private final DataSource dataSource;
     private final ConnectionShares shares;
     private final AuditTrail audit;
     private final java.util.concurrent.Future<?> platformSchema;
     private final ExecutorService executor;
-    private final ServiceTracker<SchemaMigrations, Run> tracker;
+    private final BundleTracker<Run> tracker;
 
     /**
      * @param platformSchema completes once the platform's own tables exist; module migrations wait for it,
      *        since a module's tables may refer to users and teams
      */
-    public SchemaMigrator(BundleContext context, Whiteboard whiteboard, DataSource dataSource, ConnectionShares shares, AuditTrail audit,
+    public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, ConnectionShares shares, AuditTrail audit,
             java.util.concurrent.Future<?> platformSchema) {
         this.shares = shares;
         this.platformSchema = platformSchema;
         this.audit = audit;
         this.context = context;
-        this.whiteboard = whiteboard;
-        this.modules = whiteboard.modules();
+        this.modules = modules;
         this.dataSource = dataSource;
         AtomicInteger threads = new AtomicInteger();
         // embedded H2 makes concurrent DDL wait on table locks (up to its lock timeout), so modules migrate one by one there
@@ -88,13 +88,13 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
             t.setDaemon(true);
             return t;
         });
-        this.tracker = new ServiceTracker<>(context, SchemaMigrations.class, this);
+        this.tracker = new BundleTracker<>(context, Bundle.STARTING | Bundle.ACTIVE, this);
     }
 
+    /** After the module registry opened: a bundle is a module once the registry has its record. */
     public void open() {
-        tracker.open(true);
+        tracker.open();
     }
-
 
     public void close() {
         tracker.close();
@@ -107,33 +107,24 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
     }
 
     @Override
-    public Run addingService(ServiceReference<SchemaMigrations> reference) {
-        Bundle bundle = reference.getBundle();
+    public Run addingBundle(Bundle bundle, BundleEvent event) {
         ModuleRecord record = modules.recordOf(bundle).orElse(null);
         if (record == null || record.descriptor() == null) {
-            LOG.error("Bundle {} registers SchemaMigrations but declares no valid Pacesetter-Module; ignored", bundle.getSymbolicName());
-            return null;
+            return null; // not a module, or one with an invalid header, which the registry reports
         }
-        SchemaMigrations migrations = whiteboard.obtain(reference, SchemaMigrations.class, "Schema migrations").orElse(null);
-        if (migrations == null) {
-            record.migration(MigrationStatus.failed("its SchemaMigrations component could not be obtained"));
-            modules.changed();
-            return null;
-        }
-        String location = migrations.location();
         Run run = new Run(record);
         record.migration(MigrationStatus.RUNNING);
         modules.changed();
-        executor.execute(() -> migrate(run, bundle, location));
+        executor.execute(() -> migrate(run, bundle));
         return run;
     }
 
     @Override
-    public void modifiedService(ServiceReference<SchemaMigrations> reference, Run run) {
+    public void modifiedBundle(Bundle bundle, BundleEvent event, Run run) {
     }
 
     @Override
-    public void removedService(ServiceReference<SchemaMigrations> reference, Run run) {
+    public void removedBundle(Bundle bundle, BundleEvent event, Run run) {
         synchronized (run) {
             run.cancelled = true;
             if (run.database != null) {
@@ -142,8 +133,59 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
             }
         }
         run.record.migration(MigrationStatus.NONE);
-        context.ungetService(reference);
         modules.changed();
+    }
+
+    /** What became of a request to repair a module's migrations. */
+    public enum RepairOutcome { STARTED, NOT_STARTED, NOT_FAILED }
+
+    /**
+     * The administrator's way out of a failed migration: Flyway's repair on the module's history (it drops the rows of
+     * failed migrations, which H2 keeps because its DDL commits as it goes, and accepts the checksums of the scripts as
+     * they are now), then the module's migrations again, off the request thread.
+     */
+    public RepairOutcome repair(String moduleId) {
+        Map<Bundle, Run> runs = tracker.getTracked();
+        for (Map.Entry<Bundle, Run> entry : runs.entrySet()) {
+            Run run = entry.getValue();
+            if (!run.record.id().equals(moduleId)) {
+                continue;
+            }
+            synchronized (run) {
+                if (run.record.migration().phase() != MigrationStatus.Phase.FAILED) {
+                    return RepairOutcome.NOT_FAILED;
+                }
+                run.record.migration(MigrationStatus.RUNNING);
+            }
+            modules.changed();
+            Bundle bundle = entry.getKey();
+            executor.execute(() -> {
+                try {
+                    flyway(moduleId, bundle).repair();
+                    LOG.info("Module {}: migration history repaired; migrating again", moduleId);
+                } catch (RuntimeException e) {
+                    LOG.error("Module {}: repairing the migration history failed", moduleId, e);
+                }
+                migrate(run, bundle);
+            });
+            return RepairOutcome.STARTED;
+        }
+        return RepairOutcome.NOT_STARTED;
+    }
+
+    private Flyway flyway(String id, Bundle bundle) {
+        return Flyway.configure(SchemaMigrator.class.getClassLoader())
+                .dataSource(dataSource)
+                .table(historyTable(id))
+                // modules share one schema: another module's tables must not look like an unmanaged database
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .resourceProvider(new BundleMigrationResources(bundle, LOCATION))
+                .javaMigrationClassProvider(NO_JAVA_MIGRATIONS)
+                .failOnMissingLocations(false)
+                .validateMigrationNaming(true)
+                .loggers("slf4j")
+                .load();
     }
 
     private void awaitPlatformSchema() {
@@ -157,38 +199,24 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         }
     }
 
-    private void migrate(Run run, Bundle bundle, String location) {
+    private void migrate(Run run, Bundle bundle) {
         String id = run.record.id();
         long start = System.nanoTime();
         try {
             awaitPlatformSchema();
-            MigrateResult result = Flyway.configure(SchemaMigrator.class.getClassLoader())
-                    .dataSource(dataSource)
-                    .table(historyTable(id))
-                    // modules share one schema: another module's tables must not look like an unmanaged database
-                    .baselineOnMigrate(true)
-                    .baselineVersion("0")
-                    .resourceProvider(new BundleMigrationResources(bundle, location))
-                    .javaMigrationClassProvider(NO_JAVA_MIGRATIONS)
-                    .failOnMissingLocations(false)
-                    .validateMigrationNaming(true)
-                    .loggers("slf4j")
-                    .load()
-                    .migrate();
+            MigrateResult result = flyway(id, bundle).migrate();
             synchronized (run) {
                 if (run.cancelled) {
                     return;
                 }
                 String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-                Dictionary<String, Object> props = new Hashtable<>();
-                props.put(ModuleDatabase.MODULE_PROPERTY, id);
-                run.database = context.registerService(ModuleDatabase.class, new KernelModuleDatabase(id, shares.dataSourceFor(id), audit), props);
+                run.database = OwnModuleDatabase.register(context, bundle, new KernelModuleDatabase(id, shares.dataSourceFor(id), audit));
                 run.record.migration(MigrationStatus.done(version));
             }
             LOG.info("Module {}: schema at version {} ({} migration(s) applied in {} ms)", id,
                     run.record.migration().schemaVersion(), result.migrationsExecuted, (System.nanoTime() - start) / 1_000_000);
         } catch (RuntimeException e) {
-            String reason = "schema migration failed: " + rootMessage(e);
+            String reason = "schema migration failed: " + rootMessage(e) + (isValidationFailure(e) ? ". " + repairHint(id) : "");
             LOG.error("Module {}: {}", id, reason, e);
             run.record.migration(MigrationStatus.failed(reason));
         }
@@ -199,9 +227,30 @@ public final class SchemaMigrator implements ServiceTrackerCustomizer<SchemaMigr
         return "pacesetter_schema_history_" + moduleId.replace('-', '_');
     }
 
-    /** "V2__broken.sql line 1: Table "NOWHERE" not found" out of Flyway's multi-line report. */
+    static String repairHint(String moduleId) {
+        return "Undo what a failed script left behind (H2 keeps the statements before the one that failed), deploy the corrected"
+                + " scripts, then repair: POST /api/v1/modules/" + moduleId + "/migrations/repair";
+    }
+
+    private static boolean isValidationFailure(Throwable e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Validate failed");
+    }
+
+    /**
+     * "V2__broken.sql line 1: Table "NOWHERE" not found" out of Flyway's multi-line report; for a failed validation, what
+     * it detected ("Detected failed migration to version 3 (broken)").
+     */
     static String rootMessage(Throwable e) {
         String text = e.getMessage() == null ? "" : e.getMessage();
+        if (isValidationFailure(e)) {
+            List<String> found = text.lines().map(String::trim)
+                    .filter(l -> l.startsWith("Detected") || l.startsWith("Migration checksum mismatch") || l.startsWith("Applied migration")
+                            || l.startsWith("Migration description mismatch") || l.startsWith("Migration type mismatch"))
+                    .limit(3).map(l -> l.replaceFirst("\\.$", "")).toList();
+            if (!found.isEmpty()) {
+                return String.join("; ", found);
+            }
+        }
         Matcher script = SCRIPT.matcher(text);
         Matcher line = LINE.matcher(text);
         String where = script.find() ? script.group(1) + (line.find() ? " line " + line.group(1) : "") + ": " : "";

@@ -3,6 +3,7 @@ package dev.pacesetter.kernel.internal.gateway;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -15,6 +16,7 @@ import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.db.DatabaseFaults;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
@@ -158,6 +160,15 @@ final class ApiDispatcher implements Handler {
             ctx.header("Retry-After", "2");
             throw new ApiException(503, "module_unavailable", Message.of("error.module_unavailable", unavailable.moduleId()),
                     Map.of("module", unavailable.moduleId()));
+        } else if (lookup instanceof RouteLookup.Failed failed) {
+            // no Retry-After: it will not heal by itself. Why it failed (SQL, class names) is for administrators only
+            boolean admin = signedInCaller(ctx).map(c -> c.hasAnyOf(Set.of(Role.ADMIN))).orElse(false);
+            Map<String, Object> details = new java.util.LinkedHashMap<>();
+            details.put("module", failed.moduleId());
+            if (admin) {
+                details.put("reason", failed.reason());
+            }
+            throw new ApiException(503, "module_failed", Message.of("error.module_failed", failed.moduleId()), details);
         } else {
             throw new ApiException(404, "route_not_found", Message.of("error.route_not_found", ctx.req().getMethod(), ctx.path()), null);
         }
@@ -184,7 +195,8 @@ final class ApiDispatcher implements Handler {
      * 401 without a valid bearer token, 403 without one of the route's roles — before any plugin code
      * runs. A public route gets the caller too when the client sent a valid token.
      */
-    private Optional<Caller> authorize(Context ctx, Route route) {
+    /** The caller the request's bearer token names, if it names one. */
+    private Optional<Caller> signedInCaller(Context ctx) {
         String header = ctx.header("Authorization");
         Authenticator auth = access.authenticator();
         Optional<Caller> caller = Optional.empty();
@@ -192,6 +204,13 @@ final class ApiDispatcher implements Handler {
             caller = auth.authenticate(header.substring(7).trim());
             caller.ifPresent(c -> ctx.attribute(CALLER_ATTRIBUTE, c));
         }
+        return caller;
+    }
+
+    private Optional<Caller> authorize(Context ctx, Route route) {
+        String header = ctx.header("Authorization");
+        Authenticator auth = access.authenticator();
+        Optional<Caller> caller = signedInCaller(ctx);
         if (route.isPublic()) {
             return caller;
         }

@@ -115,12 +115,14 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             if (record.descriptor() == null || earlier.isPresent()) {
                 continue;
             }
-            Set<String> reserved = isInTransition(record) ? record.resources() : Set.of();
+            String failure = failureOf(record, routes);
+            Set<String> reserved = failure != null || isInTransition(record) ? record.resources() : Set.of();
             if (routes.isEmpty() && reserved.isEmpty()) {
                 record.routeRefusal(null);
                 continue;
             }
-            claims.add(new RouteClaim(record.id(), bundleId, routes, reserved, record.isServing() && !routes.isEmpty()));
+            claims.add(new RouteClaim(record.id(), bundleId, routes, reserved, failure == null && record.isServing() && !routes.isEmpty(),
+                    failure));
             claimants.put(record.id(), record);
         }
         for (Long bundleId : routesByBundle.keySet()) {
@@ -164,6 +166,21 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             }
         }
         return true;
+    }
+
+    /**
+     * Why the module cannot serve until an administrator acts: its migrations failed, or a component failed to activate
+     * and no routes came up. Its resources then answer 503 module_failed instead of a misleading 404 or "retry soon".
+     */
+    private String failureOf(ModuleRecord record, List<Route> routes) {
+        if (record.migration().phase() == MigrationStatus.Phase.FAILED) {
+            return record.migration().failure();
+        }
+        if (routes.isEmpty()) {
+            return components.problemsOf(record.bundle()).stream().filter(ComponentHealth.Problem::failed).findFirst()
+                    .map(p -> "component " + p.component() + " failed to activate: " + p.detail()).orElse(null);
+        }
+        return null;
     }
 
     /** On its way back to serving, including the moments after start before DS has registered its routes. */

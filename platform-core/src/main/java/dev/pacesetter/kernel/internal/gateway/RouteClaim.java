@@ -13,6 +13,7 @@ import dev.pacesetter.platform.api.http.Route;
  * @param routes the routes its providers currently offer
  * @param reserved resources it owned before and is expected to own again (it is updating)
  * @param serving whether its routes may be called now; if not, its resources answer 503
+ * @param failure why the module failed, if it did: its resources then answer 503 module_failed rather than "retry soon"
  */
-record RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving) {
+record RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure) {
 }

@@ -21,6 +21,10 @@ sealed interface RouteLookup {
     record Unavailable(String moduleId) implements RouteLookup {
     }
 
+    /** The resource belongs to a module that failed (migration, activation): 503 until an administrator acts. */
+    record Failed(String moduleId, String reason) implements RouteLookup {
+    }
+
     /** Nothing here (404). */
     record NotFound() implements RouteLookup {
     }

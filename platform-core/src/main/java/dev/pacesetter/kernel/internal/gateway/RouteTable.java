@@ -21,13 +21,13 @@ final class RouteTable {
     }
 
     private final Map<String, List<Entry>> byResource;
-    private final Map<String, String> unavailable;
+    private final Map<String, RouteLookup> unavailable;
 
     /**
      * @param byResource entries per resource, most specific template first
-     * @param unavailable resources whose owning module is in transition, mapped to that module
+     * @param unavailable resources whose owning module is in transition or failed, mapped to the answer for them
      */
-    RouteTable(Map<String, List<Entry>> byResource, Map<String, String> unavailable) {
+    RouteTable(Map<String, List<Entry>> byResource, Map<String, RouteLookup> unavailable) {
         this.byResource = Map.copyOf(byResource);
         this.unavailable = Map.copyOf(unavailable);
     }
@@ -41,9 +41,9 @@ final class RouteTable {
             return new RouteLookup.NotFound();
         }
         String resource = segments.get(0);
-        String transitioning = unavailable.get(resource);
-        if (transitioning != null) {
-            return new RouteLookup.Unavailable(transitioning);
+        RouteLookup closed = unavailable.get(resource);
+        if (closed != null) {
+            return closed;
         }
         List<Entry> entries = byResource.get(resource);
         if (entries == null) {

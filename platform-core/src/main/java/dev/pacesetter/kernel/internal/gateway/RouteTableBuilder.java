@@ -31,7 +31,7 @@ final class RouteTableBuilder {
 
         Map<String, String> ownerOf = new HashMap<>();
         Map<String, List<RouteTable.Entry>> byResource = new HashMap<>();
-        Map<String, String> unavailable = new HashMap<>();
+        Map<String, RouteLookup> unavailable = new HashMap<>();
         Map<String, Set<String>> owned = new LinkedHashMap<>();
         Map<String, String> refusals = new LinkedHashMap<>();
 
@@ -46,7 +46,9 @@ final class RouteTableBuilder {
             resources.forEach(resource -> ownerOf.put(resource, claim.moduleId()));
             owned.put(claim.moduleId(), Set.copyOf(resources));
             if (!claim.serving()) {
-                resources.forEach(resource -> unavailable.put(resource, claim.moduleId()));
+                RouteLookup closed = claim.failure() != null ? new RouteLookup.Failed(claim.moduleId(), claim.failure())
+                        : new RouteLookup.Unavailable(claim.moduleId());
+                resources.forEach(resource -> unavailable.put(resource, closed));
                 continue;
             }
             for (Route route : claim.routes()) {

@@ -34,6 +34,8 @@ import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.config.ConfigException;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
+import dev.pacesetter.kernel.internal.db.MigrationRepairRoutes;
+import dev.pacesetter.kernel.internal.db.ModuleDatabaseVisibility;
 import dev.pacesetter.kernel.internal.db.SchemaMigrator;
 import dev.pacesetter.kernel.internal.audit.AuditRoutes;
 import dev.pacesetter.kernel.internal.audit.AuditTrail;
@@ -56,6 +58,7 @@ import dev.pacesetter.kernel.internal.notify.NotificationRoutes;
 import dev.pacesetter.kernel.internal.notify.NotifierFactory;
 import dev.pacesetter.kernel.internal.notify.PreferenceRoutes;
 import dev.pacesetter.kernel.internal.pilot.EnablementRoutes;
+import dev.pacesetter.kernel.internal.pilot.ModuleEnablementFactory;
 import dev.pacesetter.kernel.internal.pilot.PilotEnablement;
 import dev.pacesetter.kernel.internal.schedule.DeadlinesFactory;
 import dev.pacesetter.kernel.internal.schedule.JobRoutes;
@@ -180,7 +183,8 @@ public final class Kernel implements AutoCloseable {
             system.registerService(DataSource.class, dataSource, dsProps);
             ConnectionShares shares = new ConnectionShares(dataSource, config.database().poolSize(), config.bulkheads().connectionsPerModule(),
                     PooledDataSource.CONNECTION_TIMEOUT_MS);
-            SchemaMigrator migrator = new SchemaMigrator(system, whiteboard, dataSource, shares, audit, platform);
+            ModuleDatabaseVisibility.install(system);
+            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, shares, audit, platform);
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             AtomicReference<PilotEnablement> enablement = new AtomicReference<>();
@@ -210,7 +214,7 @@ public final class Kernel implements AutoCloseable {
             enablement.set(pilot);
             pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList());
             modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
-            system.registerService(ModuleEnablement.class, pilot, null);
+            system.registerService(ModuleEnablement.class, new ModuleEnablementFactory(modules, pilot), null);
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
             system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail(), catalogs, config.defaultLanguage()), null);
@@ -237,6 +241,7 @@ public final class Kernel implements AutoCloseable {
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
+                    new MigrationRepairRoutes(migrator, modules, reporter, parts.db()),
                     new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));

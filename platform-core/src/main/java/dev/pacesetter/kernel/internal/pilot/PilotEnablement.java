@@ -20,7 +20,6 @@ import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
-import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.platform.api.security.Caller;
 
 /**
@@ -29,7 +28,7 @@ import dev.pacesetter.platform.api.security.Caller;
  * (so other nodes' changes arrive too). The platform module is always on; administrators always
  * reach every module, so that they can try one out before switching it on for anyone.
  */
-public final class PilotEnablement implements ModuleEnablement, ModuleGate, AutoCloseable {
+public final class PilotEnablement implements RegionsByModule, ModuleGate, AutoCloseable {
 
     static final long REFRESH_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(PilotEnablement.class);

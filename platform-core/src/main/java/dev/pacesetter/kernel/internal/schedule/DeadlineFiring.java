@@ -17,7 +17,7 @@ import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
-import dev.pacesetter.platform.api.pilot.ModuleEnablement;
+import dev.pacesetter.kernel.internal.pilot.RegionsByModule;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 
 /**
@@ -34,12 +34,12 @@ final class DeadlineFiring implements ExecutionHandler<DeadlineData> {
 
     private final ScheduleWhiteboard whiteboard;
     private final ModuleDatabase db;
-    private final ModuleEnablement enablement;
+    private final RegionsByModule enablement;
     private final JsonCodec json;
     private final TaskDataSerializer serializer;
     private final Clock clock;
 
-    DeadlineFiring(ScheduleWhiteboard whiteboard, ModuleDatabase db, ModuleEnablement enablement, JsonCodec json,
+    DeadlineFiring(ScheduleWhiteboard whiteboard, ModuleDatabase db, RegionsByModule enablement, JsonCodec json,
             TaskDataSerializer serializer, Clock clock) {
         this.whiteboard = whiteboard;
         this.db = db;

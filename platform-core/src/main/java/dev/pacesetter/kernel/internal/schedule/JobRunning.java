@@ -13,7 +13,7 @@ import com.github.kagkarlsson.scheduler.task.VoidExecutionHandler;
 
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
-import dev.pacesetter.platform.api.pilot.ModuleEnablement;
+import dev.pacesetter.kernel.internal.pilot.RegionsByModule;
 import dev.pacesetter.platform.api.schedule.JobRun;
 import dev.pacesetter.platform.api.schedule.ScheduledJob;
 
@@ -27,11 +27,11 @@ final class JobRunning implements VoidExecutionHandler<JobData> {
 
     private final ScheduleWhiteboard whiteboard;
     private final ModuleDatabase db;
-    private final ModuleEnablement enablement;
+    private final RegionsByModule enablement;
     private final TaskDataSerializer serializer;
     private final Clock clock;
 
-    JobRunning(ScheduleWhiteboard whiteboard, ModuleDatabase db, ModuleEnablement enablement, TaskDataSerializer serializer, Clock clock) {
+    JobRunning(ScheduleWhiteboard whiteboard, ModuleDatabase db, RegionsByModule enablement, TaskDataSerializer serializer, Clock clock) {
         this.whiteboard = whiteboard;
         this.db = db;
         this.enablement = enablement;

@@ -26,7 +26,7 @@ import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
-import dev.pacesetter.platform.api.pilot.ModuleEnablement;
+import dev.pacesetter.kernel.internal.pilot.RegionsByModule;
 import dev.pacesetter.platform.api.schedule.DeadlineHandler;
 
 /**
@@ -44,7 +44,7 @@ public final class PlatformScheduler implements AutoCloseable {
     private final RecurringTaskWithPersistentSchedule<JobData> jobTask;
 
     public PlatformScheduler(BundleContext context, Whiteboard contributions, DataSource dataSource, ModuleDatabase db,
-            ModuleEnablement enablement, JsonCodec json, Clock clock, SchedulerConfig config, String node) {
+            RegionsByModule enablement, JsonCodec json, Clock clock, SchedulerConfig config, String node) {
         TaskDataSerializer serializer = new TaskDataSerializer();
         this.whiteboard = new ScheduleWhiteboard(context, contributions, db, clock);
         CustomTask<DeadlineData> deadlineTask = Tasks.custom(DeadlineData.TASK, DeadlineData.class)
