@@ -66,6 +66,7 @@ class AccessMatrixIT {
             Map.entry("/teams/{id}", "the organisation chart, as regions"),
             Map.entry("/modules/{id}", "module status is platform metadata"),
             Map.entry("/modules/{id}/enablement", "platform metadata; changing it is for administrators only"),
+            Map.entry("/modules/{id}/migrations/repair", "platform maintenance, for administrators only; a module is no one's record"),
             Map.entry("/bundles/{id}", "administrators only"),
             Map.entry("/bundles/{id}/stop", "administrators only"),
             Map.entry("/bundles/{id}/start", "administrators only"),

@@ -115,6 +115,73 @@ class OrganisationIT {
         }
 
         @Test
+        void peopleMovingArePublishedAsPlatformEventsAndReadableThroughTheOrganisationViews() throws Exception {
+            Http admin = kernel.http();
+            long before;
+            try (java.sql.Connection c = kernel.database(); var s = c.createStatement();
+                    var rs = s.executeQuery("SELECT COALESCE(MAX(seq), 0) FROM platform_event")) {
+                rs.next();
+                before = rs.getLong(1);
+            }
+            Http.Result created = admin.post("/api/v1/users", "{\"username\":\"li.na\",\"displayName\":\"李娜\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\",\"MANAGER\"],\"teamId\":" + org.teamSouth + ",\"hireDate\":\"2026-03-02\"}");
+            assertEquals(201, created.status(), created.body());
+            long id = created.json().path("id").asLong();
+            assertEquals("2026-03-02", admin.get("/api/v1/users/" + id).json().path("hireDate").asText());
+            assertEquals(200, admin.put("/api/v1/users/" + id, "{\"displayName\":\"李娜\",\"roles\":[\"REP\",\"MANAGER\"],\"teamId\":"
+                    + org.teamNorth + "}").status());
+            assertEquals(204, admin.post("/api/v1/users/" + id + "/deactivate", "").status());
+            assertEquals(200, admin.post("/api/v1/users/" + id + "/reactivate", "").status());
+            long north = admin.get("/api/v1/teams/" + org.teamNorth).json().path("regionId").asLong();
+            assertEquals(200, admin.put("/api/v1/teams/" + org.teamNorth, "{\"regionId\":" + north + ",\"name\":\"Beijing B\",\"managerId\":" + id + "}")
+                    .status());
+            try (java.sql.Connection c = kernel.database()) {
+                List<String> topics = new java.util.ArrayList<>();
+                List<JsonNode> payloads = new java.util.ArrayList<>();
+                try (var ps = c.prepareStatement("SELECT topic, payload FROM platform_event WHERE module_id = 'platform' AND seq > ?"
+                        + " AND (topic LIKE 'platform/user.%' AND aggregate_id = ? OR topic = 'platform/team.manager-changed' AND aggregate_id = ?)"
+                        + " ORDER BY seq")) {
+                    ps.setLong(1, before);
+                    ps.setString(2, Long.toString(id));
+                    ps.setString(3, Long.toString(org.teamNorth));
+                    try (var rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            topics.add(rs.getString(1));
+                            payloads.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rs.getString(2)));
+                        }
+                    }
+                }
+                assertEquals(List.of("platform/user.created", "platform/user.moved", "platform/user.deactivated", "platform/user.reactivated",
+                        "platform/team.manager-changed"), topics, "one event per change, in order, in the transaction of the change");
+                JsonNode moved = payloads.get(1);
+                assertEquals(org.teamSouth, moved.path("previousTeamId").asLong(), moved.toString());
+                assertEquals(org.teamNorth, moved.path("person").path("teamId").asLong(), moved.toString());
+                assertEquals(north, moved.path("person").path("regionId").asLong(), moved.toString());
+                assertEquals(org.id("manager2"), moved.path("person").path("managerId").asLong(), "their new team's manager: " + moved);
+                assertEquals("2026-03-02", moved.path("person").path("hireDate").asText(), moved.toString());
+                assertFalse(payloads.get(2).path("person").path("active").asBoolean());
+                JsonNode manager = payloads.get(4);
+                assertEquals(id, manager.path("team").path("managerId").asLong(), manager.toString());
+                assertEquals(org.id("manager2"), manager.path("previousManagerId").asLong(), manager.toString());
+                // the read-only view plugins join: region through the team, manager of the team
+                try (var ps = c.prepareStatement("SELECT u.region_id, u.manager_id, u.hire_date, r.role FROM org_user_v1 u"
+                        + " JOIN org_user_role_v1 r ON r.user_id = u.id WHERE u.id = ? ORDER BY r.role")) {
+                    ps.setLong(1, id);
+                    try (var rs = ps.executeQuery()) {
+                        assertTrue(rs.next());
+                        assertEquals(north, rs.getLong(1));
+                        assertEquals(id, rs.getLong(2));
+                        assertEquals(java.time.LocalDate.of(2026, 3, 2), rs.getDate(3).toLocalDate());
+                        assertEquals("MANAGER", rs.getString(4));
+                    }
+                }
+            } finally {
+                assertEquals(200, admin.put("/api/v1/teams/" + org.teamNorth, "{\"regionId\":" + north + ",\"name\":\"Beijing B\",\"managerId\":"
+                        + org.id("manager2") + "}").status());
+            }
+        }
+
+        @Test
         void everyKindOfChangeLeavesAnAuditRowWithBeforeAndAfterAndNoSecrets() {
             Http admin = kernel.http();
             Instant start = Instant.now().minusSeconds(1);

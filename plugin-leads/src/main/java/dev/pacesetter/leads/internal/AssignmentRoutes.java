@@ -97,10 +97,10 @@ public final class AssignmentRoutes implements RouteProvider {
         v.orThrow();
         AssignmentRule rule = db.inTransaction(c -> {
             List<FieldError> unknown = new java.util.ArrayList<>();
-            if (!exists(c, "platform_team", in.teamId())) {
+            if (!exists(c, "org_team_v1", in.teamId())) {
                 unknown.add(new FieldError("teamId", Message.of("field.team.unknown", in.teamId())));
             }
-            if (in.regionId() != null && !exists(c, "platform_region", in.regionId())) {
+            if (in.regionId() != null && !exists(c, "org_region_v1", in.regionId())) {
                 unknown.add(new FieldError("regionId", Message.of("field.region.unknown", in.regionId())));
             }
             if (in.channelId() != null && !exists(c, "leads_channel", in.channelId())) {
@@ -162,7 +162,7 @@ public final class AssignmentRoutes implements RouteProvider {
     }
 
     private static Long regionOfTeam(Connection c, long teamId) throws SQLException {
-        try (PreparedStatement ps = Sql.of("SELECT region_id FROM platform_team WHERE id = ?", teamId).prepare(c); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT region_id FROM org_team_v1 WHERE id = ?", teamId).prepare(c); ResultSet rs = ps.executeQuery()) {
             return rs.next() ? rs.getLong(1) : null;
         }
     }

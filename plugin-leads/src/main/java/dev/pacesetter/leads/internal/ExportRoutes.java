@@ -77,7 +77,7 @@ public final class ExportRoutes implements RouteProvider {
         Sql sql = query.filtered(Sql.of("SELECT l.id, l.external_id, l.person_name, l.company, l.phone, l.email, ch.name AS channel_name,"
                 + " l.intent, l.budget_status, l.budget_amount, l.budget_currency, l.decision_role, u.username, l.territory, l.grade, l.grade_rule,"
                 + " l.status, l.region_id, l.created_at, l.first_touch_at FROM leads_lead l LEFT JOIN leads_channel ch ON ch.id = l.channel_id"
-                + " JOIN platform_user u ON u.id = l.owner_id WHERE 1 = 1").and(caller.scope().ownedBy("l.owner_id"))).append("ORDER BY l.id");
+                + " JOIN org_user_v1 u ON u.id = l.owner_id WHERE 1 = 1").and(caller.scope().ownedBy("l.owner_id"))).append("ORDER BY l.id");
         return Reply.stream("text/csv; charset=utf-8", out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
             writer.write(CsvWriter.BOM);

@@ -167,9 +167,9 @@ public final class FollowUpRoutes implements RouteProvider {
      * for people), the code beside it for programs, and the join that names it.
      */
     enum GroupBy {
-        REP("f.owner_id", "u.display_name", "u.username", "JOIN platform_user u ON u.id = f.owner_id"),
-        TEAM("f.team_id", "t.name", null, "LEFT JOIN platform_team t ON t.id = f.team_id"),
-        REGION("f.region_id", "r.name", "r.code", "LEFT JOIN platform_region r ON r.id = f.region_id");
+        REP("f.owner_id", "u.display_name", "u.username", "JOIN org_user_v1 u ON u.id = f.owner_id"),
+        TEAM("f.team_id", "t.name", null, "LEFT JOIN org_team_v1 t ON t.id = f.team_id"),
+        REGION("f.region_id", "r.name", "r.code", "LEFT JOIN org_region_v1 r ON r.id = f.region_id");
 
         final String column;
         final String name;

@@ -33,6 +33,8 @@ import dev.pacesetter.platform.api.schedule.Deadlines;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.time.PlatformClock;
+import dev.pacesetter.platform.api.org.Organisation;
+import dev.pacesetter.platform.api.org.Person;
 
 /**
  * The owners' follow-up tasks and their deadlines ({@code leads_follow_up}; deadline kind {@value #KIND}, key = the
@@ -80,14 +82,16 @@ public final class FollowUps implements DeadlineHandler {
     private final Notifier notifier;
     private final EventPublisher events;
     private final Clock clock;
+    private final Organisation organisation;
 
     @Activate
     public FollowUps(@Reference ModuleDatabase db, @Reference Deadlines deadlines, @Reference Notifier notifier,
-            @Reference EventPublisher events, @Reference PlatformClock time) {
-        this(deadlines, notifier, events, time.clock());
+            @Reference EventPublisher events, @Reference PlatformClock time, @Reference Organisation organisation) {
+        this(deadlines, notifier, events, time.clock(), organisation);
     }
 
-    FollowUps(Deadlines deadlines, Notifier notifier, EventPublisher events, Clock clock) {
+    FollowUps(Deadlines deadlines, Notifier notifier, EventPublisher events, Clock clock, Organisation organisation) {
+        this.organisation = organisation;
         this.deadlines = deadlines;
         this.notifier = notifier;
         this.events = events;
@@ -264,15 +268,9 @@ public final class FollowUps implements DeadlineHandler {
     private void alert(Connection c, LeadRef lead, Task task) throws SQLException {
         String who = lead.personName() + (lead.company() == null ? "" : ", " + lead.company());
         Message title = Message.of("notify.sla-breached.title", task.grade().name(), LeadWriter.clip(who, 150));
-        String ownerName = null;
-        Long manager = null;
-        try (PreparedStatement ps = Sql.of("SELECT u.display_name, t.manager_id FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id"
-                + " WHERE u.id = ?", task.ownerId()).prepare(c); ResultSet rs = ps.executeQuery()) {
-            if (rs.next()) {
-                ownerName = rs.getString(1);
-                manager = rs.getObject(2, Long.class);
-            }
-        }
+        Optional<Person> owner = organisation.person(c, task.ownerId());
+        String ownerName = owner.map(Person::displayName).orElse(null);
+        Long manager = owner.map(Person::managerId).orElse(null);
         Message body = Message.of("notify.sla-breached.body", task.grade().name(),
                 ownerName == null ? Message.of("user.unnamed", task.ownerId()) : ownerName, Message.of("touch.noun." + task.touchKind().name()),
                 task.dueAt().toString());

@@ -156,7 +156,7 @@ public final class ImportRowMapper {
             }
 
             private Optional<Long> find(String idOrUsername) throws SQLException {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM platform_user WHERE username = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM org_user_v1 WHERE username = ?")) {
                     ps.setString(1, idOrUsername);
                     try (ResultSet rs = ps.executeQuery()) {
                         if (rs.next()) {
@@ -167,7 +167,7 @@ public final class ImportRowMapper {
                 if (!NUMBER.matcher(idOrUsername).matches()) {
                     return Optional.empty();
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM platform_user WHERE id = ?")) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM org_user_v1 WHERE id = ?")) {
                     ps.setLong(1, Long.parseLong(idOrUsername));
                     try (ResultSet rs = ps.executeQuery()) {
                         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();

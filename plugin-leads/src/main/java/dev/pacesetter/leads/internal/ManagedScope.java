@@ -32,8 +32,8 @@ record ManagedScope(boolean everything, Set<Long> teamIds, Set<Long> regionIds) 
         }
         Set<Long> teams = new HashSet<>(caller.managedTeamIds());
         Set<Long> regions = new HashSet<>(caller.managedRegionIds());
-        teams.addAll(ids(c, Sql.of("SELECT id FROM platform_team").where(Sql.in("region_id", caller.managedRegionIds()))));
-        regions.addAll(ids(c, Sql.of("SELECT region_id FROM platform_team").where(Sql.in("id", caller.managedTeamIds()))));
+        teams.addAll(ids(c, Sql.of("SELECT id FROM org_team_v1").where(Sql.in("region_id", caller.managedRegionIds()))));
+        regions.addAll(ids(c, Sql.of("SELECT region_id FROM org_team_v1").where(Sql.in("id", caller.managedTeamIds()))));
         return new ManagedScope(false, teams, regions);
     }
 

@@ -10,8 +10,8 @@ import java.util.Optional;
 public record Owner(long id, boolean active, Long teamId, Long regionId) {
 
     public static Optional<Owner> find(Connection c, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id FROM platform_user u"
-                + " LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id FROM org_user_v1 u"
+                + " LEFT JOIN org_team_v1 t ON t.id = u.team_id WHERE u.id = ?")) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {

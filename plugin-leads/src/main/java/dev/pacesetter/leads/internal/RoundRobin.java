@@ -46,8 +46,8 @@ public final class RoundRobin {
             }
         }
         List<Long> members = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM platform_user u WHERE u.team_id = ? AND u.active = TRUE"
-                + " AND EXISTS (SELECT 1 FROM platform_user_role r WHERE r.user_id = u.id AND r.role = 'REP') ORDER BY u.id")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.id FROM org_user_v1 u WHERE u.team_id = ? AND u.active = TRUE"
+                + " AND EXISTS (SELECT 1 FROM org_user_role_v1 r WHERE r.user_id = u.id AND r.role = 'REP') ORDER BY u.id")) {
             ps.setLong(1, teamId);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

@@ -45,7 +45,7 @@ public final class BoardRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Sql owners = caller.scope().ownedBy("b.owner_id");
         if (team.isPresent()) {
-            owners = owners.and(Sql.of("b.owner_id IN (SELECT u.id FROM platform_user u WHERE u.team_id = ?)", team.get()));
+            owners = owners.and(Sql.of("b.owner_id IN (SELECT u.id FROM org_user_v1 u WHERE u.team_id = ?)", team.get()));
         }
         if (owner.isPresent()) {
             owners = owners.and(Sql.of("b.owner_id = ?", owner.get()));

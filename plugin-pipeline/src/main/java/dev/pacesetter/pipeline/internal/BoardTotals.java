@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,19 +35,30 @@ final class BoardTotals {
             return;
         }
         BigDecimal delta = count > 0 ? amount.scaled() : amount.scaled().negate();
-        // the owner's row serialises changes to their totals, so two first opportunities cannot both insert
-        try (PreparedStatement lock = Sql.of("SELECT id FROM platform_user WHERE id = ? FOR UPDATE", ownerId).prepare(c)) {
-            lock.executeQuery().close();
+        if (addTo(c, ownerId, stage, amount.currency(), count, delta)) {
+            return;
         }
-        try (PreparedStatement update = Sql.of("UPDATE pipeline_board_total SET open_count = open_count + ?, amount_total = amount_total + ?"
-                + " WHERE owner_id = ? AND stage = ? AND currency = ?", count, delta, ownerId, stage.name(), amount.currency()).prepare(c)) {
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
+        // the first opportunity of this owner, stage and currency: insert the row, unless a concurrent first one just did
+        Savepoint beforeInsert = c.setSavepoint();
         try (PreparedStatement insert = Sql.of("INSERT INTO pipeline_board_total (owner_id, stage, currency, open_count, amount_total)"
                 + " VALUES (?, ?, ?, ?, ?)", ownerId, stage.name(), amount.currency(), count, delta).prepare(c)) {
             insert.executeUpdate();
+            c.releaseSavepoint(beforeInsert);
+        } catch (SQLException e) {
+            if (!"23505".equals(e.getSQLState())) {
+                throw e;
+            }
+            c.rollback(beforeInsert); // lost the race: the row exists now, and the update finds it
+            if (!addTo(c, ownerId, stage, amount.currency(), count, delta)) {
+                throw e;
+            }
+        }
+    }
+
+    private static boolean addTo(Connection c, long ownerId, Stage stage, String currency, int count, BigDecimal delta) throws SQLException {
+        try (PreparedStatement update = Sql.of("UPDATE pipeline_board_total SET open_count = open_count + ?, amount_total = amount_total + ?"
+                + " WHERE owner_id = ? AND stage = ? AND currency = ?", count, delta, ownerId, stage.name(), currency).prepare(c)) {
+            return update.executeUpdate() > 0;
         }
     }
 

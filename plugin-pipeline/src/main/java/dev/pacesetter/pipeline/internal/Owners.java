@@ -22,8 +22,8 @@ final class Owners {
     }
 
     static Optional<Owner> find(Connection c, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id, t.manager_id FROM platform_user u"
-                + " LEFT JOIN platform_team t ON t.id = u.team_id WHERE u.id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id, t.manager_id FROM org_user_v1 u"
+                + " LEFT JOIN org_team_v1 t ON t.id = u.team_id WHERE u.id = ?")) {
             ps.setLong(1, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? Optional.of(new Owner(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),

@@ -70,9 +70,9 @@ public final class EnabledRegions {
         if (regionIds.isEmpty()) {
             return Sql.alwaysFalse();
         }
-        Sql regions = Sql.in("et.region_id", regionIds);
-        return Sql.of(owner + " IN (SELECT eu.id FROM platform_user eu JOIN platform_team et ON et.id = eu.team_id WHERE "
-                + regions.text() + ")", regions.params().toArray());
+        Sql regions = Sql.in("eu.region_id", regionIds);
+        return Sql.of(owner + " IN (SELECT eu.id FROM org_user_v1 eu WHERE eu.team_id IS NOT NULL AND " + regions.text() + ")",
+                regions.params().toArray());
     }
 
     @Override

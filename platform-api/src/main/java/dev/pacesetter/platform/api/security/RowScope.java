@@ -90,14 +90,13 @@ public final class RowScope {
                 Sql condition = Sql.of(owner + " = ?", userId);
                 if (!teamIds.isEmpty()) {
                     Sql teams = Sql.in("su.team_id", teamIds);
-                    condition = condition.or(Sql.of(owner + " IN (SELECT su.id FROM platform_user su WHERE " + teams.text() + ")",
+                    condition = condition.or(Sql.of(owner + " IN (SELECT su.id FROM org_user_v1 su WHERE " + teams.text() + ")",
                             teams.params().toArray()));
                 }
                 if (!regionIds.isEmpty()) {
                     // a member's region is the team's; someone in no team (marketing, after-sales) belongs to the region assigned to them
                     Sql regions = Sql.in("sr.region_id", regionIds);
-                    condition = condition.or(Sql.of(owner + " IN (SELECT sr.id FROM (SELECT su.id, COALESCE(st.region_id, su.region_id) AS region_id"
-                            + " FROM platform_user su LEFT JOIN platform_team st ON st.id = su.team_id) sr WHERE " + regions.text() + ")",
+                    condition = condition.or(Sql.of(owner + " IN (SELECT sr.id FROM org_user_v1 sr WHERE " + regions.text() + ")",
                             regions.params().toArray()));
                 }
                 yield condition;

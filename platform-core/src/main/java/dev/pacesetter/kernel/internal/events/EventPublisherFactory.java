@@ -1,22 +1,14 @@
 package dev.pacesetter.kernel.internal.events;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.UUID;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
-import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
 
@@ -24,13 +16,11 @@ import dev.pacesetter.platform.api.events.OutgoingEvent;
 public final class EventPublisherFactory implements ServiceFactory<EventPublisher> {
 
     private final ModuleRegistry modules;
-    private final JsonCodec json;
-    private final Clock clock;
+    private final OutboxWriter outbox;
 
-    public EventPublisherFactory(ModuleRegistry modules, JsonCodec json, Clock clock) {
+    public EventPublisherFactory(ModuleRegistry modules, OutboxWriter outbox) {
         this.modules = modules;
-        this.json = json;
-        this.clock = clock;
+        this.outbox = outbox;
     }
 
     @Override
@@ -44,7 +34,7 @@ public final class EventPublisherFactory implements ServiceFactory<EventPublishe
 
             @Override
             public List<String> publishAll(Connection connection, List<OutgoingEvent> events) {
-                return EventPublisherFactory.this.publishAll(connection, events, moduleId.get());
+                return outbox.publishAll(connection, events, moduleId.get());
             }
         };
     }
@@ -52,23 +42,5 @@ public final class EventPublisherFactory implements ServiceFactory<EventPublishe
     @Override
     public void ungetService(Bundle bundle, ServiceRegistration<EventPublisher> registration, EventPublisher service) {
         // stateless
-    }
-
-    /** Writes events to the outbox on the caller's connection, in one batch; also used by the platform itself. */
-    public List<String> publishAll(Connection connection, List<OutgoingEvent> events, String module) {
-        List<String> ids = new ArrayList<>(events.size());
-        Instant now = clock.instant();
-        try (PreparedStatement ps = connection.prepareStatement(EventStore.INSERT)) {
-            for (OutgoingEvent event : events) {
-                String id = UUID.randomUUID().toString();
-                EventStore.bindInsert(ps, id, module, event, json.writeString(event.payload()), now);
-                ps.addBatch();
-                ids.add(id);
-            }
-            ps.executeBatch();
-            return ids;
-        } catch (SQLException e) {
-            throw new DataAccessException("could not publish " + events.size() + " event(s) (SQLSTATE " + e.getSQLState() + ")", e);
-        }
     }
 }

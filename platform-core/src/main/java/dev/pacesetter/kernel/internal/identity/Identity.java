@@ -16,6 +16,7 @@ import org.flywaydb.core.Flyway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.events.OutboxWriter;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -62,7 +63,8 @@ public final class Identity {
      * @param adminPassword the first administrator's password; generated and printed once when absent
      */
     public static Identity open(ModuleDatabase platformDb, Optional<String> adminPassword, Clock clock,
-            Duration sessionTtl, Language defaultLanguage) {
+            Duration sessionTtl, Language defaultLanguage, OutboxWriter outbox) {
+        OrgEvents events = new OrgEvents(outbox);
         migrate(platformDb.dataSource());
         IdentityStore store = new IdentityStore(platformDb, defaultLanguage);
         PasswordHasher hasher = new PasswordHasher();
@@ -70,7 +72,7 @@ public final class Identity {
         CompletableFuture<Void> adminReady = new CompletableFuture<>();
         Runnable bootstrap = store.userCount() > 0 ? () -> adminReady.complete(null) : () -> {
             try {
-                bootstrapAdmin(store, platformDb, hasher, adminPassword, clock);
+                bootstrapAdmin(store, platformDb, hasher, adminPassword, clock, events);
                 adminReady.complete(null);
             } catch (RuntimeException e) {
                 LOG.error("Could not create the first administrator", e);
@@ -80,9 +82,9 @@ public final class Identity {
         TokenAuthenticator authenticator = new TokenAuthenticator(store, clock);
         IdentityRoutes identityRoutes = new IdentityRoutes(store, platformDb, authenticator, hasher, new LoginThrottle(clock), clock, adminReady,
                 sessionTtl);
-        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock, defaultLanguage),
+        return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock, defaultLanguage, events),
                 new LanguageRoutes(platformDb, authenticator, defaultLanguage),
-                new OrganisationRoutes(platformDb, authenticator)),
+                new OrganisationRoutes(platformDb, authenticator, events)),
                 () -> {
                     bootstrap.run();
                     identityRoutes.prepareTimingShield();
@@ -112,7 +114,7 @@ public final class Identity {
     }
 
     private static void bootstrapAdmin(IdentityStore store, ModuleDatabase platformDb, PasswordHasher hasher, Optional<String> configured,
-            Clock clock) {
+            Clock clock, OrgEvents events) {
         if (store.userCount() > 0) {
             return;
         }
@@ -121,6 +123,7 @@ public final class Identity {
         platformDb.inTransaction(c -> {
             long id = IdentityStore.createUser(c, "admin", "Administrator", hash, EnumSet.of(Role.ADMIN), null, null, clock.instant());
             platformDb.audit(c, AuditRecord.bySystem("users", id, "create").after(Map.of("username", "admin", "roles", List.of("ADMIN"))));
+            events.person(c, dev.pacesetter.platform.api.org.OrgTopics.USER_CREATED, id, null, null);
             return id;
         });
         if (configured.isPresent()) {

@@ -135,12 +135,12 @@ final class IdentityStore {
      * @param language the tag of the language the user chose, {@code null} while they follow the default
      */
     record UserView(long id, String username, String displayName, String email, List<String> roles, Long teamId, Long regionId,
-            boolean active, String language) {
+            boolean active, String language, java.time.LocalDate hireDate) {
 
         /** As shown to clients: the language the user reads, chosen or not. */
         UserView withLanguageOr(Language defaultLanguage) {
             return language != null ? this
-                    : new UserView(id, username, displayName, email, roles, teamId, regionId, active, defaultLanguage.tag());
+                    : new UserView(id, username, displayName, email, roles, teamId, regionId, active, defaultLanguage.tag(), hireDate);
         }
     }
 
@@ -187,6 +187,15 @@ final class IdentityStore {
         insertRoles(c, id, roles);
     }
 
+    /** Sets or ({@code null}) clears the date the user joined. */
+    static void setHireDate(Connection c, long id, java.time.LocalDate hireDate) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE platform_user SET hire_date = ? WHERE id = ?")) {
+            ps.setObject(1, hireDate == null ? null : java.sql.Date.valueOf(hireDate));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
     /** Assigns the region of a user who is in no team (a team member's region is the team's). */
     static void setRegion(Connection c, long id, long regionId) throws SQLException {
         try (PreparedStatement ps = Sql.of("UPDATE platform_user SET region_id = ? WHERE id = ?", regionId, id).prepare(c)) {
@@ -223,13 +232,14 @@ final class IdentityStore {
         }
         List<UserView> users = new ArrayList<>();
         Sql userQuery = Sql.of("SELECT u.id, u.username, u.display_name, u.team_id, u.active, u.email, " + HOME_REGION
-                + ", u.language FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id").where(condition).append("ORDER BY u.id");
+                + ", u.language, u.hire_date FROM platform_user u LEFT JOIN platform_team t ON t.id = u.team_id").where(condition).append("ORDER BY u.id");
         try (PreparedStatement ps = userQuery.prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long userId = rs.getLong(1);
                 users.add(new UserView(userId, rs.getString(2), rs.getString(3), rs.getString(6), roles.getOrDefault(userId, List.of()),
                         rs.getObject(4, Long.class), rs.getObject(7, Long.class), rs.getBoolean(5),
-                        Language.fromTag(rs.getString(8)).map(Language::tag).orElse(null)));
+                        Language.fromTag(rs.getString(8)).map(Language::tag).orElse(null),
+                        rs.getDate(9) == null ? null : rs.getDate(9).toLocalDate()));
             }
         }
         return users;

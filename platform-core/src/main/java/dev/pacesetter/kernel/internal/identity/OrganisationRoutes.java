@@ -44,8 +44,10 @@ public final class OrganisationRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
     private final TokenAuthenticator authenticator;
+    private final OrgEvents events;
 
-    OrganisationRoutes(ModuleDatabase db, TokenAuthenticator authenticator) {
+    OrganisationRoutes(ModuleDatabase db, TokenAuthenticator authenticator, OrgEvents events) {
+        this.events = events;
         this.db = db;
         this.authenticator = authenticator;
     }
@@ -128,6 +130,13 @@ public final class OrganisationRoutes implements RouteProvider {
             OrganisationStore.updateTeam(c, id, input.regionId(), input.name().trim(), input.managerId());
             OrganisationStore.Team after = OrganisationStore.team(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "teams", id, "update").before(before).after(after));
+            if (after.regionId() != before.regionId()) {
+                events.membersMoved(c, id, before.regionId());
+            }
+            if (!java.util.Objects.equals(before.managerId(), after.managerId())) {
+                events.teamManagerChanged(c, new dev.pacesetter.platform.api.org.Team(after.id(), after.name(), after.regionId(), after.managerId()),
+                        before.managerId());
+            }
             return after;
         });
         authenticator.forgetAll();

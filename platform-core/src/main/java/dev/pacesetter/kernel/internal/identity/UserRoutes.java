@@ -23,6 +23,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Message;
+import dev.pacesetter.platform.api.org.OrgTopics;
 import dev.pacesetter.platform.api.security.RowScope;
 
 /**
@@ -40,7 +41,7 @@ public final class UserRoutes implements RouteProvider {
 
     /** Body of {@code POST /users}; ids, activity and timestamps are not the client's to set. {@code language} absent: the default. */
     public record NewUser(String username, String displayName, String password, Set<Role> roles, Long teamId, Long regionId, String email,
-            String language) {
+            String language, java.time.LocalDate hireDate) {
         @Override
         public String toString() {
             return "NewUser[username=" + username + ", roles=" + roles + ", teamId=" + teamId + ", regionId=" + regionId + "]";
@@ -53,7 +54,8 @@ public final class UserRoutes implements RouteProvider {
      * removes it. {@code regionId} (for a user in no team) absent or null keeps the assigned region. {@code language}
      * ({@code zh-CN} or {@code en}) absent or null keeps the user's language.
      */
-    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, Long regionId, String email, String language) {
+    public record UserUpdate(String displayName, Set<Role> roles, Long teamId, Long regionId, String email, String language,
+            java.time.LocalDate hireDate) {
     }
 
     private final ModuleDatabase db;
@@ -62,7 +64,10 @@ public final class UserRoutes implements RouteProvider {
     private final Clock clock;
     private final Language defaultLanguage;
 
-    UserRoutes(ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock, Language defaultLanguage) {
+    private final OrgEvents events;
+
+    UserRoutes(ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, Clock clock, Language defaultLanguage, OrgEvents events) {
+        this.events = events;
         this.defaultLanguage = defaultLanguage;
         this.db = db;
         this.authenticator = authenticator;
@@ -114,8 +119,12 @@ public final class UserRoutes implements RouteProvider {
                 if (input.language() != null) {
                     IdentityStore.setLanguage(c, id, Language.fromTag(input.language()).orElseThrow());
                 }
+                if (input.hireDate() != null) {
+                    IdentityStore.setHireDate(c, id, input.hireDate());
+                }
                 IdentityStore.UserView user = IdentityStore.user(c, id, RowScope.all(id)).orElseThrow();
                 db.audit(c, AuditRecord.of(request, "users", id, "create").after(user));
+                events.person(c, OrgTopics.USER_CREATED, id, null, null);
                 return user;
             });
         } catch (DataAccessException e) {
@@ -153,8 +162,13 @@ public final class UserRoutes implements RouteProvider {
             if (input.language() != null) {
                 IdentityStore.setLanguage(c, id, Language.fromTag(input.language()).orElseThrow());
             }
+            if (input.hireDate() != null) {
+                IdentityStore.setHireDate(c, id, input.hireDate());
+            }
             IdentityStore.UserView after = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
             db.audit(c, AuditRecord.of(request, "users", id, "update").before(before).after(after));
+            boolean moved = !java.util.Objects.equals(before.teamId(), after.teamId()) || !java.util.Objects.equals(before.regionId(), after.regionId());
+            events.person(c, moved ? OrgTopics.USER_MOVED : OrgTopics.USER_CHANGED, id, before.teamId(), before.regionId());
             return after;
         });
         authenticator.forgetAll(); // roles and teams shape every caller's scope
@@ -172,6 +186,9 @@ public final class UserRoutes implements RouteProvider {
             IdentityStore.setActive(c, id, active, clock.instant());
             IdentityStore.UserView changed = IdentityStore.user(c, id, RowScope.all(self)).orElseThrow();
             db.audit(c, AuditRecord.of(request, "users", id, active ? "reactivate" : "deactivate").before(before).after(changed));
+            if (before.active() != active) {
+                events.person(c, active ? OrgTopics.USER_REACTIVATED : OrgTopics.USER_DEACTIVATED, id, before.teamId(), before.regionId());
+            }
             return changed;
         });
         authenticator.forgetUser(id);

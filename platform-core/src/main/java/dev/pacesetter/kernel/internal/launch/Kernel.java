@@ -44,6 +44,7 @@ import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
 import dev.pacesetter.kernel.internal.events.EventAdminBridge;
 import dev.pacesetter.kernel.internal.events.EventDelivery;
 import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
+import dev.pacesetter.kernel.internal.events.OutboxWriter;
 import dev.pacesetter.kernel.internal.gateway.ErrorTexts;
 import dev.pacesetter.kernel.internal.gateway.RequestLanguage;
 import dev.pacesetter.kernel.internal.i18n.MessageCatalogs;
@@ -70,10 +71,12 @@ import dev.pacesetter.platform.api.events.EventSubscriber;
 import dev.pacesetter.platform.api.i18n.Messages;
 import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
+import dev.pacesetter.platform.api.org.Organisation;
 import dev.pacesetter.platform.api.time.PlatformClock;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
+import dev.pacesetter.kernel.internal.identity.OrganisationService;
 import dev.pacesetter.kernel.internal.platform.Readiness;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
@@ -149,10 +152,12 @@ public final class Kernel implements AutoCloseable {
         KernelClock time = KernelClock.system(config.time().businessZone(), config.time().clockAdjustable());
         Clock clock = time.clock();
         AuditTrail audit = new AuditTrail(json, clock);
+        OutboxWriter outbox = new OutboxWriter(json, clock);
         // the platform schema also warms Flyway up for the modules' migrations
         Future<PlatformParts> platform = boot.submit(() -> {
             KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
-            Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl(), config.defaultLanguage());
+            Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl(), config.defaultLanguage(),
+                    outbox);
             return new PlatformParts(platformDb, identity, new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock));
         });
         boot.shutdown();
@@ -172,6 +177,7 @@ public final class Kernel implements AutoCloseable {
             catalogs.attach(id -> modules.records().stream().filter(r -> r.id().equals(id)).map(ModuleRecord::bundle).findFirst());
             system.registerService(Messages.class, new MessagesFactory(catalogs), null);
             system.registerService(PlatformClock.class, time, null);
+            system.registerService(Organisation.class, new OrganisationService(), null);
             ComponentHealth components = new ComponentHealth(system);
             RouteAssembler routeAssembler = new RouteAssembler(system, whiteboard, components, live, json);
             routeAssembler.open();
@@ -216,7 +222,7 @@ public final class Kernel implements AutoCloseable {
             modules.onChange(() -> pilot.recordModules(modules.records().stream().map(ModuleRecord::id).toList()));
             system.registerService(ModuleEnablement.class, new ModuleEnablementFactory(modules, pilot), null);
             access.ready(parts.identity().authenticator(), pilot);
-            system.registerService(EventPublisher.class, new EventPublisherFactory(modules, json, clock), null);
+            system.registerService(EventPublisher.class, new EventPublisherFactory(modules, outbox), null);
             system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail(), catalogs, config.defaultLanguage()), null);
             String node = NodeId.of(config.dataDir());
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());

@@ -1,0 +1,44 @@
+package dev.pacesetter.kernel.internal.events;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.platform.api.db.DataAccessException;
+import dev.pacesetter.platform.api.events.OutgoingEvent;
+
+/** Writes events to the outbox on the caller's connection, in one batch: for plugins' publishers and the platform's own events. */
+public final class OutboxWriter {
+
+    private final JsonCodec json;
+    private final Clock clock;
+
+    public OutboxWriter(JsonCodec json, Clock clock) {
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** @return the events' ids, in order */
+    public List<String> publishAll(Connection connection, List<OutgoingEvent> events, String module) {
+        List<String> ids = new ArrayList<>(events.size());
+        Instant now = clock.instant();
+        try (PreparedStatement ps = connection.prepareStatement(EventStore.INSERT)) {
+            for (OutgoingEvent event : events) {
+                String id = UUID.randomUUID().toString();
+                EventStore.bindInsert(ps, id, module, event, json.writeString(event.payload()), now);
+                ps.addBatch();
+                ids.add(id);
+            }
+            ps.executeBatch();
+            return ids;
+        } catch (SQLException e) {
+            throw new DataAccessException("could not publish " + events.size() + " event(s) (SQLSTATE " + e.getSQLState() + ")", e);
+        }
+    }
+}
