@@ -82,8 +82,8 @@ for m in "${MODULES[@]}"; do
   java "$HERE/ApiJar.java" "$bundle" "$dir/$m-$VERSION.jar"
   cat > "$dir/$m-$VERSION.pom" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
-<!-- Written by api-baselines/release.sh from commit $COMMIT. The released API of $m: the bundle's manifest and its
-     exported packages, which bnd's baseline check compares with every build. Not a runnable bundle. -->
+<!-- Written by api-baselines/release.sh. The released API of $m: the bundle's manifest and its exported packages,
+     which bnd's baseline check compares with every build. Not a runnable bundle. -->
 <project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
          xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
   <modelVersion>4.0.0</modelVersion>
