@@ -4,7 +4,7 @@
  * {@link dev.pacesetter.platform.api.events.EventSubscriber} services.
  */
 @Export
-@Version("1.0.0")
+@Version("1.1.0")
 package dev.pacesetter.platform.api.events;
 
 import org.osgi.annotation.bundle.Export;
