@@ -17,8 +17,7 @@ import org.osgi.annotation.versioning.ProviderType;
  * });
  * </pre>
  * For joins and scoping in SQL use the {@code org_*_v1} views (see the package description), never the kernel's tables.
- *
- * @throws dev.pacesetter.platform.api.db.DataAccessException from every method, if the database fails
+ * Every method throws {@link dev.pacesetter.platform.api.db.DataAccessException} if the database fails.
  */
 @ProviderType
 public interface Organisation {
