@@ -72,6 +72,48 @@ class GatewayContractIT {
         }
 
         @Test
+        void theConsoleListsAModulesPagesByRoleInTheCallersLanguageAndServesTheirFilesToAnyone() {
+            JsonNode asAdmin = kernel.http().get("/api/v1/console/contributions").json();
+            assertEquals(List.of("hello/greetings:问候:/console/modules/hello/greetings.js", "hello/settings:问候设置:/console/modules/hello/admin/settings.js"),
+                    items(asAdmin.path("pages")), "in menu order, titled in Chinese by default");
+            assertEquals(List.of("hello/latest:最新问候:/console/modules/hello/widgets/latest.js"), items(asAdmin.path("widgets")));
+
+            Http.Result rep = kernel.http().post("/api/v1/users", "{\"username\":\"console.rep\",\"displayName\":\"Console Rep\",\"password\":\""
+                    + KernelHarness.ADMIN_PASSWORD + "\",\"roles\":[\"REP\"],\"language\":\"en\"}");
+            assertEquals(201, rep.status(), rep.body());
+            Http asRep = kernel.anonymous().as(kernel.login("console.rep", KernelHarness.ADMIN_PASSWORD));
+            assertEquals(List.of("hello/greetings:Greetings:/console/modules/hello/greetings.js"), items(asRep.get("/api/v1/console/contributions")
+                    .json().path("pages")), "no administrator page for a rep, and English for an English reader");
+            JsonNode texts = asRep.get("/api/v1/console/messages").json();
+            assertEquals("en", texts.path("language").asText());
+            assertEquals("No greetings yet.", texts.path("modules").path("hello").path("console.page.greetings.empty").asText(), texts.toString());
+            assertTrue(texts.path("modules").path("hello").path("notify.note-saved.title").isMissingNode(), "console texts only");
+            assertEquals(401, kernel.anonymous().get("/api/v1/console/contributions").status());
+
+            Http.Result script = kernel.anonymous().get("/console/modules/hello/greetings.js");
+            assertEquals(200, script.status(), script.body());
+            assertTrue(script.header("Content-Type").startsWith("text/javascript"), script.header("Content-Type"));
+            assertEquals("nosniff", script.header("X-Content-Type-Options"));
+            assertTrue(script.body().contains("console.page.greetings.empty"), script.body());
+            Http.Result again = kernel.anonymous().send(java.net.http.HttpRequest.newBuilder(kernel.anonymous().uri("/console/modules/hello/greetings.js"))
+                    .header("If-None-Match", script.header("ETag")).GET());
+            assertEquals(304, again.status(), "unchanged: revalidated, not sent again");
+            for (String path : List.of("/console/modules/hello/../../OSGI-INF/l10n/messages.properties", "/console/modules/hello/%2e%2e/db/migration/V1__greetings.sql",
+                    "/console/modules/hello/missing.js", "/console/modules/nosuch/greetings.js", "/console/modules/hello/.hidden.js",
+                    "/console/modules/hello/greetings.class")) {
+                Http.Result refused = kernel.anonymous().get(path);
+                assertEquals(404, refused.status(), path + " -> " + refused.body());
+            }
+        }
+
+        private static List<String> items(JsonNode items) {
+            List<String> found = new java.util.ArrayList<>();
+            items.forEach(i -> found.add(i.path("module").asText() + "/" + i.path("id").asText() + ":" + i.path("title").asText() + ":"
+                    + i.path("script").asText()));
+            return found;
+        }
+
+        @Test
         void malformedJsonIs400AndStoresNothing() {
             int before = greetingCount();
             Http.Result result = kernel.http().post("/api/v1/hello/greetings", "{\"text\": \"unterminated");

@@ -56,6 +56,7 @@ class HotDeployIT {
             KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello").status() == 200, "hello never answered");
             assertEquals("1.0.0", kernel.http().get("/api/v1/hello").json().path("version").asText());
             assertEquals(201, kernel.http().post("/api/v1/hello/greetings", "{\"text\":\"kept across updates\"}").status());
+            assertTrue(kernel.http().get("/api/v1/console/contributions").body().contains("\"module\":\"hello\""), "its console pages appear");
         }
 
         @Test
@@ -162,6 +163,8 @@ class HotDeployIT {
             kernel.undeploy("hello.jar");
             KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/hello").status() == 404, "hello still answers");
             KernelHarness.await(DEPLOY_BOUND, () -> kernel.http().get("/api/v1/modules/hello").status() == 404, "module still listed");
+            assertEquals("[]", kernel.http().get("/api/v1/console/contributions").json().path("pages").toString(), "its console pages are gone");
+            assertEquals(404, kernel.anonymous().get("/console/modules/hello/greetings.js").status(), "and so are its files");
             kernel.awaitHealthy();
         }
     }

@@ -46,7 +46,7 @@ public final class Gateway implements AutoCloseable {
 
     /** Starts listening; the table may still be empty (requests then get 404 until routes arrive). */
     public static Gateway start(GatewayOptions options, LiveRouteTable routes, JsonCodec json, AccessControl access, ErrorTexts texts,
-            RequestBulkheads bulkheads) {
+            RequestBulkheads bulkheads, ConsoleAssets consoleAssets) {
         InFlightRequests inFlight = new InFlightRequests();
         CorsPolicy cors = new CorsPolicy(options.corsOrigins());
         ApiDispatcher dispatcher = new ApiDispatcher(routes, json, inFlight, options.bodyLimitBytes(), access, cors, texts, bulkheads);
@@ -74,6 +74,7 @@ public final class Gateway implements AutoCloseable {
             for (HandlerType method : METHODS) {
                 cfg.routes.addHttpHandler(method, "/api/*", dispatcher);
             }
+            cfg.routes.get("/console/modules/{module}/<path>", consoleAssets::serve);
             cfg.routes.error(404, ctx -> {
                 if (!ctx.path().startsWith("/api/")) {
                     ctx.contentType("application/json").result(json.write(ErrorBody.of("not_found",

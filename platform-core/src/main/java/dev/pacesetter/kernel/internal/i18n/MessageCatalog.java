@@ -75,6 +75,25 @@ public final class MessageCatalog {
         return language == Language.ZH_CN ? "messages.properties" : "messages_" + language.tag().replace('-', '_') + ".properties";
     }
 
+    /**
+     * Every key starting with {@code prefix}, as its pattern in {@code language} (the Simplified Chinese one where that
+     * language lacks it): for clients that format texts themselves, such as the web console.
+     */
+    public Map<String, String> patterns(String prefix, Language language) {
+        Map<String, String> found = new java.util.TreeMap<>();
+        patterns.getOrDefault(Language.ZH_CN, Map.of()).forEach((key, pattern) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, pattern);
+            }
+        });
+        patterns.getOrDefault(language, Map.of()).forEach((key, pattern) -> {
+            if (key.startsWith(prefix)) {
+                found.put(key, pattern);
+            }
+        });
+        return found;
+    }
+
     /** Whether any language of this catalogue has {@code key}. */
     public boolean has(String key) {
         return patterns.values().stream().anyMatch(map -> map.containsKey(key));

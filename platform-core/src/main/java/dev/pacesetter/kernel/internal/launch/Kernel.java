@@ -32,6 +32,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.pacesetter.kernel.internal.bulkhead.ConnectionShares;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.config.ConfigException;
+import dev.pacesetter.kernel.internal.console.ConsoleContributions;
+import dev.pacesetter.kernel.internal.console.ConsoleRoutes;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
 import dev.pacesetter.kernel.internal.db.MigrationRepairRoutes;
@@ -73,6 +75,7 @@ import dev.pacesetter.platform.api.notify.Notifier;
 import dev.pacesetter.platform.api.pilot.ModuleEnablement;
 import dev.pacesetter.platform.api.org.Organisation;
 import dev.pacesetter.platform.api.time.PlatformClock;
+import dev.pacesetter.kernel.internal.gateway.ConsoleAssets;
 import dev.pacesetter.kernel.internal.gateway.Gateway;
 import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
@@ -148,7 +151,8 @@ public final class Kernel implements AutoCloseable {
         MessageCatalogs catalogs = MessageCatalogs.withKernelMessages();
         ErrorTexts errorTexts = new ErrorTexts(catalogs, new RequestLanguage(config.defaultLanguage()));
         RequestBulkheads requestBulkheads = new RequestBulkheads(config.bulkheads());
-        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts, requestBulkheads));
+        ConsoleAssets consoleAssets = new ConsoleAssets();
+        Future<Gateway> server = boot.submit(() -> Gateway.start(options, live, json, access, errorTexts, requestBulkheads, consoleAssets));
         KernelClock time = KernelClock.system(config.time().businessZone(), config.time().clockAdjustable());
         Clock clock = time.clock();
         AuditTrail audit = new AuditTrail(json, clock);
@@ -181,6 +185,9 @@ public final class Kernel implements AutoCloseable {
             ComponentHealth components = new ComponentHealth(system);
             RouteAssembler routeAssembler = new RouteAssembler(system, whiteboard, components, live, json);
             routeAssembler.open();
+            ConsoleContributions console = new ConsoleContributions(system, whiteboard);
+            console.open();
+            consoleAssets.attach(console::asset);
             List<Bundle> bootBundles = install(system, config.bundlesDir());
 
             HikariDataSource dataSource = unwrap(pool);
@@ -247,7 +254,7 @@ public final class Kernel implements AutoCloseable {
             List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
-                    new MigrationRepairRoutes(migrator, modules, reporter, parts.db()),
+                    new MigrationRepairRoutes(migrator, modules, reporter, parts.db()), new ConsoleRoutes(console, pilot, catalogs),
                     new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));

@@ -14,6 +14,7 @@ class HostExportsTest {
         assertTrue(exports.contains("dev.pacesetter.platform.api.schedule;version=\"1.0.0\""), exports);
         assertTrue(exports.contains("dev.pacesetter.platform.api.time;version=\"1.0.0\""), exports);
         assertTrue(exports.contains("dev.pacesetter.platform.api.org;version=\"1.0.0\""), exports);
+        assertTrue(exports.contains("dev.pacesetter.platform.api.console;version=\"1.0.0\""), exports);
         assertTrue(exports.contains("com.fasterxml.jackson.annotation;version="), exports);
         assertTrue(exports.contains("org.slf4j;"), exports);
         assertTrue(exports.contains("org.osgi.service.component.runtime;version=\"1.5\""), exports);
