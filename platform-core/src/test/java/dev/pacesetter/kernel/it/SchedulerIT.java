@@ -40,7 +40,8 @@ class SchedulerIT {
         private long bundleId;
 
         Scenarios(Database database) {
-            super(database, List.of(), "--scheduler-retry-base-ms=100", "--scheduler-poll-ms=100");
+            super(database, List.of(), "--scheduler-retry-base-ms=100", "--scheduler-poll-ms=100", KernelHarness.ADJUSTABLE_CLOCK[0],
+                    KernelHarness.ADJUSTABLE_CLOCK[1]);
         }
 
         @BeforeAll
@@ -56,23 +57,26 @@ class SchedulerIT {
         @Test
         void deadlinesFireOnceAtTheirTimeWhileCancelledAndMovedOnesWait() {
             Http admin = kernel.http();
-            schedule("due", 40, 500, 500, null);
-            moveTo("moved", 500);
-            moveTo("cancelled", 500);
-            Http.Result moved = admin.put("/api/v1/timers/deadlines/moved", "{\"dueInMs\":600000}");
+            schedule("due", 40, 3_600_000, 60_000, null); // in an hour, spread over a minute
+            moveTo("moved", 3_600_000);
+            moveTo("cancelled", 3_600_000);
+            Http.Result moved = admin.put("/api/v1/timers/deadlines/moved", "{\"dueInMs\":" + Duration.ofDays(10).toMillis() + "}");
             assertEquals(200, moved.status(), moved.body());
             assertEquals(204, admin.delete("/api/v1/timers/deadlines/cancelled").status());
             assertEquals(404, admin.delete("/api/v1/timers/deadlines/cancelled").status(), "nothing left to cancel");
+            assertEquals(0, fired("due").path("count").asInt(), "none before its time");
 
+            kernel.advanceClock(Duration.ofMinutes(62));
             awaitFired("due", 40);
             JsonNode due = fired("due");
             assertEquals(1, due.path("maxAttempt").asInt(), "each fired at the first attempt");
             assertTrue(due.path("lagMsMax").asLong() >= 0, "none fired before it was due: " + due);
-            sleep(1000);
+            // every poll since the move fired what was due: the moved and the cancelled deadlines were not
             assertEquals(0, fired("moved").path("count").asInt(), "the moved deadline waits for its new time");
             assertEquals(0, fired("cancelled").path("count").asInt(), "the cancelled deadline never fires");
             Instant movedTo = Instant.parse(admin.get("/api/v1/timers/deadlines/moved").json().path("dueAt").asText());
-            assertTrue(movedTo.isAfter(Instant.now().plusSeconds(500)), "moved to " + movedTo);
+            Instant now = Instant.parse(admin.get("/api/v1/clock").json().path("now").asText());
+            assertTrue(movedTo.isAfter(now.plus(Duration.ofDays(9))), "moved to " + movedTo + ", now " + now);
 
             JsonNode jobs = admin.get("/api/v1/jobs?type=deadline&module=timers").json();
             JsonNode pending = find(jobs.path("items"), "moved");
@@ -129,8 +133,11 @@ class SchedulerIT {
 
         @Test
         void overdueDeadlinesFireOnStartAfterDowntime() throws Exception {
+            kernel.advanceClock(Duration.ofMinutes(5));
+            String advanced = kernel.http().get("/api/v1/clock").json().path("advancedBy").asText();
             schedule("overdue", 20, 1000, 200, null);
             kernel.restart(Duration.ofMillis(2500));
+            assertEquals(advanced, kernel.http().get("/api/v1/clock").json().path("advancedBy").asText(), "a restart does not go back in time");
             awaitFired("overdue", 20);
             assertTrue(fired("overdue").path("lagMsP50").asLong() >= 500, "they were overdue when the kernel came back: " + fired("overdue"));
             long runs = runs().path("count").asLong();
@@ -168,12 +175,13 @@ class SchedulerIT {
             long north = regionId(regions, "north-china");
             assertEquals(200, admin.put("/api/v1/modules/timers/enablement", "{\"regions\":[\"south-china\"]}").status());
             try {
-                schedule("north", 3, 300, 100, north);
-                schedule("south", 3, 300, 100, south);
+                schedule("north", 3, Duration.ofHours(24).toMillis(), 100, north);
+                schedule("south", 3, Duration.ofHours(24).toMillis(), 100, south);
+                kernel.advanceClock(Duration.ofHours(24).plusMinutes(1));
                 awaitFired("south", 3);
-                sleep(700);
-                assertEquals(0, fired("north").path("count").asInt());
-                assertEquals(404, admin.get("/api/v1/timers/deadlines/north-0").status(), "skipped, not kept");
+                KernelHarness.await(Duration.ofSeconds(10), () -> admin.get("/api/v1/timers/deadlines/north-0").status() == 404,
+                        "the deadline in north-china was neither skipped nor dropped");
+                assertEquals(0, fired("north").path("count").asInt(), "skipped, not fired");
                 KernelHarness.await(Duration.ofSeconds(5), () -> ("[" + south + "]").equals(runs().path("regions").asText()),
                         "the job was not told that only south-china is on");
             } finally {

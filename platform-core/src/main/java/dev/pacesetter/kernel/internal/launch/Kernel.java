@@ -91,6 +91,7 @@ import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.kernel.internal.platform.PlatformRoutes;
 import dev.pacesetter.kernel.internal.time.ClockRoutes;
+import dev.pacesetter.kernel.internal.time.ClockStore;
 import dev.pacesetter.kernel.internal.time.KernelClock;
 import dev.pacesetter.platform.api.ModuleDescriptor;
 import dev.pacesetter.platform.api.http.RouteProvider;
@@ -162,6 +163,7 @@ public final class Kernel implements AutoCloseable {
             KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
             Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl(), config.defaultLanguage(),
                     outbox);
+            ClockStore.restore(platformDb, time); // before any module's schema, and so before any plugin reads the time
             return new PlatformParts(platformDb, identity, new PilotEnablement(platformDb, config.modulesOnEverywhereByDefault(), clock));
         });
         boot.shutdown();

@@ -22,7 +22,8 @@ import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * {@code GET /api/v1/clock}: the server's time and business day, for anyone signed in. {@code POST /api/v1/clock/advance}:
- * an administrator moves an adjustable clock forward ({@code by} a duration or {@code to} a later time); audited.
+ * an administrator moves an adjustable clock forward ({@code by} a duration or {@code to} a later time); audited, and kept
+ * across restarts.
  */
 public final class ClockRoutes implements RouteProvider {
 
@@ -44,7 +45,7 @@ public final class ClockRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/clock", request -> Reply.ok(view()))
+                Route.get("/clock", request -> Reply.ok(view(Duration.ZERO)))
                         .summary("The server's time, the business time zone and today's date there; whether the clock is adjustable"),
                 Route.post("/clock/advance", this::advance).roles(Role.ADMIN)
                         .summary("Moves an adjustable clock forward (tests, demos, training): {\"by\":\"PT24H\"} or {\"to\":\"2026-12-01T02:00:00+08:00\"};"
@@ -57,14 +58,16 @@ public final class ClockRoutes implements RouteProvider {
         }
         Advance body = request.body(Advance.class);
         Duration step = step(body, clock.now());
-        Map<String, Object> before = view();
-        clock.advance(step);
-        Map<String, Object> after = view();
+        Map<String, Object> before = view(Duration.ZERO);
+        Map<String, Object> after = view(step);
+        // kept first, moved after: a move that could not be kept does not happen
         db.inTransaction(c -> {
+            ClockStore.save(c, clock.offset().plus(step), clock.now());
             db.audit(c, AuditRecord.of(request, "clock", null, "advance").before(before).after(after));
             return null;
         });
-        return Reply.ok(after);
+        clock.advance(step);
+        return Reply.ok(view(Duration.ZERO));
     }
 
     static Duration step(Advance body, Instant now) {
@@ -94,13 +97,15 @@ public final class ClockRoutes implements RouteProvider {
         return step;
     }
 
-    private Map<String, Object> view() {
+    /** The clock as it is, or as it will be once moved by {@code step}. */
+    private Map<String, Object> view(Duration step) {
+        Instant now = clock.now().plus(step);
         Map<String, Object> view = new LinkedHashMap<>();
-        view.put("now", clock.now().toString());
+        view.put("now", now.toString());
         view.put("businessZone", clock.businessZone().getId());
-        view.put("today", clock.today().toString());
+        view.put("today", java.time.LocalDate.ofInstant(now, clock.businessZone()).toString());
         view.put("adjustable", clock.adjustable());
-        view.put("advancedBy", clock.offset().toString());
+        view.put("advancedBy", clock.offset().plus(step).toString());
         return view;
     }
 }
