@@ -108,6 +108,9 @@ public final class SchemaMigrator implements BundleTrackerCustomizer<SchemaMigra
 
     @Override
     public Run addingBundle(Bundle bundle, BundleEvent event) {
+        if (bundle.getBundleId() == org.osgi.framework.Constants.SYSTEM_BUNDLE_ID) {
+            return null; // the platform's own schema is the kernel's, migrated before any bundle starts
+        }
         ModuleRecord record = modules.recordOf(bundle).orElse(null);
         if (record == null || record.descriptor() == null) {
             return null; // not a module, or one with an invalid header, which the registry reports

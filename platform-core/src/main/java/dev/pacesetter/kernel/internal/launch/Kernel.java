@@ -45,6 +45,7 @@ import dev.pacesetter.kernel.internal.bundles.BundleRoutes;
 import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
 import dev.pacesetter.kernel.internal.events.EventAdminBridge;
 import dev.pacesetter.kernel.internal.events.EventDelivery;
+import dev.pacesetter.kernel.internal.events.EventLogRoutes;
 import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
 import dev.pacesetter.kernel.internal.events.OutboxWriter;
 import dev.pacesetter.kernel.internal.gateway.ErrorTexts;
@@ -253,7 +254,7 @@ public final class Kernel implements AutoCloseable {
             system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
             webhooks.open();
             started.add(0, webhooks);
-            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock),
+            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock), new EventLogRoutes(parts.db(), json),
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
                     new MigrationRepairRoutes(migrator, modules, reporter, parts.db()), new ConsoleRoutes(console, pilot, catalogs),
