@@ -50,7 +50,7 @@ class LeadFollowUpIT {
         private int phone = 1000;
 
         Scenarios(Database database) {
-            super(database, List.of("plugin-leads"), "--webhooks-allow=localhost");
+            super(database, List.of("plugin-leads"), "--webhooks-allow=localhost", KernelHarness.ADJUSTABLE_CLOCK[0], KernelHarness.ADJUSTABLE_CLOCK[1]);
         }
 
         @BeforeAll
@@ -67,12 +67,25 @@ class LeadFollowUpIT {
             }
         }
 
+        /** The platform's time: the clock these tests move. */
+        Instant now() {
+            return Instant.parse(kernel.http().get("/api/v1/clock").json().path("now").asText());
+        }
+
+        JsonNode policyOf(String grade) {
+            for (JsonNode policy : kernel.http().get("/api/v1/follow-up-policies").json().path("items")) {
+                if (policy.path("grade").asText().equals(grade)) {
+                    return policy;
+                }
+            }
+            throw new AssertionError("no follow-up policy for grade " + grade);
+        }
+
         @Test
         void anALeadNotPhonedInTimeAlertsOwnerAndManagerWhileACallInTimeClosesItsFollowUp() {
-            Http.Result policy = policy("A", "CALL", "PT3S", null);
-            assertEquals(200, policy.status(), policy.body());
-            assertEquals("PT3S", policy.json().path("firstWithin").asText());
-            assertEquals("A类线索3秒内电话跟进", policy.json().path("rule").asText(), "the administrator reads the default language");
+            JsonNode policy = policyOf("A");
+            assertEquals("PT24H", policy.path("firstWithin").asText(), "the plan's rule, as shipped");
+            assertEquals("A类线索24小时内电话跟进", policy.path("rule").asText(), "the administrator reads the default language");
             // the owner reads the default (zh-CN), the manager chose English: each gets the same alert in their own language
             Http.Result english = org.as("manager1").put("/api/v1/me/language", "{\"language\":\"en\"}");
             assertEquals(200, english.status(), english.body());
@@ -93,7 +106,9 @@ class LeadFollowUpIT {
                 Http.Result attempt = touch(rep, missed, "{\"kind\":\"CALL\",\"outcome\":\"NO_ANSWER\"}");
                 assertEquals(201, attempt.status(), attempt.body());
                 assertTrue(attempt.json().path("followUpDone").isNull(), "an unanswered call is no phone contact");
+                assertEquals(0, alerts("rep1", missed).size(), "not before its 24 hours are up");
 
+                kernel.advanceClock(Duration.ofHours(24).plusMinutes(1));
                 KernelHarness.await(Duration.ofSeconds(30), () -> alerts("rep1", missed).size() == 1 && alerts("manager1", missed).size() == 1,
                         "owner and manager were not both alerted");
                 for (String persona : List.of("rep1", "manager1")) {
@@ -104,11 +119,11 @@ class LeadFollowUpIT {
                 }
                 JsonNode chinese = alerts("rep1", missed).get(0);
                 assertEquals("A类线索超时未跟进：Zhang Wei", chinese.path("title").asText());
-                assertEquals("A类线索3秒内电话跟进", chinese.path("rule").asText());
+                assertEquals("A类线索24小时内电话跟进", chinese.path("rule").asText());
                 assertTrue(chinese.path("body").asText().startsWith("A类线索（负责人："), chinese.toString());
                 JsonNode inEnglish = alerts("manager1", missed).get(0);
                 assertEquals("Missed follow-up on a grade A lead: Zhang Wei", inEnglish.path("title").asText());
-                assertEquals("A leads phoned within 3 seconds", inEnglish.path("rule").asText());
+                assertEquals("A leads phoned within 24 hours", inEnglish.path("rule").asText());
                 assertTrue(inEnglish.path("body").asText().startsWith("Grade A lead owned by "), inEnglish.toString());
                 assertEquals(0, alerts("rep2", missed).size());
                 assertEquals(0, alerts("manager2", missed).size());
@@ -151,7 +166,7 @@ class LeadFollowUpIT {
                     Instant.parse(first.path("dueAt").asText()));
             assertTrue(within.compareTo(Duration.ofDays(7).minusMillis(1)) >= 0 && within.compareTo(Duration.ofDays(7)) <= 0, within.toString());
             pause(50);
-            Instant at = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+            Instant at = now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
             Http.Result sent = touch(rep, id, "{\"kind\":\"CONTENT\",\"outcome\":\"SENT\",\"at\":\"" + at + "\",\"notes\":\"case study\"}");
             assertEquals(201, sent.status(), sent.body());
             assertEquals("DONE", sent.json().path("followUpDone").path("status").asText());
@@ -321,7 +336,7 @@ class LeadFollowUpIT {
 
         @Test
         void reachRateIsFollowUpsMetInTimeOverFollowUpsDuePerRepTeamAndRegion() {
-            Instant from = Instant.now().minusMillis(100);
+            Instant from = now().minusMillis(100);
             assertEquals(200, policy("A", "CALL", "PT2S", null).status());
             Http rep = org.as("rep1");
             long reached;
@@ -367,7 +382,7 @@ class LeadFollowUpIT {
             assertEquals(0, foreign.path("total").path("due").asLong());
             assertTrue(foreign.path("total").path("rate").isNull(), "nothing due: no rate");
 
-            JsonNode ahead = rep.get("/api/v1/leads/reach-rate?grade=A&from=" + from + "&to=" + Instant.now().plus(Duration.ofDays(2))).json();
+            JsonNode ahead = rep.get("/api/v1/leads/reach-rate?grade=A&from=" + from + "&to=" + now().plus(Duration.ofDays(2))).json();
             assertTrue(ahead.path("total").path("pending").asLong() >= 1, "lead " + pending + " is not due yet: " + ahead);
             assertEquals(ahead.path("total").path("reached").asLong() + ahead.path("total").path("missed").asLong(), ahead.path("total").path("due")
                     .asLong());
@@ -380,7 +395,6 @@ class LeadFollowUpIT {
 
         @Test
         void aRegionWhereTheModuleIsOffGets404AndNoAlerts() {
-            assertEquals(200, policy("A", "CALL", "PT3S", null).status());
             Http admin = kernel.http();
             long north;
             long south;
@@ -392,9 +406,11 @@ class LeadFollowUpIT {
                 north = lead(admin, "North Lead", HOT + ",\"ownerId\":" + org.id("rep2"));
                 south = lead(admin, "South Lead", HOT + ",\"ownerId\":" + org.id("rep1"));
                 assertEquals(404, org.as("rep2").post("/api/v1/leads/" + north + "/touches", "{\"kind\":\"CALL\",\"outcome\":\"REACHED\"}").status());
-            } finally {
-                policy("A", "CALL", "PT24H", null);
+            } catch (RuntimeException | AssertionError e) {
+                admin.put("/api/v1/modules/leads/enablement", "{\"regions\":\"all\"}");
+                throw e;
             }
+            kernel.advanceClock(Duration.ofHours(24).plusMinutes(1));
             try {
                 KernelHarness.await(Duration.ofSeconds(30), () -> alerts("rep1", south).size() == 1, "the south lead was not alerted");
                 KernelHarness.await(Duration.ofSeconds(10), () -> admin.get("/api/v1/jobs?type=deadline&module=leads&limit=500").body()
@@ -415,7 +431,7 @@ class LeadFollowUpIT {
             long id = lead(rep, "Bad Input", HOT);
             for (String body : List.of("{\"kind\":\"PIGEON\",\"outcome\":\"SENT\"}", "{\"kind\":\"CALL\",\"outcome\":\"SENT\"}",
                     "{\"outcome\":\"REACHED\"}", "{\"kind\":\"CALL\"}", "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"yesterday\"}",
-                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}",
+                    "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + now().plus(Duration.ofHours(1)) + "\"}",
                     "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"2001-01-01T00:00:00Z\"}",
                     "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"mood\":\"happy\"}",
                     "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"+999999999-12-31T23:59:59Z\"}",
@@ -427,7 +443,7 @@ class LeadFollowUpIT {
             assertEquals(400, bodyOnBodyless.status(), bodyOnBodyless.body());
             assertEquals("unexpected_body", bodyOnBodyless.json().path("error").path("code").asText());
             assertEquals(400, rep.get("/api/v1/leads/reach-rate?from=%2B999999999-12-31T23:59:59Z").status(), "a query time is bounded too");
-            Http.Result future = touch(rep, id, "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + Instant.now().plus(Duration.ofHours(1)) + "\"}");
+            Http.Result future = touch(rep, id, "{\"kind\":\"CALL\",\"outcome\":\"REACHED\",\"at\":\"" + now().plus(Duration.ofHours(1)) + "\"}");
             assertTrue(future.body().contains("\"at\""), future.body());
             assertEquals(0, rep.get("/api/v1/leads/" + id + "/touches").json().path("items").size());
             assertEquals("OPEN", followUps(rep, id).get(0).path("status").asText());
