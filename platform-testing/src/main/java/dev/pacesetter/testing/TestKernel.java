@@ -66,6 +66,19 @@ public final class TestKernel implements AutoCloseable {
         this.admin = new TestClient(base, signIn(base, "admin"), null);
     }
 
+    /** A module that failed to start fails the test at once, with its reason, rather than as a 404 later. */
+    private void requireNoFailedModule() {
+        List<String> failed = new ArrayList<>();
+        for (JsonNode module : admin.get("/api/v1/modules").expect(200).path("items")) {
+            if ("FAILED".equals(module.path("state").asText())) {
+                failed.add(module.path("id").asText() + ": " + module.path("reason").asText());
+            }
+        }
+        if (!failed.isEmpty()) {
+            throw new AssertionError("module(s) FAILED in the test kernel: " + String.join("; ", failed) + "\n" + tail(log));
+        }
+    }
+
     /** A kernel on {@code database}, to configure and {@link Builder#start() start}. */
     public static Builder on(TestDatabase database) {
         return new Builder(database);
@@ -135,7 +148,14 @@ public final class TestKernel implements AutoCloseable {
             URI base = URI.create("http://127.0.0.1:" + port);
             try {
                 awaitUp(process, base, log);
-                return new TestKernel(process, home, log, database, base);
+                TestKernel kernel = new TestKernel(process, home, log, database, base);
+                try {
+                    kernel.requireNoFailedModule();
+                } catch (AssertionError e) {
+                    kernel.close();
+                    throw e;
+                }
+                return kernel;
             } catch (RuntimeException | Error e) {
                 process.destroyForcibly();
                 database.close();

@@ -1,0 +1,10 @@
+/**
+ * What other plugins may use of the NPS surveys module: its event topics and payloads. Exported and versioned: an
+ * addition is a minor version, anything else a major one.
+ */
+@Export
+@Version("1.0.0")
+package com.example.nps.api;
+
+import org.osgi.annotation.bundle.Export;
+import org.osgi.annotation.versioning.Version;
