@@ -1,0 +1,126 @@
+package dev.pacesetter.leads.internal.importing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import dev.pacesetter.leads.internal.store.LeadReader;
+import dev.pacesetter.leads.internal.store.LeadWriter;
+import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.Role;
+
+/** The {@code leads_import} and {@code leads_import_error} rows. */
+public final class ImportStore {
+
+    private static final String COLUMNS = "id, file_name, status, rows_read, created, unchanged, duplicates, rejected, failure, created_by,"
+            + " started_at, finished_at";
+
+    private ImportStore() {
+    }
+
+    public static long insert(Connection c, String fileName, long userId, Instant now) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_import (file_name, status, rows_read, created, unchanged, duplicates,"
+                + " rejected, created_by, started_at) VALUES (?, 'QUEUED', 0, 0, 0, 0, 0, ?, ?)", new String[] {"id"})) {
+            ps.setString(1, fileName);
+            ps.setLong(2, userId);
+            ps.setTimestamp(3, Timestamp.from(now));
+            ps.executeUpdate();
+            try (ResultSet keys = ps.getGeneratedKeys()) {
+                keys.next();
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /** Counters and status; {@code finished} and {@code failure} only for a final state. */
+    static void update(Connection c, long id, ImportStatus status, ImportView.Counts counts, String failure, Instant finished) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE leads_import SET status = ?, rows_read = ?, created = ?, unchanged = ?,"
+                + " duplicates = ?, rejected = ?, failure = ?, finished_at = ? WHERE id = ?")) {
+            ps.setString(1, status.name());
+            ps.setInt(2, counts.rowsRead());
+            ps.setInt(3, counts.created());
+            ps.setInt(4, counts.unchanged());
+            ps.setInt(5, counts.duplicates());
+            ps.setInt(6, counts.rejected());
+            ps.setString(7, LeadWriter.clip(failure, 1000));
+            ps.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
+            ps.setLong(9, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The import if the caller started it or is an administrator (otherwise it does not exist for them). */
+    public static Optional<ImportView> find(Connection c, long id, Caller caller) throws SQLException {
+        Sql sql = Sql.of("SELECT " + COLUMNS + " FROM leads_import WHERE id = ?", id);
+        if (!caller.hasRole(Role.ADMIN)) {
+            sql = sql.and(Sql.of("created_by = ?", caller.userId()));
+        }
+        try (PreparedStatement ps = sql.prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(row(rs)) : Optional.empty();
+        }
+    }
+
+    /** The caller's imports (an administrator's: everyone's), newest first. */
+    public static List<ImportView> list(Connection c, Caller caller, int limit) throws SQLException {
+        Sql sql = Sql.of("SELECT " + COLUMNS + " FROM leads_import WHERE 1 = 1");
+        if (!caller.hasRole(Role.ADMIN)) {
+            sql = sql.and(Sql.of("created_by = ?", caller.userId()));
+        }
+        List<ImportView> views = new ArrayList<>();
+        try (PreparedStatement ps = sql.append("ORDER BY id DESC FETCH FIRST ? ROWS ONLY", limit).prepare(c); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                views.add(row(rs));
+            }
+        }
+        return views;
+    }
+
+    /** Imports left queued or running, with their starters (after a restart: their files tell whether they were this node's). */
+    static List<Long> unfinished(Connection c) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM leads_import WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id");
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+        }
+        return ids;
+    }
+
+    private static ImportView row(ResultSet rs) throws SQLException {
+        long id = rs.getLong("id");
+        return new ImportView(id, rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status").strip()),
+                new ImportView.Counts(rs.getInt("rows_read"), rs.getInt("created"), rs.getInt("unchanged"), rs.getInt("duplicates"),
+                        rs.getInt("rejected")),
+                rs.getString("failure"), rs.getLong("created_by"), LeadReader.instant(rs, "started_at"), LeadReader.instant(rs, "finished_at"),
+                "/api/v1/leads/imports/" + id + "/errors");
+    }
+
+    /** Appends error rows in one batch. */
+    static void errors(Connection c, long importId, List<RowError> errors) throws SQLException {
+        if (errors.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
+            for (RowError error : errors) {
+                ps.setLong(1, importId);
+                ps.setInt(2, error.row());
+                ps.setString(3, LeadWriter.clip(error.field(), 60));
+                ps.setString(4, LeadWriter.clip(error.message(), 500));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /** One line of the error report. */
+    record RowError(int row, String field, String message) {
+    }
+}
