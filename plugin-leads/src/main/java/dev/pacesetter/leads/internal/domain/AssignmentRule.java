@@ -1,9 +1,5 @@
 package dev.pacesetter.leads.internal.domain;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,18 +28,5 @@ public record AssignmentRule(long id, int sortOrder, Long regionId, String terri
             parts.add("channel " + channelId);
         }
         return "rule " + id + (parts.isEmpty() ? " (every lead)" : " (" + String.join(", ", parts) + ")") + " → team " + teamId;
-    }
-
-    public static List<AssignmentRule> all(Connection c) throws SQLException {
-        List<AssignmentRule> rules = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT id, sort_order, region_id, territory, channel_id, team_id FROM leads_assignment_rule ORDER BY sort_order, id");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                rules.add(new AssignmentRule(rs.getLong(1), rs.getInt(2), rs.getObject(3, Long.class), rs.getString(4),
-                        rs.getObject(5, Long.class), rs.getLong(6)));
-            }
-        }
-        return rules;
     }
 }

@@ -26,8 +26,9 @@ import dev.pacesetter.leads.internal.domain.Owner;
 import dev.pacesetter.leads.internal.domain.TouchKind;
 import dev.pacesetter.leads.internal.domain.TouchOutcome;
 import dev.pacesetter.leads.internal.domain.Touches;
-import dev.pacesetter.leads.internal.store.LeadReader;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadWriter;
+import dev.pacesetter.leads.internal.store.OwnerStore;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.EventPublisher;
@@ -191,7 +192,7 @@ public final class FollowUps implements DeadlineHandler {
      */
     public int closeAll(Connection c, long leadId, String reason, Instant now) throws SQLException {
         deadlines.cancel(c, KIND, leadId);
-        String why = LeadWriter.clip(reason, 200);
+        String why = Jdbc.clip(reason, 200);
         int closed;
         try (PreparedStatement ps = Sql.of("UPDATE leads_follow_up SET status = 'CANCELLED', closed_at = ?, close_reason = ? WHERE lead_id = ?"
                 + " AND status = 'OPEN'", now, why, leadId).prepare(c)) {
@@ -213,7 +214,7 @@ public final class FollowUps implements DeadlineHandler {
      */
     public int reassign(Connection c, long leadId, long toOwnerId) throws SQLException {
         deadlines.cancel(c, KIND, leadId);
-        Owner owner = Owner.find(c, toOwnerId).orElseThrow(() -> new IllegalArgumentException("no user " + toOwnerId));
+        Owner owner = OwnerStore.find(c, toOwnerId).orElseThrow(() -> new IllegalArgumentException("no user " + toOwnerId));
         int moved;
         try (PreparedStatement ps = Sql.of("UPDATE leads_follow_up SET owner_id = ?, team_id = ?, region_id = ? WHERE lead_id = ?"
                 + " AND (status = 'OPEN' OR (status = 'BREACHED' AND closed_at IS NULL))", owner.id(), owner.teamId(), owner.regionId(), leadId)
@@ -275,7 +276,7 @@ public final class FollowUps implements DeadlineHandler {
 
     private void alert(Connection c, LeadRef lead, Task task) throws SQLException {
         String who = lead.personName() + (lead.company() == null ? "" : ", " + lead.company());
-        Message title = Message.of("notify.sla-breached.title", task.grade().name(), LeadWriter.clip(who, 150));
+        Message title = Message.of("notify.sla-breached.title", task.grade().name(), Jdbc.clip(who, 150));
         Optional<Person> owner = organisation.person(c, task.ownerId());
         String ownerName = owner.map(Person::displayName).orElse(null);
         Long manager = owner.map(Person::managerId).orElse(null);
@@ -329,9 +330,9 @@ public final class FollowUps implements DeadlineHandler {
     static Task row(ResultSet rs) throws SQLException {
         return new Task(rs.getLong("id"), rs.getLong("lead_id"), rs.getLong("owner_id"), rs.getObject("team_id", Long.class),
                 rs.getObject("region_id", Long.class), Grade.valueOf(rs.getString("grade").strip()), TouchKind.valueOf(rs.getString("touch_kind")),
-                rs.getString("rule"), LeadReader.instant(rs, "window_start"), LeadReader.instant(rs, "due_at"), rs.getString("status"),
-                LeadReader.instant(rs, "breached_at"), LeadReader.instant(rs, "closed_at"), rs.getObject("touch_id", Long.class),
-                rs.getString("close_reason"), LeadReader.instant(rs, "created_at"));
+                rs.getString("rule"), Jdbc.instant(rs, "window_start"), Jdbc.instant(rs, "due_at"), rs.getString("status"),
+                Jdbc.instant(rs, "breached_at"), Jdbc.instant(rs, "closed_at"), rs.getObject("touch_id", Long.class),
+                rs.getString("close_reason"), Jdbc.instant(rs, "created_at"));
     }
 
     private static boolean close(Connection c, long taskId, String status, Instant at, Long touchId, String reason) throws SQLException {
@@ -349,7 +350,7 @@ public final class FollowUps implements DeadlineHandler {
     }
 
     private Task insert(Connection c, LeadRef lead, Grade grade, TouchKind kind, String rule, Instant windowStart, Instant dueAt) throws SQLException {
-        Owner owner = Owner.find(c, lead.ownerId()).orElseThrow();
+        Owner owner = OwnerStore.find(c, lead.ownerId()).orElseThrow();
         Timestamp now = Timestamp.from(clock.instant());
         try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
             bindInsert(ps, lead.id(), owner, grade, kind, rule, Timestamp.from(windowStart), dueAt, now);
@@ -369,7 +370,7 @@ public final class FollowUps implements DeadlineHandler {
         LeadWriter.setLong(ps, 4, owner.regionId());
         ps.setString(5, grade.name());
         ps.setString(6, kind.name());
-        ps.setString(7, LeadWriter.clip(rule, 200));
+        ps.setString(7, Jdbc.clip(rule, 200));
         ps.setTimestamp(8, windowStart);
         ps.setTimestamp(9, Timestamp.from(dueAt));
         ps.setTimestamp(10, createdAt);

@@ -23,8 +23,12 @@ import dev.pacesetter.leads.internal.domain.ManagedScope;
 import dev.pacesetter.leads.internal.domain.Owner;
 import dev.pacesetter.leads.internal.domain.OwnerCheck;
 import dev.pacesetter.leads.internal.followup.FollowUps;
+import dev.pacesetter.leads.internal.store.AssignmentRuleStore;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.leads.internal.store.LeadWriter;
+import dev.pacesetter.leads.internal.store.ManagedScopeStore;
+import dev.pacesetter.leads.internal.store.OwnerStore;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -89,8 +93,8 @@ public final class AssignmentRoutes implements RouteProvider {
     private Reply rules(ApiRequest request) {
         Caller caller = request.caller().orElseThrow();
         return Reply.ok(Map.of("items", db.inTransaction(c -> {
-            ManagedScope scope = ManagedScope.of(c, caller);
-            return AssignmentRule.all(c).stream()
+            ManagedScope scope = ManagedScopeStore.of(c, caller);
+            return AssignmentRuleStore.all(c).stream()
                     .filter(r -> scope.covers(r.regionId(), r.teamId()) || (r.regionId() != null && caller.regionId().equals(Optional.of(r.regionId()))))
                     .toList();
         })));
@@ -117,7 +121,7 @@ public final class AssignmentRoutes implements RouteProvider {
             if (!unknown.isEmpty()) {
                 throw ApiException.invalidFields(unknown);
             }
-            ManagedScope scope = ManagedScope.of(c, request.caller().orElseThrow());
+            ManagedScope scope = ManagedScopeStore.of(c, request.caller().orElseThrow());
             // a manager's rule without a region would take every region's leads: it applies to the team's region
             Long regionId = in.regionId() != null || scope.everything() ? in.regionId() : regionOfTeam(c, in.teamId());
             if (!scope.covers(regionId, in.teamId())) {
@@ -131,7 +135,7 @@ public final class AssignmentRoutes implements RouteProvider {
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
                 ps.setInt(1, in.sortOrder() == null ? 100 : in.sortOrder());
                 LeadWriter.setLong(ps, 2, regionId);
-                ps.setString(3, LeadWriter.blankToNull(in.territory()));
+                ps.setString(3, Jdbc.blankToNull(in.territory()));
                 LeadWriter.setLong(ps, 4, in.channelId());
                 ps.setLong(5, in.teamId());
                 ps.setTimestamp(6, Timestamp.from(clock.instant()));
@@ -146,7 +150,7 @@ public final class AssignmentRoutes implements RouteProvider {
                     ps.executeUpdate();
                 }
             }
-            AssignmentRule created = AssignmentRule.all(c).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
+            AssignmentRule created = AssignmentRuleStore.all(c).stream().filter(r -> r.id() == id).findFirst().orElseThrow();
             db.audit(c, AuditRecord.of(request, "lead-assignment-rules", id, "create").after(created));
             return created;
         });
@@ -156,9 +160,9 @@ public final class AssignmentRoutes implements RouteProvider {
     private Reply deleteRule(ApiRequest request) {
         long id = request.pathId("id");
         db.inTransaction(c -> {
-            ManagedScope scope = ManagedScope.of(c, request.caller().orElseThrow());
+            ManagedScope scope = ManagedScopeStore.of(c, request.caller().orElseThrow());
             // another region's rule answers like one that does not exist
-            AssignmentRule rule = AssignmentRule.all(c).stream().filter(r -> r.id() == id && scope.covers(r.regionId(), r.teamId())).findFirst()
+            AssignmentRule rule = AssignmentRuleStore.all(c).stream().filter(r -> r.id() == id && scope.covers(r.regionId(), r.teamId())).findFirst()
                     .orElseThrow(() -> ApiException.notFound(Message.of("error.assignment-rule.not-found", id)));
             try (PreparedStatement ps = Sql.of("DELETE FROM leads_assignment_rule WHERE id = ?", id).prepare(c)) {
                 ps.executeUpdate();
@@ -186,7 +190,7 @@ public final class AssignmentRoutes implements RouteProvider {
         Instant now = clock.instant();
         return Reply.ok(db.inTransaction(c -> {
             LeadView before = LeadReader.lock(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
-            Optional<Owner> owner = Owner.find(c, body.ownerId());
+            Optional<Owner> owner = OwnerStore.find(c, body.ownerId());
             Optional<FieldError> refused = OwnerCheck.refusal(caller, body.ownerId(), owner);
             if (refused.isPresent()) {
                 throw ApiException.invalidFields(List.of(refused.get()));

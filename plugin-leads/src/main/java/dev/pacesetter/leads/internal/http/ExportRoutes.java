@@ -27,6 +27,7 @@ import dev.pacesetter.leads.internal.csv.CsvWriter;
 import dev.pacesetter.leads.internal.domain.LeadRoles;
 import dev.pacesetter.leads.internal.importing.ImportColumns.Column;
 import dev.pacesetter.leads.internal.importing.ImportColumns;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadQuery;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -152,8 +153,8 @@ public final class ExportRoutes implements RouteProvider {
         row.add(rs.getString("status"));
         long region = rs.getLong("region_id");
         row.add(rs.wasNull() ? null : Long.toString(region));
-        row.add(text(LeadReader.instant(rs, "created_at")));
-        row.add(text(LeadReader.instant(rs, "first_touch_at")));
+        row.add(text(Jdbc.instant(rs, "created_at")));
+        row.add(text(Jdbc.instant(rs, "first_touch_at")));
         return row;
     }
 

@@ -29,6 +29,7 @@ import dev.pacesetter.leads.internal.followup.CloseReasons;
 import dev.pacesetter.leads.internal.followup.FollowUpPolicyStore;
 import dev.pacesetter.leads.internal.followup.FollowUps;
 import dev.pacesetter.leads.internal.followup.RuleTexts;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -150,12 +151,12 @@ public final class FollowUpRoutes implements RouteProvider {
             List<ToDo> rows = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    Instant due = LeadReader.instant(rs, "due_at");
+                    Instant due = Jdbc.instant(rs, "due_at");
                     rows.add(new ToDo(rs.getLong("id"), rs.getLong("lead_id"), rs.getString("person_name"), rs.getString("company"),
                             rs.getLong("owner_id"), Grade.valueOf(rs.getString("grade").strip()), TouchKind.valueOf(rs.getString("touch_kind")),
-                            RuleTexts.render(messages, rs.getString("rule"), request.language()), LeadReader.instant(rs, "window_start"), due,
+                            RuleTexts.render(messages, rs.getString("rule"), request.language()), Jdbc.instant(rs, "window_start"), due,
                             rs.getString("status"), due.isBefore(now),
-                            LeadReader.instant(rs, "breached_at")));
+                            Jdbc.instant(rs, "breached_at")));
                 }
             }
             return rows;

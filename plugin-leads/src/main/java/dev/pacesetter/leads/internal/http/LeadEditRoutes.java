@@ -42,6 +42,7 @@ import dev.pacesetter.leads.internal.domain.Touches;
 import dev.pacesetter.leads.internal.followup.CloseReasons;
 import dev.pacesetter.leads.internal.followup.FollowUps;
 import dev.pacesetter.leads.internal.store.GradingRulesStore;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadHistory;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.leads.internal.store.LeadReferences;
@@ -230,9 +231,9 @@ public final class LeadEditRoutes implements RouteProvider {
                 + " decision_role = ?, territory = ?, updated_at = ?, version = version + 1" + gradeColumns + " WHERE id = ? AND version = ?")) {
             int i = 1;
             ps.setString(i++, in.personName().strip());
-            ps.setString(i++, LeadWriter.blankToNull(in.company()));
-            ps.setString(i++, LeadWriter.blankToNull(in.phone()));
-            ps.setString(i++, LeadWriter.blankToNull(in.email()));
+            ps.setString(i++, Jdbc.blankToNull(in.company()));
+            ps.setString(i++, Jdbc.blankToNull(in.phone()));
+            ps.setString(i++, Jdbc.blankToNull(in.email()));
             ps.setString(i++, Normalizer.emailKey(in.email()).orElse(null));
             ps.setString(i++, phoneKeys.key(in.phone()).orElse(null));
             ps.setString(i++, Normalizer.companyKey(in.company()).orElse(null));
@@ -247,11 +248,11 @@ public final class LeadEditRoutes implements RouteProvider {
                 ps.setNull(i++, Types.CHAR);
             }
             ps.setString(i++, in.decisionOrDefault().name());
-            ps.setString(i++, LeadWriter.blankToNull(in.territory()));
+            ps.setString(i++, Jdbc.blankToNull(in.territory()));
             ps.setTimestamp(i++, Timestamp.from(now));
             if (grade != null) {
                 ps.setString(i++, grade.grade().name());
-                ps.setString(i++, LeadWriter.clip(grade.rule(), 100));
+                ps.setString(i++, Jdbc.clip(grade.rule(), 100));
                 ps.setInt(i++, grade.rulesVersion());
             }
             ps.setLong(i++, id);
@@ -382,19 +383,19 @@ public final class LeadEditRoutes implements RouteProvider {
             ps.setLong(3, byUser);
             ps.setTimestamp(4, Timestamp.from(at));
             ps.setString(5, input.outcome().name());
-            ps.setString(6, LeadWriter.blankToNull(input.notes()));
+            ps.setString(6, Jdbc.blankToNull(input.notes()));
             ps.setTimestamp(7, Timestamp.from(now));
             ps.executeUpdate();
             try (ResultSet keys = ps.getGeneratedKeys()) {
                 keys.next();
-                return new TouchView(keys.getLong(1), leadId, input.kind(), input.outcome(), at, byUser, LeadWriter.blankToNull(input.notes()), now);
+                return new TouchView(keys.getLong(1), leadId, input.kind(), input.outcome(), at, byUser, Jdbc.blankToNull(input.notes()), now);
             }
         }
     }
 
     private static TouchView touchRow(ResultSet rs) throws SQLException {
         return new TouchView(rs.getLong("id"), rs.getLong("lead_id"), TouchKind.valueOf(rs.getString("kind")), TouchOutcome.valueOf(rs.getString("outcome")),
-                LeadReader.instant(rs, "happened_at"), rs.getLong("by_user"), rs.getString("notes"), LeadReader.instant(rs, "created_at"));
+                Jdbc.instant(rs, "happened_at"), rs.getLong("by_user"), rs.getString("notes"), Jdbc.instant(rs, "created_at"));
     }
 
     /** The lead's row, locked for the rest of the transaction (touches on one lead are applied one after the other). */

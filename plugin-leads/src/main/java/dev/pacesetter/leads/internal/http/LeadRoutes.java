@@ -22,6 +22,7 @@ import dev.pacesetter.leads.internal.domain.LeadValidation;
 import dev.pacesetter.leads.internal.domain.LeadView;
 import dev.pacesetter.leads.internal.domain.Normalizer;
 import dev.pacesetter.leads.internal.intake.LeadCreation;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadQuery;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.platform.api.Role;
@@ -175,7 +176,7 @@ public final class LeadRoutes implements RouteProvider {
                     + " ORDER BY id", lead.id()).prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     Map<String, Object> row = new LinkedHashMap<>();
-                    row.put("at", LeadReader.instant(rs, "happened_at"));
+                    row.put("at", Jdbc.instant(rs, "happened_at"));
                     row.put("kind", "ASSIGNED");
                     row.put("byUserId", rs.getObject("by_user", Long.class));
                     row.put("from", rs.getObject("from_owner", Long.class));
@@ -200,7 +201,7 @@ public final class LeadRoutes implements RouteProvider {
                 + " ORDER BY id", leadId).prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Map<String, Object> row = new LinkedHashMap<>();
-                row.put("at", LeadReader.instant(rs, "happened_at"));
+                row.put("at", Jdbc.instant(rs, "happened_at"));
                 row.put("kind", rs.getString("kind"));
                 row.put("byUserId", rs.getObject("by_user", Long.class));
                 row.put("from", rs.getString("from_value"));

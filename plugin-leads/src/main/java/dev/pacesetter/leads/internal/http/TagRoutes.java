@@ -17,7 +17,7 @@ import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Reference;
 
 import dev.pacesetter.leads.internal.domain.Normalizer;
-import dev.pacesetter.leads.internal.store.LeadWriter;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -75,7 +75,7 @@ public final class TagRoutes implements RouteProvider {
                     new String[] {"id"})) {
                 ps.setString(1, input.name().strip());
                 ps.setString(2, Normalizer.nameKey(input.name()));
-                ps.setString(3, LeadWriter.blankToNull(input.description()));
+                ps.setString(3, Jdbc.blankToNull(input.description()));
                 ps.setTimestamp(4, Timestamp.from(clock.instant()));
                 ps.executeUpdate();
                 try (ResultSet keys = ps.getGeneratedKeys()) {
@@ -97,7 +97,7 @@ public final class TagRoutes implements RouteProvider {
             Tag before = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.tag.not-found", id)));
             refuseTakenName(c, input.name(), id);
             try (PreparedStatement ps = Sql.of("UPDATE leads_tag SET name = ?, name_key = ?, description = ? WHERE id = ?", input.name().strip(),
-                    Normalizer.nameKey(input.name()), LeadWriter.blankToNull(input.description()), id).prepare(c)) {
+                    Normalizer.nameKey(input.name()), Jdbc.blankToNull(input.description()), id).prepare(c)) {
                 ps.executeUpdate();
             }
             Tag after = find(c, id).orElseThrow();

@@ -10,8 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import dev.pacesetter.leads.internal.store.LeadReader;
-import dev.pacesetter.leads.internal.store.LeadWriter;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.Role;
@@ -49,7 +48,7 @@ public final class ImportStore {
             ps.setInt(4, counts.unchanged());
             ps.setInt(5, counts.duplicates());
             ps.setInt(6, counts.rejected());
-            ps.setString(7, LeadWriter.clip(failure, 1000));
+            ps.setString(7, Jdbc.clip(failure, 1000));
             ps.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
             ps.setLong(9, id);
             ps.executeUpdate();
@@ -99,7 +98,7 @@ public final class ImportStore {
         return new ImportView(id, rs.getString("file_name"), ImportStatus.valueOf(rs.getString("status").strip()),
                 new ImportView.Counts(rs.getInt("rows_read"), rs.getInt("created"), rs.getInt("unchanged"), rs.getInt("duplicates"),
                         rs.getInt("rejected")),
-                rs.getString("failure"), rs.getLong("created_by"), LeadReader.instant(rs, "started_at"), LeadReader.instant(rs, "finished_at"),
+                rs.getString("failure"), rs.getLong("created_by"), Jdbc.instant(rs, "started_at"), Jdbc.instant(rs, "finished_at"),
                 "/api/v1/leads/imports/" + id + "/errors");
     }
 
@@ -112,8 +111,8 @@ public final class ImportStore {
             for (RowError error : errors) {
                 ps.setLong(1, importId);
                 ps.setInt(2, error.row());
-                ps.setString(3, LeadWriter.clip(error.field(), 60));
-                ps.setString(4, LeadWriter.clip(error.message(), 500));
+                ps.setString(3, Jdbc.clip(error.field(), 60));
+                ps.setString(4, Jdbc.clip(error.message(), 500));
                 ps.addBatch();
             }
             ps.executeBatch();

@@ -18,6 +18,7 @@ import dev.pacesetter.leads.internal.domain.Owner;
 import dev.pacesetter.leads.internal.domain.OwnerCheck;
 import dev.pacesetter.leads.internal.domain.PhoneKeys;
 import dev.pacesetter.leads.internal.store.LeadReferences;
+import dev.pacesetter.leads.internal.store.OwnerStore;
 import dev.pacesetter.leads.internal.store.RoundRobin;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.http.FieldError;
@@ -139,7 +140,7 @@ public final class Intake {
     private Optional<Owner> owner(long userId) throws SQLException {
         Optional<Owner> owner = owners.get(userId);
         if (owner == null) {
-            owner = Owner.find(connection, userId);
+            owner = OwnerStore.find(connection, userId);
             owners.put(userId, owner);
         }
         return owner;

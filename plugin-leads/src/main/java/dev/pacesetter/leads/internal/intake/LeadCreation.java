@@ -17,13 +17,13 @@ import org.osgi.service.component.annotations.Reference;
 import dev.pacesetter.leads.api.LeadCreated;
 import dev.pacesetter.leads.api.LeadTopics;
 import dev.pacesetter.leads.internal.PhoneKeying;
-import dev.pacesetter.leads.internal.domain.AssignmentRule;
 import dev.pacesetter.leads.internal.domain.LeadInput;
 import dev.pacesetter.leads.internal.domain.LeadRoles;
 import dev.pacesetter.leads.internal.domain.LeadView;
 import dev.pacesetter.leads.internal.domain.NewLead;
 import dev.pacesetter.leads.internal.domain.PhoneKeys;
 import dev.pacesetter.leads.internal.followup.FollowUps;
+import dev.pacesetter.leads.internal.store.AssignmentRuleStore;
 import dev.pacesetter.leads.internal.store.GradingRulesStore;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.leads.internal.store.LeadReferences;
@@ -60,7 +60,7 @@ public final class LeadCreation {
 
     /** Starts preparing leads for {@code caller} in this transaction (reads rules, vocabularies, assignment rules once). */
     public Intake intake(Connection c, Caller caller) throws SQLException {
-        return new Intake(c, caller, GradingRulesStore.current(c), LeadReferences.load(c), AssignmentRule.all(c), phoneKeying.keys());
+        return new Intake(c, caller, GradingRulesStore.current(c), LeadReferences.load(c), AssignmentRuleStore.all(c), phoneKeying.keys());
     }
 
     /**

@@ -23,9 +23,9 @@ public final class LeadHistory {
             ps.setTimestamp(2, Timestamp.from(at));
             LeadWriter.setLong(ps, 3, byUser);
             ps.setString(4, kind);
-            ps.setString(5, LeadWriter.clip(from, 100));
-            ps.setString(6, LeadWriter.clip(to, 100));
-            ps.setString(7, LeadWriter.clip(note, 1000));
+            ps.setString(5, Jdbc.clip(from, 100));
+            ps.setString(6, Jdbc.clip(to, 100));
+            ps.setString(7, Jdbc.clip(note, 1000));
             ps.executeUpdate();
         }
     }

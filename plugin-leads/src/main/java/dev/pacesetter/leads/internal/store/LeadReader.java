@@ -5,8 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -102,12 +100,7 @@ public final class LeadReader {
                 new LeadView.GradeExplanation(rs.getString("grade_rule"), rs.getInt("grade_rules_version"), scores,
                         intent.score() + budget.score() + decision.score()),
                 rs.getLong("owner_id"), rs.getObject("region_id", Long.class), rs.getString("territory"), LeadStatus.valueOf(rs.getString("status")),
-                rs.getString("disqualify_reason"), instant(rs, "created_at"), instant(rs, "updated_at"), instant(rs, "first_touch_at"),
-                instant(rs, "last_touch_at"), instant(rs, "converted_at"), rs.getInt("version"));
-    }
-
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp t = rs.getTimestamp(column);
-        return t == null ? null : t.toInstant();
+                rs.getString("disqualify_reason"), Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "updated_at"), Jdbc.instant(rs, "first_touch_at"),
+                Jdbc.instant(rs, "last_touch_at"), Jdbc.instant(rs, "converted_at"), rs.getInt("version"));
     }
 }

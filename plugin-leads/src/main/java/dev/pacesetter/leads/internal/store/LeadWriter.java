@@ -70,7 +70,7 @@ public final class LeadWriter {
             for (long tag : lead.tagIds()) {
                 tagRows.add(new Object[] {ids.get(i), tag});
             }
-            assignmentRows.add(new Object[] {ids.get(i), lead.owner().id(), clip(lead.assignmentReason(), 300), at});
+            assignmentRows.add(new Object[] {ids.get(i), lead.owner().id(), Jdbc.clip(lead.assignmentReason(), 300), at});
         }
         insertRows(c, "INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES ", "(?, ?)", tagRows);
         insertRows(c, "INSERT INTO leads_assignment (lead_id, from_owner, to_owner, by_user, reason, happened_at) VALUES ",
@@ -96,11 +96,11 @@ public final class LeadWriter {
 
     private static void bind(PreparedStatement ps, int offset, NewLead lead, Timestamp at) throws SQLException {
         LeadInput in = lead.input();
-        ps.setString(offset + 1, blankToNull(in.externalId()));
+        ps.setString(offset + 1, Jdbc.blankToNull(in.externalId()));
         ps.setString(offset + 2, in.personName().strip());
-        ps.setString(offset + 3, blankToNull(in.company()));
-        ps.setString(offset + 4, blankToNull(in.phone()));
-        ps.setString(offset + 5, blankToNull(in.email()));
+        ps.setString(offset + 3, Jdbc.blankToNull(in.company()));
+        ps.setString(offset + 4, Jdbc.blankToNull(in.phone()));
+        ps.setString(offset + 5, Jdbc.blankToNull(in.email()));
         ps.setString(offset + 6, lead.emailKey());
         ps.setString(offset + 7, lead.phoneKey());
         ps.setString(offset + 8, lead.companyKey());
@@ -116,11 +116,11 @@ public final class LeadWriter {
         }
         ps.setString(offset + 14, in.decisionOrDefault().name());
         ps.setString(offset + 15, lead.grade().grade().name());
-        ps.setString(offset + 16, clip(lead.grade().rule(), 100));
+        ps.setString(offset + 16, Jdbc.clip(lead.grade().rule(), 100));
         ps.setInt(offset + 17, lead.grade().rulesVersion());
         ps.setLong(offset + 18, lead.owner().id());
         setLong(ps, offset + 19, lead.owner().regionId());
-        ps.setString(offset + 20, blankToNull(in.territory()));
+        ps.setString(offset + 20, Jdbc.blankToNull(in.territory()));
         ps.setTimestamp(offset + 21, at);
         ps.setTimestamp(offset + 22, at);
     }
@@ -131,13 +131,5 @@ public final class LeadWriter {
         } else {
             ps.setLong(index, value);
         }
-    }
-
-    public static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    public static String clip(String text, int max) {
-        return text == null || text.length() <= max ? text : text.substring(0, max);
     }
 }
