@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -14,6 +13,7 @@ import dev.pacesetter.leads.api.Grade;
 import dev.pacesetter.leads.internal.domain.Durations;
 import dev.pacesetter.leads.internal.domain.FollowUpPolicy;
 import dev.pacesetter.leads.internal.domain.TouchKind;
+import dev.pacesetter.platform.api.db.Sql;
 
 /** The follow-up policy of each grade ({@code leads_follow_up_policy}; the migration stores the plan's defaults). */
 public final class FollowUpPolicyStore {
@@ -42,8 +42,8 @@ public final class FollowUpPolicyStore {
         for (FollowUpPolicy p : FollowUpPolicy.defaults().values()) {
             views.put(p.grade(), View.of(p, null, null));
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT grade, touch_kind, first_within_seconds, repeat_every_seconds, updated_by, updated_at"
-                + " FROM leads_follow_up_policy"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT grade, touch_kind, first_within_seconds, repeat_every_seconds, updated_by, updated_at"
+                + " FROM leads_follow_up_policy").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 Grade grade = Grade.valueOf(rs.getString(1).strip());
                 long repeat = rs.getLong(4);
@@ -57,31 +57,19 @@ public final class FollowUpPolicyStore {
 
     /** Replaces the policy of {@code policy.grade()}. */
     public static void save(Connection c, FollowUpPolicy policy, long byUser, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE leads_follow_up_policy SET touch_kind = ?, first_within_seconds = ?,"
-                + " repeat_every_seconds = ?, updated_by = ?, updated_at = ? WHERE grade = ?")) {
-            bind(ps, policy, byUser, now);
+        // the same values, in the same order, for either statement
+        Object[] values = {policy.touchKind().name(), policy.firstWithin().getSeconds(),
+            policy.repeatEvery() == null ? null : policy.repeatEvery().getSeconds(), byUser, now, policy.grade().name()};
+        try (PreparedStatement ps = Sql.of("UPDATE leads_follow_up_policy SET touch_kind = ?, first_within_seconds = ?,"
+                + " repeat_every_seconds = ?, updated_by = ?, updated_at = ? WHERE grade = ?", values).prepare(c)) {
             if (ps.executeUpdate() == 1) {
                 return;
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_follow_up_policy (touch_kind, first_within_seconds, repeat_every_seconds,"
-                + " updated_by, updated_at, grade) VALUES (?, ?, ?, ?, ?, ?)")) {
-            bind(ps, policy, byUser, now);
+        try (PreparedStatement ps = Sql.of("INSERT INTO leads_follow_up_policy (touch_kind, first_within_seconds, repeat_every_seconds,"
+                + " updated_by, updated_at, grade) VALUES (?, ?, ?, ?, ?, ?)", values).prepare(c)) {
             ps.executeUpdate();
         }
-    }
-
-    private static void bind(PreparedStatement ps, FollowUpPolicy policy, long byUser, Instant now) throws SQLException {
-        ps.setString(1, policy.touchKind().name());
-        ps.setLong(2, policy.firstWithin().getSeconds());
-        if (policy.repeatEvery() == null) {
-            ps.setNull(3, java.sql.Types.BIGINT);
-        } else {
-            ps.setLong(3, policy.repeatEvery().getSeconds());
-        }
-        ps.setLong(4, byUser);
-        ps.setTimestamp(5, Timestamp.from(now));
-        ps.setString(6, policy.grade().name());
     }
 
     static FollowUpPolicy toPolicy(View v) {

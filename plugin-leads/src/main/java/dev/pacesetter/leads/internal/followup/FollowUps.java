@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import dev.pacesetter.leads.internal.domain.TouchKind;
 import dev.pacesetter.leads.internal.domain.TouchOutcome;
 import dev.pacesetter.leads.internal.domain.Touches;
 import dev.pacesetter.leads.internal.store.Jdbc;
-import dev.pacesetter.leads.internal.store.LeadWriter;
 import dev.pacesetter.leads.internal.store.OwnerStore;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -116,19 +114,16 @@ public final class FollowUps implements DeadlineHandler {
             return;
         }
         Map<Grade, FollowUpPolicy> policies = FollowUpPolicyStore.all(c);
+        List<Sql> tasks = new ArrayList<>(leads.size());
         List<Deadline> due = new ArrayList<>(leads.size());
-        Timestamp at = Timestamp.from(now);
-        try (PreparedStatement ps = c.prepareStatement(INSERT)) {
-            for (int i = 0; i < leads.size(); i++) {
-                NewLead lead = leads.get(i);
-                FollowUpPolicy policy = policies.get(lead.grade().grade());
-                Instant dueAt = policy.firstDue(now);
-                bindInsert(ps, ids.get(i), lead.owner(), policy.grade(), policy.touchKind(), policy.rule(), at, dueAt, at);
-                ps.addBatch();
-                due.add(deadline(ids.get(i), dueAt, lead.owner().regionId()));
-            }
-            ps.executeBatch();
+        for (int i = 0; i < leads.size(); i++) {
+            NewLead lead = leads.get(i);
+            FollowUpPolicy policy = policies.get(lead.grade().grade());
+            Instant dueAt = policy.firstDue(now);
+            tasks.add(insertTask(ids.get(i), lead.owner(), policy.grade(), policy.touchKind(), policy.rule(), now, dueAt, now));
+            due.add(deadline(ids.get(i), dueAt, lead.owner().regionId()));
         }
+        Jdbc.batch(c, tasks);
         deadlines.scheduleAll(c, due);
     }
 
@@ -338,42 +333,23 @@ public final class FollowUps implements DeadlineHandler {
     private static boolean close(Connection c, long taskId, String status, Instant at, Long touchId, String reason) throws SQLException {
         // an open task is closed as DONE or CANCELLED; a breached one stays BREACHED and only gets its closing time
         String which = status.equals(BREACHED) ? "status = 'BREACHED' AND closed_at IS NULL" : "status = 'OPEN'";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE leads_follow_up SET status = ?, closed_at = ?, touch_id = ?, close_reason = ?"
-                + " WHERE id = ? AND " + which)) {
-            ps.setString(1, status);
-            ps.setTimestamp(2, Timestamp.from(at));
-            LeadWriter.setLong(ps, 3, touchId);
-            ps.setString(4, reason);
-            ps.setLong(5, taskId);
+        try (PreparedStatement ps = Sql.of("UPDATE leads_follow_up SET status = ?, closed_at = ?, touch_id = ?, close_reason = ?"
+                + " WHERE id = ? AND " + which, status, at, touchId, reason, taskId).prepare(c)) {
             return ps.executeUpdate() == 1;
         }
     }
 
     private Task insert(Connection c, LeadRef lead, Grade grade, TouchKind kind, String rule, Instant windowStart, Instant dueAt) throws SQLException {
         Owner owner = OwnerStore.find(c, lead.ownerId()).orElseThrow();
-        Timestamp now = Timestamp.from(clock.instant());
-        try (PreparedStatement ps = c.prepareStatement(INSERT, new String[] {"id"})) {
-            bindInsert(ps, lead.id(), owner, grade, kind, rule, Timestamp.from(windowStart), dueAt, now);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return find(c, keys.getLong(1)).orElseThrow();
-            }
-        }
+        long id = Jdbc.insertReturningId(c, insertTask(lead.id(), owner, grade, kind, rule, windowStart, dueAt, clock.instant()));
+        return find(c, id).orElseThrow();
     }
 
-    private static void bindInsert(PreparedStatement ps, long leadId, Owner owner, Grade grade, TouchKind kind, String rule, Timestamp windowStart,
-            Instant dueAt, Timestamp createdAt) throws SQLException {
-        ps.setLong(1, leadId);
-        ps.setLong(2, owner.id());
-        LeadWriter.setLong(ps, 3, owner.teamId());
-        LeadWriter.setLong(ps, 4, owner.regionId());
-        ps.setString(5, grade.name());
-        ps.setString(6, kind.name());
-        ps.setString(7, Jdbc.clip(rule, 200));
-        ps.setTimestamp(8, windowStart);
-        ps.setTimestamp(9, Timestamp.from(dueAt));
-        ps.setTimestamp(10, createdAt);
+    /** The INSERT of one OPEN task, with the owner's team and region. */
+    private static Sql insertTask(long leadId, Owner owner, Grade grade, TouchKind kind, String rule, Instant windowStart, Instant dueAt,
+            Instant createdAt) {
+        return Sql.of(INSERT, leadId, owner.id(), owner.teamId(), owner.regionId(), grade.name(), kind.name(), Jdbc.clip(rule, 200), windowStart,
+                dueAt, createdAt);
     }
 
     private static Deadline deadline(long leadId, Instant dueAt, Long regionId) {

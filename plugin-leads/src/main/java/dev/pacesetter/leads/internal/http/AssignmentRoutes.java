@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -26,7 +25,6 @@ import dev.pacesetter.leads.internal.followup.FollowUps;
 import dev.pacesetter.leads.internal.store.AssignmentRuleStore;
 import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadReader;
-import dev.pacesetter.leads.internal.store.LeadWriter;
 import dev.pacesetter.leads.internal.store.ManagedScopeStore;
 import dev.pacesetter.leads.internal.store.OwnerStore;
 import dev.pacesetter.platform.api.Role;
@@ -130,21 +128,9 @@ public final class AssignmentRoutes implements RouteProvider {
                         Map.of("fields", List.of(new FieldError("teamId", Message.of("field.rule.your-team")),
                                 new FieldError("regionId", Message.of("field.rule.your-region")))));
             }
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
-                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                ps.setInt(1, in.sortOrder() == null ? 100 : in.sortOrder());
-                LeadWriter.setLong(ps, 2, regionId);
-                ps.setString(3, Jdbc.blankToNull(in.territory()));
-                LeadWriter.setLong(ps, 4, in.channelId());
-                ps.setLong(5, in.teamId());
-                ps.setTimestamp(6, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
+                    + " created_at) VALUES (?, ?, ?, ?, ?, ?)", in.sortOrder() == null ? 100 : in.sortOrder(), regionId,
+                    Jdbc.blankToNull(in.territory()), in.channelId(), in.teamId(), clock.instant()));
             if (!exists(c, "leads_round_robin", "team_id", in.teamId())) {
                 try (PreparedStatement ps = Sql.of("INSERT INTO leads_round_robin (team_id, last_user_id) VALUES (?, NULL)", in.teamId()).prepare(c)) {
                     ps.executeUpdate();

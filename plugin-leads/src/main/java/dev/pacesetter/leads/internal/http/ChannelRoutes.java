@@ -3,7 +3,6 @@ package dev.pacesetter.leads.internal.http;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,6 +18,7 @@ import dev.pacesetter.leads.internal.domain.ChannelKind;
 import dev.pacesetter.leads.internal.domain.CostPeriod;
 import dev.pacesetter.leads.internal.domain.LeadFields;
 import dev.pacesetter.leads.internal.domain.Normalizer;
+import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -63,7 +63,7 @@ public final class ChannelRoutes implements RouteProvider {
         return List.of(
                 Route.get("/channels", request -> Reply.ok(Map.of("items", db.inTransaction(c -> {
                     List<Channel> all = new ArrayList<>();
-                    try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM leads_channel ORDER BY name_key");
+                    try (PreparedStatement ps = Sql.of("SELECT " + COLUMNS + " FROM leads_channel ORDER BY name_key").prepare(c);
                             ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             all.add(row(rs));
@@ -86,18 +86,8 @@ public final class ChannelRoutes implements RouteProvider {
         ChannelInput input = validated(request.body(ChannelBody.class));
         Channel created = db.inTransaction(c -> {
             refuseTakenName(c, input.name(), null);
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_channel (name, name_key, kind, cost_amount, cost_currency, cost_period,"
-                    + " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-                bind(ps, input);
-                ps.setBoolean(7, input.active() == null || input.active());
-                ps.setTimestamp(8, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_channel (name, name_key, kind, cost_amount, cost_currency, cost_period,"
+                    + " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values(input, input.active() == null || input.active(), clock.instant())));
             Channel channel = find(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "channels", id, "create").after(channel));
             return channel;
@@ -111,11 +101,9 @@ public final class ChannelRoutes implements RouteProvider {
         return Reply.ok(db.inTransaction(c -> {
             Channel before = find(c, id).orElseThrow(() -> ApiException.notFound(Message.of("error.channel.not-found", id)));
             refuseTakenName(c, input.name(), id);
-            try (PreparedStatement ps = c.prepareStatement("UPDATE leads_channel SET name = ?, name_key = ?, kind = ?, cost_amount = ?,"
-                    + " cost_currency = ?, cost_period = ?, active = ? WHERE id = ?")) {
-                bind(ps, input);
-                ps.setBoolean(7, input.active() == null ? before.active() : input.active());
-                ps.setLong(8, id);
+            try (PreparedStatement ps = Sql.of("UPDATE leads_channel SET name = ?, name_key = ?, kind = ?, cost_amount = ?,"
+                    + " cost_currency = ?, cost_period = ?, active = ? WHERE id = ?", values(input, input.active() == null ? before.active()
+                            : input.active(), id)).prepare(c)) {
                 ps.executeUpdate();
             }
             Channel after = find(c, id).orElseThrow();
@@ -151,19 +139,11 @@ public final class ChannelRoutes implements RouteProvider {
         }
     }
 
-    private static void bind(PreparedStatement ps, ChannelInput input) throws SQLException {
-        ps.setString(1, input.name().strip());
-        ps.setString(2, Normalizer.nameKey(input.name()));
-        ps.setString(3, input.kind().name());
-        if (input.cost() != null) {
-            ps.setBigDecimal(4, input.cost().scaled());
-            ps.setString(5, input.cost().currency());
-            ps.setString(6, input.costPeriod().name());
-        } else {
-            ps.setNull(4, java.sql.Types.NUMERIC);
-            ps.setNull(5, java.sql.Types.CHAR);
-            ps.setNull(6, java.sql.Types.VARCHAR);
-        }
+    /** The name, name key, kind, cost (amount, currency, period) and {@code active} a create or an update stores, then {@code last}. */
+    private static Object[] values(ChannelInput input, boolean active, Object last) {
+        Money cost = input.cost();
+        return new Object[] {input.name().strip(), Normalizer.nameKey(input.name()), input.kind().name(), cost == null ? null : cost.scaled(),
+            cost == null ? null : cost.currency(), cost == null ? null : input.costPeriod().name(), active, last};
     }
 
     static Optional<Channel> find(java.sql.Connection c, long id) throws SQLException {

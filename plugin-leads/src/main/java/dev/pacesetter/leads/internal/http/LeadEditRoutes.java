@@ -4,8 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,7 +44,6 @@ import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.leads.internal.store.LeadHistory;
 import dev.pacesetter.leads.internal.store.LeadReader;
 import dev.pacesetter.leads.internal.store.LeadReferences;
-import dev.pacesetter.leads.internal.store.LeadWriter;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -225,38 +222,19 @@ public final class LeadEditRoutes implements RouteProvider {
 
     private static void update(Connection c, long id, int version, LeadInput in, GradeResult grade, Instant now, PhoneKeys phoneKeys)
             throws SQLException {
-        String gradeColumns = grade == null ? "" : ", grade = ?, grade_rule = ?, grade_rules_version = ?";
-        try (PreparedStatement ps = c.prepareStatement("UPDATE leads_lead SET person_name = ?, company = ?, phone = ?, email = ?, email_key = ?,"
-                + " phone_key = ?, company_key = ?, channel_id = ?, intent = ?, budget_status = ?, budget_amount = ?, budget_currency = ?,"
-                + " decision_role = ?, territory = ?, updated_at = ?, version = version + 1" + gradeColumns + " WHERE id = ? AND version = ?")) {
-            int i = 1;
-            ps.setString(i++, in.personName().strip());
-            ps.setString(i++, Jdbc.blankToNull(in.company()));
-            ps.setString(i++, Jdbc.blankToNull(in.phone()));
-            ps.setString(i++, Jdbc.blankToNull(in.email()));
-            ps.setString(i++, Normalizer.emailKey(in.email()).orElse(null));
-            ps.setString(i++, phoneKeys.key(in.phone()).orElse(null));
-            ps.setString(i++, Normalizer.companyKey(in.company()).orElse(null));
-            LeadWriter.setLong(ps, i++, in.channelId());
-            ps.setString(i++, in.intentOrDefault().name());
-            ps.setString(i++, in.budgetOrDefault().name());
-            if (in.budget() != null) {
-                ps.setBigDecimal(i++, in.budget().scaled());
-                ps.setString(i++, in.budget().currency());
-            } else {
-                ps.setNull(i++, Types.NUMERIC);
-                ps.setNull(i++, Types.CHAR);
-            }
-            ps.setString(i++, in.decisionOrDefault().name());
-            ps.setString(i++, Jdbc.blankToNull(in.territory()));
-            ps.setTimestamp(i++, Timestamp.from(now));
-            if (grade != null) {
-                ps.setString(i++, grade.grade().name());
-                ps.setString(i++, Jdbc.clip(grade.rule(), 100));
-                ps.setInt(i++, grade.rulesVersion());
-            }
-            ps.setLong(i++, id);
-            ps.setInt(i, version);
+        Money budget = in.budget();
+        Sql update = Sql.of("UPDATE leads_lead SET person_name = ?, company = ?, phone = ?, email = ?, email_key = ?, phone_key = ?,"
+                + " company_key = ?, channel_id = ?, intent = ?, budget_status = ?, budget_amount = ?, budget_currency = ?, decision_role = ?,"
+                + " territory = ?, updated_at = ?, version = version + 1", in.personName().strip(), Jdbc.blankToNull(in.company()),
+                Jdbc.blankToNull(in.phone()), Jdbc.blankToNull(in.email()), Normalizer.emailKey(in.email()).orElse(null),
+                phoneKeys.key(in.phone()).orElse(null), Normalizer.companyKey(in.company()).orElse(null), in.channelId(), in.intentOrDefault().name(),
+                in.budgetOrDefault().name(), budget == null ? null : budget.scaled(), budget == null ? null : budget.currency(),
+                in.decisionOrDefault().name(), Jdbc.blankToNull(in.territory()), now);
+        if (grade != null) {
+            update = update.append(", grade = ?, grade_rule = ?, grade_rules_version = ?", grade.grade().name(), Jdbc.clip(grade.rule(), 100),
+                    grade.rulesVersion());
+        }
+        try (PreparedStatement ps = update.append("WHERE id = ? AND version = ?", id, version).prepare(c)) {
             if (ps.executeUpdate() == 0) {
                 throw stale(id, currentVersion(c, id));
             }
@@ -273,17 +251,11 @@ public final class LeadEditRoutes implements RouteProvider {
         try (PreparedStatement ps = Sql.of("DELETE FROM leads_lead_tag WHERE lead_id = ?", id).prepare(c)) {
             ps.executeUpdate();
         }
-        if (tagIds.isEmpty()) {
-            return;
+        List<Sql> rows = new ArrayList<>(tagIds.size());
+        for (long tag : tagIds) {
+            rows.add(Sql.of("INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES (?, ?)", id, tag));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES (?, ?)")) {
-            for (long tag : tagIds) {
-                ps.setLong(1, id);
-                ps.setLong(2, tag);
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Jdbc.batch(c, rows);
     }
 
     // ---------------------------------------------------------------- touches
@@ -321,17 +293,10 @@ public final class LeadEditRoutes implements RouteProvider {
             }
             TouchView touch = insertTouch(c, id, input, touchedAt, caller.userId(), now);
             boolean contacted = lead.status() == LeadStatus.NEW && Touches.gotThrough(input.kind(), input.outcome());
-            try (PreparedStatement ps = c.prepareStatement("UPDATE leads_lead SET first_touch_at = CASE WHEN first_touch_at IS NULL OR first_touch_at > ?"
+            try (PreparedStatement ps = Sql.of("UPDATE leads_lead SET first_touch_at = CASE WHEN first_touch_at IS NULL OR first_touch_at > ?"
                     + " THEN ? ELSE first_touch_at END, last_touch_at = CASE WHEN last_touch_at IS NULL OR last_touch_at < ? THEN ? ELSE last_touch_at END,"
-                    + " status = ?, updated_at = ? WHERE id = ?")) {
-                Timestamp t = Timestamp.from(touchedAt);
-                ps.setTimestamp(1, t);
-                ps.setTimestamp(2, t);
-                ps.setTimestamp(3, t);
-                ps.setTimestamp(4, t);
-                ps.setString(5, (contacted ? LeadStatus.CONTACTED : lead.status()).name());
-                ps.setTimestamp(6, Timestamp.from(now));
-                ps.setLong(7, id);
+                    + " status = ?, updated_at = ? WHERE id = ?", touchedAt, touchedAt, touchedAt, touchedAt,
+                    (contacted ? LeadStatus.CONTACTED : lead.status()).name(), now, id).prepare(c)) {
                 ps.executeUpdate();
             }
             if (contacted) {
@@ -376,21 +341,10 @@ public final class LeadEditRoutes implements RouteProvider {
     }
 
     private static TouchView insertTouch(Connection c, long leadId, TouchInput input, Instant at, long byUser, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_touch (lead_id, kind, by_user, happened_at, outcome, notes, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            ps.setLong(1, leadId);
-            ps.setString(2, input.kind().name());
-            ps.setLong(3, byUser);
-            ps.setTimestamp(4, Timestamp.from(at));
-            ps.setString(5, input.outcome().name());
-            ps.setString(6, Jdbc.blankToNull(input.notes()));
-            ps.setTimestamp(7, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return new TouchView(keys.getLong(1), leadId, input.kind(), input.outcome(), at, byUser, Jdbc.blankToNull(input.notes()), now);
-            }
-        }
+        String notes = Jdbc.blankToNull(input.notes());
+        long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_touch (lead_id, kind, by_user, happened_at, outcome, notes, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", leadId, input.kind().name(), byUser, at, input.outcome().name(), notes, now));
+        return new TouchView(id, leadId, input.kind(), input.outcome(), at, byUser, notes, now);
     }
 
     private static TouchView touchRow(ResultSet rs) throws SQLException {

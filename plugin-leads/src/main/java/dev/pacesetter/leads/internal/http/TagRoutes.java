@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -70,19 +69,8 @@ public final class TagRoutes implements RouteProvider {
         TagInput input = validated(request.body(TagInput.class));
         Tag created = db.inTransaction(c -> {
             refuseTakenName(c, input.name(), null);
-            long id;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_tag (name, name_key, description, created_at) VALUES (?, ?, ?, ?)",
-                    new String[] {"id"})) {
-                ps.setString(1, input.name().strip());
-                ps.setString(2, Normalizer.nameKey(input.name()));
-                ps.setString(3, Jdbc.blankToNull(input.description()));
-                ps.setTimestamp(4, Timestamp.from(clock.instant()));
-                ps.executeUpdate();
-                try (ResultSet keys = ps.getGeneratedKeys()) {
-                    keys.next();
-                    id = keys.getLong(1);
-                }
-            }
+            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_tag (name, name_key, description, created_at) VALUES (?, ?, ?, ?)",
+                    input.name().strip(), Normalizer.nameKey(input.name()), Jdbc.blankToNull(input.description()), clock.instant()));
             Tag tag = find(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "lead-tags", id, "create").after(tag));
             return tag;
@@ -145,7 +133,7 @@ public final class TagRoutes implements RouteProvider {
 
     private static List<Tag> all(Connection c) throws SQLException {
         List<Tag> tags = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement(SELECT + " ORDER BY t.name_key"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of(SELECT + " ORDER BY t.name_key").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tags.add(row(rs));
             }

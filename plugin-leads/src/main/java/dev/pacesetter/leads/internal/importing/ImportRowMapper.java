@@ -19,6 +19,7 @@ import dev.pacesetter.leads.internal.domain.LeadInput;
 import dev.pacesetter.leads.internal.domain.LeadValidation;
 import dev.pacesetter.leads.internal.domain.Normalizer;
 import dev.pacesetter.leads.internal.importing.ImportColumns.Column;
+import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.i18n.Message;
@@ -131,7 +132,7 @@ public final class ImportRowMapper {
     public static Lookups database(Connection c) throws SQLException {
         Map<String, Long> channelsByKey = new HashMap<>();
         Map<Long, Long> channelIds = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key FROM leads_channel"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT id, name_key FROM leads_channel").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 channelsByKey.put(rs.getString(2), rs.getLong(1));
                 channelIds.put(rs.getLong(1), rs.getLong(1));
@@ -161,22 +162,18 @@ public final class ImportRowMapper {
             }
 
             private Optional<Long> find(String idOrUsername) throws SQLException {
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM org_user_v1 WHERE username = ?")) {
-                    ps.setString(1, idOrUsername);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            return Optional.of(rs.getLong(1));
-                        }
+                try (PreparedStatement ps = Sql.of("SELECT id FROM org_user_v1 WHERE username = ?", idOrUsername).prepare(c);
+                        ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return Optional.of(rs.getLong(1));
                     }
                 }
                 if (!NUMBER.matcher(idOrUsername).matches()) {
                     return Optional.empty();
                 }
-                try (PreparedStatement ps = c.prepareStatement("SELECT id FROM org_user_v1 WHERE id = ?")) {
-                    ps.setLong(1, Long.parseLong(idOrUsername));
-                    try (ResultSet rs = ps.executeQuery()) {
-                        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
-                    }
+                try (PreparedStatement ps = Sql.of("SELECT id FROM org_user_v1 WHERE id = ?", Long.parseLong(idOrUsername)).prepare(c);
+                        ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
                 }
             }
         };

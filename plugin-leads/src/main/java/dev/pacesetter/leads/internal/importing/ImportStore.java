@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,32 +24,15 @@ public final class ImportStore {
     }
 
     public static long insert(Connection c, String fileName, long userId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_import (file_name, status, rows_read, created, unchanged, duplicates,"
-                + " rejected, created_by, started_at) VALUES (?, 'QUEUED', 0, 0, 0, 0, 0, ?, ?)", new String[] {"id"})) {
-            ps.setString(1, fileName);
-            ps.setLong(2, userId);
-            ps.setTimestamp(3, Timestamp.from(now));
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
+        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_import (file_name, status, rows_read, created, unchanged, duplicates,"
+                + " rejected, created_by, started_at) VALUES (?, 'QUEUED', 0, 0, 0, 0, 0, ?, ?)", fileName, userId, now));
     }
 
     /** Counters and status; {@code finished} and {@code failure} only for a final state. */
     static void update(Connection c, long id, ImportStatus status, ImportView.Counts counts, String failure, Instant finished) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE leads_import SET status = ?, rows_read = ?, created = ?, unchanged = ?,"
-                + " duplicates = ?, rejected = ?, failure = ?, finished_at = ? WHERE id = ?")) {
-            ps.setString(1, status.name());
-            ps.setInt(2, counts.rowsRead());
-            ps.setInt(3, counts.created());
-            ps.setInt(4, counts.unchanged());
-            ps.setInt(5, counts.duplicates());
-            ps.setInt(6, counts.rejected());
-            ps.setString(7, Jdbc.clip(failure, 1000));
-            ps.setTimestamp(8, finished == null ? null : Timestamp.from(finished));
-            ps.setLong(9, id);
+        try (PreparedStatement ps = Sql.of("UPDATE leads_import SET status = ?, rows_read = ?, created = ?, unchanged = ?,"
+                + " duplicates = ?, rejected = ?, failure = ?, finished_at = ? WHERE id = ?", status.name(), counts.rowsRead(), counts.created(),
+                counts.unchanged(), counts.duplicates(), counts.rejected(), Jdbc.clip(failure, 1000), finished, id).prepare(c)) {
             ps.executeUpdate();
         }
     }
@@ -84,7 +66,7 @@ public final class ImportStore {
     /** Imports left queued or running, with their starters (after a restart: their files tell whether they were this node's). */
     static List<Long> unfinished(Connection c) throws SQLException {
         List<Long> ids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM leads_import WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id");
+        try (PreparedStatement ps = Sql.of("SELECT id FROM leads_import WHERE status IN ('QUEUED', 'RUNNING') ORDER BY id").prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getLong(1));
@@ -104,19 +86,12 @@ public final class ImportStore {
 
     /** Appends error rows in one batch. */
     static void errors(Connection c, long importId, List<RowError> errors) throws SQLException {
-        if (errors.isEmpty()) {
-            return;
+        List<Sql> rows = new ArrayList<>(errors.size());
+        for (RowError error : errors) {
+            rows.add(Sql.of("INSERT INTO leads_import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)", importId, error.row(),
+                    Jdbc.clip(error.field(), 60), Jdbc.clip(error.message(), 500)));
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO leads_import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)")) {
-            for (RowError error : errors) {
-                ps.setLong(1, importId);
-                ps.setInt(2, error.row());
-                ps.setString(3, Jdbc.clip(error.field(), 60));
-                ps.setString(4, Jdbc.clip(error.message(), 500));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
+        Jdbc.batch(c, rows);
     }
 
     /** One line of the error report. */

@@ -358,12 +358,12 @@ final class LeadImport {
 
         static SeenKeys load(Connection c, long newRows) throws SQLException {
             long existing;
-            try (PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM leads_lead"); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = Sql.of("SELECT COUNT(*) FROM leads_lead").prepare(c); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 existing = rs.getLong(1);
             }
             SeenKeys seen = new SeenKeys(existing + newRows);
-            try (PreparedStatement ps = c.prepareStatement("SELECT external_id, email_key, phone_key, company_key, person_name FROM leads_lead")) {
+            try (PreparedStatement ps = Sql.of("SELECT external_id, email_key, phone_key, company_key, person_name FROM leads_lead").prepare(c)) {
                 ps.setFetchSize(5000);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

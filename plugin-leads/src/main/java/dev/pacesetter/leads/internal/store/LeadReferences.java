@@ -13,6 +13,7 @@ import java.util.Set;
 
 import dev.pacesetter.leads.internal.domain.LeadInput;
 import dev.pacesetter.leads.internal.domain.Normalizer;
+import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.i18n.Message;
 
@@ -31,13 +32,13 @@ public final class LeadReferences {
 
     public static LeadReferences load(Connection c) throws SQLException {
         Map<Long, Boolean> channels = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, active FROM leads_channel"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT id, active FROM leads_channel").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 channels.put(rs.getLong(1), rs.getBoolean(2));
             }
         }
         Map<String, Long> tags = new HashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT id, name_key FROM leads_tag"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT id, name_key FROM leads_tag").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 tags.put(rs.getString(2), rs.getLong(1));
             }
