@@ -8,6 +8,8 @@ import org.osgi.service.component.annotations.ConfigurationPolicy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.leads.internal.domain.PhoneKeys;
+
 /**
  * The leads module's own settings, from OSGi Configuration Admin under the pid {@value #PID}: a file
  * {@code deploy/dev.pacesetter.leads.cfg} (File Install delivers it, and applies changes without a restart) such as
@@ -27,7 +29,7 @@ public final class LeadsSettings {
     public static final String WEBFORM_LIMIT = "webform.limit.per.minute";
     public static final int DEFAULT_WEBFORM_LIMIT = 60;
     /** Callers the web form's limiter remembers at once (about 100 bytes each). */
-    static final int WEBFORM_CALLERS = 10_000;
+    public static final int WEBFORM_CALLERS = 10_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(LeadsSettings.class);
 

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -14,7 +13,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.leads.internal.domain.PhoneKeys;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
+import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.time.PlatformClock;
 
 /**
@@ -54,7 +55,7 @@ public final class PhoneKeying {
     /** Re-keys every lead's phone if the stored scheme is not {@code keys}'; returns how many keys changed. */
     static int rekey(Connection c, PhoneKeys keys, Instant now) throws SQLException {
         Optional<String> stored;
-        try (PreparedStatement ps = c.prepareStatement("SELECT scheme FROM leads_key_scheme WHERE name = 'phone' FOR UPDATE");
+        try (PreparedStatement ps = Sql.of("SELECT scheme FROM leads_key_scheme WHERE name = 'phone' FOR UPDATE").prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             stored = rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
         }
@@ -62,8 +63,9 @@ public final class PhoneKeying {
             return 0;
         }
         int changed = 0;
-        try (PreparedStatement read = c.prepareStatement("SELECT id, phone, phone_key FROM leads_lead WHERE phone IS NOT NULL ORDER BY id");
-                PreparedStatement write = c.prepareStatement("UPDATE leads_lead SET phone_key = ? WHERE id = ?");
+        String update = "UPDATE leads_lead SET phone_key = ? WHERE id = ?";
+        try (PreparedStatement read = Sql.of("SELECT id, phone, phone_key FROM leads_lead WHERE phone IS NOT NULL ORDER BY id").prepare(c);
+                PreparedStatement write = c.prepareStatement(update);
                 ResultSet rs = read.executeQuery()) {
             int pending = 0;
             while (rs.next()) {
@@ -71,8 +73,7 @@ public final class PhoneKeying {
                 if (java.util.Objects.equals(key, rs.getString(3))) {
                     continue;
                 }
-                write.setString(1, key);
-                write.setLong(2, rs.getLong(1));
+                Sql.of(update, key, rs.getLong(1)).bind(write, 1);
                 write.addBatch();
                 changed++;
                 if (++pending == BATCH) {
@@ -84,10 +85,8 @@ public final class PhoneKeying {
                 write.executeBatch();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement(stored.isPresent() ? "UPDATE leads_key_scheme SET scheme = ?, updated_at = ? WHERE name = 'phone'"
-                : "INSERT INTO leads_key_scheme (scheme, updated_at, name) VALUES (?, ?, 'phone')")) {
-            ps.setString(1, keys.scheme());
-            ps.setTimestamp(2, Timestamp.from(now));
+        try (PreparedStatement ps = Sql.of(stored.isPresent() ? "UPDATE leads_key_scheme SET scheme = ?, updated_at = ? WHERE name = 'phone'"
+                : "INSERT INTO leads_key_scheme (scheme, updated_at, name) VALUES (?, ?, 'phone')", keys.scheme(), now).prepare(c)) {
             ps.executeUpdate();
         }
         return changed;

@@ -14,6 +14,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
+
+import dev.pacesetter.leads.internal.domain.TouchKind;
 import dev.pacesetter.platform.api.i18n.TestTexts;
 
 class MessageFilesTest {

@@ -1,6 +1,0 @@
-package dev.pacesetter.leads.internal;
-
-/** Where an import is: waiting for the worker, being read, committed, or refused as a whole (nothing kept). */
-public enum ImportStatus {
-    QUEUED, RUNNING, DONE, FAILED
-}
