@@ -18,7 +18,6 @@ import dev.pacesetter.pipeline.api.PipelineTopics;
 import dev.pacesetter.pipeline.api.Tier;
 import dev.pacesetter.pipeline.api.TierChanged;
 import dev.pacesetter.pipeline.internal.domain.HealthScoring;
-import dev.pacesetter.pipeline.internal.domain.HealthSettings;
 import dev.pacesetter.pipeline.internal.domain.HealthTransition;
 import dev.pacesetter.pipeline.internal.domain.TierPlaybook;
 import dev.pacesetter.pipeline.internal.domain.TierThresholds;
@@ -26,6 +25,9 @@ import dev.pacesetter.pipeline.internal.domain.Tiering;
 import dev.pacesetter.pipeline.internal.store.Jdbc;
 import dev.pacesetter.pipeline.internal.store.OrderStore;
 import dev.pacesetter.pipeline.internal.store.Tasks;
+import dev.pacesetter.pipeline.internal.store.HealthSettingsStore;
+import dev.pacesetter.pipeline.internal.store.TierPlaybookStore;
+import dev.pacesetter.pipeline.internal.store.TierThresholdsStore;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -73,7 +75,7 @@ public final class CustomerCare {
         }
         Customer customer = found.get();
         Clock now = Clock.fixed(clock.instant(), ZoneOffset.UTC);
-        TierThresholds thresholds = TierThresholds.load(c);
+        TierThresholds thresholds = TierThresholdsStore.load(c);
         List<Tiering.OrderFact> orders = OrderStore.facts(c, accountId, thresholds.currency());
         Tiering.Assessment tier = new Tiering(thresholds, now).assess(orders);
         boolean changed = tier.tier() != customer.tier();
@@ -82,21 +84,21 @@ public final class CustomerCare {
             customer = new Customer(customer.id(), customer.name(), customer.ownerId(), customer.regionId(), tier.tier(), customer.createdAt());
         }
         ensurePlaybookTask(c, customer, now.instant());
-        HealthScoring.Health health = new HealthScoring(HealthSettings.load(c), now).score(signals(c, customer, orders));
+        HealthScoring.Health health = new HealthScoring(HealthSettingsStore.load(c), now).score(signals(c, customer, orders));
         boolean dropped = watch(c, customer, health, now.instant());
         return new Outcome(changed, dropped);
     }
 
     /** The account's tier as its orders make it now (without writing anything). */
     public Tiering.Assessment tier(Connection c, long accountId) throws SQLException {
-        TierThresholds thresholds = TierThresholds.load(c);
+        TierThresholds thresholds = TierThresholdsStore.load(c);
         return new Tiering(thresholds, clock).assess(OrderStore.facts(c, accountId, thresholds.currency()));
     }
 
     /** The account's health as it is now (without writing anything). */
     public HealthScoring.Health health(Connection c, Customer customer) throws SQLException {
-        List<Tiering.OrderFact> orders = OrderStore.facts(c, customer.id(), TierThresholds.load(c).currency());
-        return new HealthScoring(HealthSettings.load(c), clock).score(signals(c, customer, orders));
+        List<Tiering.OrderFact> orders = OrderStore.facts(c, customer.id(), TierThresholdsStore.load(c).currency());
+        return new HealthScoring(HealthSettingsStore.load(c), clock).score(signals(c, customer, orders));
     }
 
     /** After a playbook task is done: the next one, if the account is still in a tier with an active playbook. */
@@ -162,7 +164,7 @@ public final class CustomerCare {
         if (customer.tier() == null) {
             return;
         }
-        Optional<TierPlaybook> playbook = TierPlaybook.active(c, customer.tier());
+        Optional<TierPlaybook> playbook = TierPlaybookStore.active(c, customer.tier());
         if (playbook.isEmpty()) {
             return;
         }
@@ -227,7 +229,7 @@ public final class CustomerCare {
         String action = HealthScoring.retentionAction(health);
         Message title = Message.of("task.retention.title", Message.of(action.equals(HealthScoring.EXCLUSIVE_OFFER) ? "health.action.exclusive-offer"
                 : "health.action.tailored-plan"), customer.name(), health.score(), health.threshold());
-        int dueDays = HealthSettings.load(c).retentionDueDays();
+        int dueDays = HealthSettingsStore.load(c).retentionDueDays();
         long taskId = Tasks.open(c, now, customer.ownerId(), customer.id(), null, Tasks.Source.HEALTH, title, now.plus(Duration.ofDays(dueDays)), null);
         Message why = null;
         for (HealthScoring.Factor f : health.factors()) {

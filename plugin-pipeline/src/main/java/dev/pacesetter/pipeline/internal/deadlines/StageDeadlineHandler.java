@@ -16,6 +16,7 @@ import dev.pacesetter.pipeline.internal.domain.StageDeadlinePolicy;
 import dev.pacesetter.pipeline.internal.domain.StoredText;
 import dev.pacesetter.pipeline.internal.store.OpportunityStore;
 import dev.pacesetter.pipeline.internal.store.Tasks;
+import dev.pacesetter.pipeline.internal.store.StageDeadlinePolicyStore;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
@@ -65,7 +66,7 @@ public final class StageDeadlineHandler implements DeadlineHandler {
             return; // moved on meanwhile: leaving the stage cancels the deadline, this covers a race with it
         }
         OpportunityStore.Opportunity o = found.get();
-        Object rule = StageDeadlinePolicy.of(c, o.stage()).map(p -> StoredText.of(p.rule())).orElse(Message.of("rule.stage-deadline"));
+        Object rule = StageDeadlinePolicyStore.of(c, o.stage()).map(p -> StoredText.of(p.rule())).orElse(Message.of("rule.stage-deadline"));
         String account = accountName(c, o.accountId());
         Message title = Message.of("task.customer-care.title", account, o.name());
         Tasks.open(c, clock.instant(), o.ownerId(), o.accountId(), o.id(), Tasks.Source.DEADLINE, title, deadline.dueAt(), null);

@@ -1,2 +1,2 @@
-/** Stage deadlines: what happens when an opportunity waits in a stage too long without customer feedback. */
+/** Stage deadlines: set, moved and cancelled as an opportunity moves, and acted on when one passes without customer feedback. */
 package dev.pacesetter.pipeline.internal.deadlines;

@@ -1,12 +1,5 @@
 package dev.pacesetter.pipeline.internal.domain;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
-
-import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.i18n.Message;
 
@@ -20,7 +13,8 @@ import dev.pacesetter.platform.api.i18n.Message;
 public record HealthSettings(Integer threshold, Integer contactWeight, Integer contactFullWithinDays, Integer contactZeroAfterDays,
         Integer demandWeight, Integer demandWindowDays, Integer competitorWeight, Integer competitorWithinDays, Integer retentionDueDays) {
 
-    static HealthSettings defaults() {
+    /** The defaults of the migration: what applies while the table has no row. */
+    public static HealthSettings defaults() {
         return new HealthSettings(50, 40, 14, 90, 35, 90, 25, 90, 3);
     }
 
@@ -40,26 +34,5 @@ public record HealthSettings(Integer threshold, Integer contactWeight, Integer c
         v.require(demandWindowDays != null && demandWindowDays >= 7 && demandWindowDays <= 730, "demandWindowDays", Message.of("field.range", 7, 730));
         v.require(competitorWithinDays != null && competitorWithinDays >= 1 && competitorWithinDays <= 3650, "competitorWithinDays", Message.of("field.range", 1, 3650));
         v.require(retentionDueDays != null && retentionDueDays >= 0 && retentionDueDays <= 90, "retentionDueDays", Message.of("field.range", 0, 90));
-    }
-
-    public static HealthSettings load(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT threshold, contact_weight, contact_full_within_days, contact_zero_after_days,"
-                + " demand_weight, demand_window_days, competitor_weight, competitor_within_days, retention_due_days FROM pipeline_health_settings"
-                + " WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return defaults();
-            }
-            return new HealthSettings(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5), rs.getInt(6), rs.getInt(7), rs.getInt(8),
-                    rs.getInt(9));
-        }
-    }
-
-    public void save(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement ps = Sql.of("UPDATE pipeline_health_settings SET threshold = ?, contact_weight = ?, contact_full_within_days = ?,"
-                + " contact_zero_after_days = ?, demand_weight = ?, demand_window_days = ?, competitor_weight = ?, competitor_within_days = ?,"
-                + " retention_due_days = ?, updated_at = ? WHERE id = 1", threshold, contactWeight, contactFullWithinDays, contactZeroAfterDays,
-                demandWeight, demandWindowDays, competitorWeight, competitorWithinDays, retentionDueDays, now).prepare(c)) {
-            ps.executeUpdate();
-        }
     }
 }

@@ -1,18 +1,10 @@
 package dev.pacesetter.pipeline.internal.domain;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.Period;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 
 import dev.pacesetter.pipeline.api.Tier;
-import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.i18n.Messages;
@@ -65,35 +57,6 @@ public record TierPlaybook(Tier tier, String action, Period every, boolean activ
             return period.isNegative() || period.isZero() || period.getDays() < 0 || tooLong ? null : period;
         } catch (RuntimeException e) {
             return null;
-        }
-    }
-
-    public static List<TierPlaybook> all(Connection c) throws SQLException {
-        List<TierPlaybook> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tier, action, every_period, active FROM pipeline_tier_playbook");
-                ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                all.add(new TierPlaybook(Tier.valueOf(rs.getString(1)), rs.getString(2), Period.parse(rs.getString(3)), rs.getBoolean(4)));
-            }
-        }
-        all.sort(java.util.Comparator.comparing(TierPlaybook::tier));
-        return all;
-    }
-
-    public static Optional<TierPlaybook> active(Connection c, Tier tier) throws SQLException {
-        return all(c).stream().filter(p -> p.tier() == tier && p.active()).findFirst();
-    }
-
-    public void save(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement update = Sql.of("UPDATE pipeline_tier_playbook SET action = ?, every_period = ?, active = ?, updated_at = ? WHERE tier = ?",
-                action, every.toString(), active, now, tier.name()).prepare(c)) {
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = Sql.of("INSERT INTO pipeline_tier_playbook (tier, action, every_period, active, updated_at) VALUES (?, ?, ?, ?, ?)",
-                tier.name(), action, every.toString(), active, now).prepare(c)) {
-            insert.executeUpdate();
         }
     }
 }

@@ -1,13 +1,7 @@
 package dev.pacesetter.pipeline.internal.domain;
 
 import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Instant;
 
-import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.i18n.Message;
@@ -29,8 +23,8 @@ public record TierThresholds(String currency, Integer windowDays, BigDecimal cor
         Integer coreMaxCycleDays, BigDecimal growthMinSpend, BigDecimal growthMinOrdersPerQuarter, Integer dormantAfterDays,
         Integer dormantAfterCycles) {
 
-    /** The defaults of the migration, for tests. */
-    static TierThresholds defaults() {
+    /** The defaults of the migration: what applies while the table has no row. */
+    public static TierThresholds defaults() {
         return new TierThresholds("CNY", 365, new BigDecimal("500000.00"), new BigDecimal("1.00"), 120, new BigDecimal("100000.00"),
                 new BigDecimal("1.00"), 180, 2);
     }
@@ -63,27 +57,5 @@ public record TierThresholds(String currency, Integer windowDays, BigDecimal cor
     private static void rate(Validation v, String field, BigDecimal rate) {
         v.require(rate != null && rate.signum() >= 0 && rate.compareTo(new BigDecimal("1000")) <= 0 && rate.stripTrailingZeros().scale() <= 2,
                 field, Message.of("field.rate"));
-    }
-
-    public static TierThresholds load(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT currency, window_days, core_min_spend, core_min_orders_per_quarter, core_max_cycle_days,"
-                + " growth_min_spend, growth_min_orders_per_quarter, dormant_after_days, dormant_after_cycles FROM pipeline_tier_thresholds WHERE id = 1");
-                ResultSet rs = ps.executeQuery()) {
-            if (!rs.next()) {
-                return defaults();
-            }
-            return new TierThresholds(rs.getString(1).strip(), rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
-                    rs.getBigDecimal(6), rs.getBigDecimal(7), rs.getInt(8), rs.getInt(9));
-        }
-    }
-
-    public void save(Connection c, Instant now) throws SQLException {
-        try (PreparedStatement ps = Sql.of("UPDATE pipeline_tier_thresholds SET currency = ?, window_days = ?, core_min_spend = ?,"
-                + " core_min_orders_per_quarter = ?, core_max_cycle_days = ?, growth_min_spend = ?, growth_min_orders_per_quarter = ?,"
-                + " dormant_after_days = ?, dormant_after_cycles = ?, updated_at = ? WHERE id = 1", currency, windowDays, coreMinSpend,
-                coreMinOrdersPerQuarter, coreMaxCycleDays, growthMinSpend, growthMinOrdersPerQuarter, dormantAfterDays, dormantAfterCycles, now)
-                .prepare(c)) {
-            ps.executeUpdate();
-        }
     }
 }

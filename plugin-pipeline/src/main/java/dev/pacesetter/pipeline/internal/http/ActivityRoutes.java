@@ -17,9 +17,9 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.pacesetter.pipeline.api.ActivityKind;
 import dev.pacesetter.pipeline.internal.customers.CustomerCare;
-import dev.pacesetter.pipeline.internal.domain.StageDeadlinePolicy;
 import dev.pacesetter.pipeline.internal.store.Jdbc;
 import dev.pacesetter.pipeline.internal.store.OpportunityStore;
+import dev.pacesetter.pipeline.internal.deadlines.StageDeadlines;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -104,7 +104,7 @@ public final class ActivityRoutes implements RouteProvider {
                 activityId = Jdbc.insertReturningId(ps);
             }
             if (in.kind() == ActivityKind.CUSTOMER_FEEDBACK && at.isAfter(o.stageEnteredAt())) {
-                StageDeadlinePolicy.track(c, deadlines, id, o.regionId(), o.stage(), at);
+                StageDeadlines.track(c, deadlines, id, o.regionId(), o.stage(), at);
             }
             Activity activity = activities(c, id).stream().filter(a -> a.id() == activityId).findFirst().orElseThrow();
             db.audit(c, AuditRecord.of(request, "activities", activityId, "create").after(activity));

@@ -27,6 +27,9 @@ import dev.pacesetter.pipeline.internal.domain.Tiering;
 import dev.pacesetter.pipeline.internal.store.AccountStore;
 import dev.pacesetter.pipeline.internal.store.Jdbc;
 import dev.pacesetter.pipeline.internal.store.OrderStore;
+import dev.pacesetter.pipeline.internal.store.HealthSettingsStore;
+import dev.pacesetter.pipeline.internal.store.TierPlaybookStore;
+import dev.pacesetter.pipeline.internal.store.TierThresholdsStore;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -83,16 +86,16 @@ public final class CustomerRoutes implements RouteProvider {
                         .summary("An account's tier, what its orders make it now (spend, orders per quarter, repurchase cycle) and its tier history"),
                 Route.get("/accounts/{id}/health", this::health).roles(AccountRoutes.READERS)
                         .summary("An account's health score (0-100) with each factor's contribution, the threshold and the alert state"),
-                Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholds::load))).roles(AccountRoutes.READERS)
+                Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholdsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How spend, repurchase cycle and demand frequency make core, growth, potential and dormant customers"),
                 Route.put("/tier-thresholds", this::saveThresholds).roles(CONFIGURERS)
                         .summary("Change the tier thresholds (all fields); applies at the next recomputation"),
-                Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybook.all(c).stream()
+                Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybookStore.all(c).stream()
                         .map(p -> p.view(messages, request.language())).toList())))).roles(AccountRoutes.READERS)
                         .summary("Each tier's playbook: the action the owner is given and how often"),
                 Route.put("/tier-playbooks/{tier}", this::savePlaybook).roles(CONFIGURERS)
                         .summary("Set a tier's playbook: action, every (ISO-8601 period, e.g. P3M), active"),
-                Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettings::load))).roles(AccountRoutes.READERS)
+                Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettingsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How the health score is made (factor weights and spans) and its alert threshold"),
                 Route.put("/health-settings", this::saveHealthSettings).roles(CONFIGURERS)
                         .summary("Change the health settings (all fields; weights add up to 100)"),
@@ -174,12 +177,12 @@ public final class CustomerRoutes implements RouteProvider {
         v.orThrow();
         Instant now = clock.instant();
         return Reply.ok(db.inTransaction(c -> {
-            TierThresholds before = TierThresholds.load(c);
+            TierThresholds before = TierThresholdsStore.load(c);
             if (!before.currency().equals(in.currency()) && OrderStore.anyNotIn(c, in.currency())) {
                 throw ApiException.conflict("orders_in_other_currency", Message.of("error.orders-in-other-currency", before.currency(), in.currency()), Map.of("currency", before.currency()));
             }
-            in.save(c, now);
-            TierThresholds after = TierThresholds.load(c);
+            TierThresholdsStore.save(c, in, now);
+            TierThresholds after = TierThresholdsStore.load(c);
             db.audit(c, AuditRecord.of(request, "tier-thresholds", 1, "update").before(before).after(after));
             return after;
         }));
@@ -200,8 +203,8 @@ public final class CustomerRoutes implements RouteProvider {
         v.orThrow();
         TierPlaybook playbook = new TierPlaybook(tier, in.action().strip(), every, in.active() == null || in.active());
         return Reply.ok(db.inTransaction(c -> {
-            TierPlaybook.View before = TierPlaybook.all(c).stream().filter(p -> p.tier() == tier).map(TierPlaybook::view).findFirst().orElse(null);
-            playbook.save(c, clock.instant());
+            TierPlaybook.View before = TierPlaybookStore.all(c).stream().filter(p -> p.tier() == tier).map(TierPlaybook::view).findFirst().orElse(null);
+            TierPlaybookStore.save(c, playbook, clock.instant());
             db.audit(c, AuditRecord.of(request, "tier-playbooks", tier.name(), "update").before(before).after(playbook.view()));
             return playbook.view();
         }));
@@ -213,9 +216,9 @@ public final class CustomerRoutes implements RouteProvider {
         in.validate(v);
         v.orThrow();
         return Reply.ok(db.inTransaction(c -> {
-            HealthSettings before = HealthSettings.load(c);
-            in.save(c, clock.instant());
-            HealthSettings after = HealthSettings.load(c);
+            HealthSettings before = HealthSettingsStore.load(c);
+            HealthSettingsStore.save(c, in, clock.instant());
+            HealthSettings after = HealthSettingsStore.load(c);
             db.audit(c, AuditRecord.of(request, "health-settings", 1, "update").before(before).after(after));
             return after;
         }));

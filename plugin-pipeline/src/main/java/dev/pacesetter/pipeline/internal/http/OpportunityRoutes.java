@@ -26,12 +26,14 @@ import dev.pacesetter.pipeline.internal.customers.CustomerCare;
 import dev.pacesetter.pipeline.internal.domain.Members;
 import dev.pacesetter.pipeline.internal.domain.StageDeadlinePolicy;
 import dev.pacesetter.pipeline.internal.domain.StoredText;
-import dev.pacesetter.pipeline.internal.domain.TierThresholds;
 import dev.pacesetter.pipeline.internal.store.AccountStore;
 import dev.pacesetter.pipeline.internal.store.BoardTotals;
 import dev.pacesetter.pipeline.internal.store.OpportunityStore;
 import dev.pacesetter.pipeline.internal.store.OrderStore;
 import dev.pacesetter.pipeline.internal.store.Owners;
+import dev.pacesetter.pipeline.internal.deadlines.StageDeadlines;
+import dev.pacesetter.pipeline.internal.store.StageDeadlinePolicyStore;
+import dev.pacesetter.pipeline.internal.store.TierThresholdsStore;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -103,7 +105,7 @@ public final class OpportunityRoutes implements RouteProvider {
                 Route.post("/opportunities/{id}/stage", this::move).roles(AccountRoutes.WORKERS)
                         .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON records the account's order (422 in another"
                                 + " currency than tiers use) and publishes amount, owner and weights"),
-                Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicy::all).stream()
+                Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicyStore::all).stream()
                         .map(p -> new StageDeadlinePolicy(p.stage(), p.within(), StoredText.render(messages, p.rule(), request.language()), p.active()))
                         .toList())))
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP).summary("How long an opportunity may wait in each stage for customer feedback"),
@@ -142,7 +144,7 @@ public final class OpportunityRoutes implements RouteProvider {
             }
             long id = OpportunityStore.insert(c, new OpportunityStore.NewOpportunity(in.accountId(), in.name(), owner, in.amount(), in.product(),
                     in.expectedClose(), members, null), caller.userId(), now);
-            StageDeadlinePolicy.track(c, deadlines, id, owner.regionId(), Stage.FIRST_CONTACT, now);
+            StageDeadlines.track(c, deadlines, id, owner.regionId(), Stage.FIRST_CONTACT, now);
             OpportunityStore.Opportunity opportunity = OpportunityStore.find(c, id, caller.scope(), false, clock.instant()).orElseThrow();
             publish(c, opportunity, PipelineTopics.OPPORTUNITY_CREATED, new OpportunityCreated(id, opportunity.accountId(), owner.id(),
                     opportunity.amount().amount(), opportunity.amount().currency(), null));
@@ -214,13 +216,13 @@ public final class OpportunityRoutes implements RouteProvider {
             OpportunityStore.enterStage(c, id, to, now, caller.userId(), reason);
             BoardTotals.add(c, before.ownerId(), before.stage(), before.amount(), -1);
             BoardTotals.add(c, before.ownerId(), to, before.amount(), 1);
-            StageDeadlinePolicy.track(c, deadlines, id, before.regionId(), to, now);
+            StageDeadlines.track(c, deadlines, id, before.regionId(), to, now);
             long seconds = Duration.between(before.stageEnteredAt(), now).toSeconds();
             publish(c, before, PipelineTopics.STAGE_CHANGED, new StageChanged(id, before.ownerId(), before.stage(), to, seconds, now));
             if (to == Stage.WON) {
                 // the won opportunity is the account's order (422 in another currency than tiers use: nothing changes then)
                 OrderStore.insert(c, new OrderStore.NewOrder(before.accountId(), id, before.amount(), now, caller.userId(), before.name()),
-                        TierThresholds.load(c), now);
+                        TierThresholdsStore.load(c), now);
                 care.recompute(c, before.accountId());
                 publish(c, before, PipelineTopics.WON, new OpportunityWon(id, before.accountId(), before.ownerId(), before.amount().amount(),
                         before.amount().currency(), before.product(), before.members(), before.sourceLeadId(), now));
@@ -256,7 +258,7 @@ public final class OpportunityRoutes implements RouteProvider {
         StageDeadlinePolicy policy = new StageDeadlinePolicy(stage, in.within().strip().toUpperCase(Locale.ROOT), in.rule().strip(),
                 in.active() == null || in.active());
         db.inTransaction(c -> {
-            StageDeadlinePolicy.save(c, policy, clock.instant());
+            StageDeadlinePolicyStore.save(c, policy, clock.instant());
             db.audit(c, AuditRecord.of(request, "stage-deadlines", stage.name(), "update").after(policy));
             return null;
         });

@@ -13,10 +13,10 @@ import org.osgi.service.component.annotations.Reference;
 
 import dev.pacesetter.pipeline.api.Stage;
 import dev.pacesetter.pipeline.internal.customers.CustomerCare;
-import dev.pacesetter.pipeline.internal.domain.TierThresholds;
 import dev.pacesetter.pipeline.internal.store.AccountStore;
 import dev.pacesetter.pipeline.internal.store.OpportunityStore;
 import dev.pacesetter.pipeline.internal.store.OrderStore;
+import dev.pacesetter.pipeline.internal.store.TierThresholdsStore;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventPublisher;
@@ -100,7 +100,7 @@ public final class OrderRoutes implements RouteProvider {
                 }
             }
             long orderId = OrderStore.insert(c, new OrderStore.NewOrder(id, in.opportunityId(), in.amount(), at, caller.userId(), in.note()),
-                    TierThresholds.load(c), now);
+                    TierThresholdsStore.load(c), now);
             OrderStore.Order order = OrderStore.find(c, orderId);
             db.audit(c, AuditRecord.of(request, "orders", orderId, "create").after(order));
             care.recompute(c, id);

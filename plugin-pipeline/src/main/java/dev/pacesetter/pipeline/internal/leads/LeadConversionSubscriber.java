@@ -17,10 +17,10 @@ import dev.pacesetter.leads.api.LeadTopics;
 import dev.pacesetter.pipeline.api.OpportunityCreated;
 import dev.pacesetter.pipeline.api.PipelineTopics;
 import dev.pacesetter.pipeline.api.Stage;
-import dev.pacesetter.pipeline.internal.domain.StageDeadlinePolicy;
 import dev.pacesetter.pipeline.internal.store.AccountStore;
 import dev.pacesetter.pipeline.internal.store.OpportunityStore;
 import dev.pacesetter.pipeline.internal.store.Owners;
+import dev.pacesetter.pipeline.internal.deadlines.StageDeadlines;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.DeliveredEvent;
@@ -87,7 +87,7 @@ public final class LeadConversionSubscriber implements EventSubscriber {
             Money amount = lead.amount() != null ? new Money(lead.amount(), lead.currency()) : new Money(BigDecimal.ZERO, DEFAULT_CURRENCY);
             long id = OpportunityStore.insert(c, new OpportunityStore.NewOpportunity(account, lead.opportunityName(), owner.get(), amount, null, null,
                     null, lead.leadId()), null, now);
-            StageDeadlinePolicy.track(c, deadlines, id, owner.get().regionId(), Stage.FIRST_CONTACT, now);
+            StageDeadlines.track(c, deadlines, id, owner.get().regionId(), Stage.FIRST_CONTACT, now);
             OutgoingEvent created = OutgoingEvent.of(PipelineTopics.OPPORTUNITY_CREATED, id, new OpportunityCreated(id, account, owner.get().id(),
                     amount.scaled(), amount.currency(), lead.leadId()));
             events.publish(c, owner.get().regionId() == null ? created : created.inRegion(owner.get().regionId()));
