@@ -186,13 +186,11 @@ public final class CustomerCare {
     }
 
     private static HealthScoring.Signals signals(Connection c, Customer customer, List<Tiering.OrderFact> orders) throws SQLException {
-        try (PreparedStatement ps = Sql.of("SELECT MAX(happened_at), MAX(CASE WHEN competitor_contact THEN happened_at END) FROM pipeline_activity"
-                + " WHERE account_id = ?", customer.id()).prepare(c); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT MAX(happened_at) AS last_contact_at, MAX(CASE WHEN competitor_contact THEN happened_at END)"
+                + " AS last_competitor_contact_at FROM pipeline_activity WHERE account_id = ?", customer.id()).prepare(c); ResultSet rs = ps.executeQuery()) {
             rs.next();
-            java.sql.Timestamp last = rs.getTimestamp(1);
-            java.sql.Timestamp competitor = rs.getTimestamp(2);
-            return new HealthScoring.Signals(last == null ? customer.createdAt() : last.toInstant(), competitor == null ? null : competitor.toInstant(),
-                    orders);
+            Instant last = Jdbc.instant(rs, "last_contact_at");
+            return new HealthScoring.Signals(last == null ? customer.createdAt() : last, Jdbc.instant(rs, "last_competitor_contact_at"), orders);
         }
     }
 

@@ -131,12 +131,8 @@ public final class ConversationRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Conversation after = db.inTransaction(c -> {
             visible(c, id, caller, true);
-            long objectionId;
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_objection (opportunity_id, objection, library_ref, raised_by, raised_at)"
-                    + " VALUES (?, ?, ?, ?, ?)", new String[] {"id"})) {
-                Sql.of("?, ?, ?, ?, ?", id, in.objection().strip(), Jdbc.blankToNull(in.libraryRef()), caller.userId(), clock.instant()).bind(ps, 1);
-                objectionId = Jdbc.insertReturningId(ps);
-            }
+            long objectionId = Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_objection (opportunity_id, objection, library_ref, raised_by,"
+                    + " raised_at) VALUES (?, ?, ?, ?, ?)", id, in.objection().strip(), Jdbc.blankToNull(in.libraryRef()), caller.userId(), clock.instant()));
             Conversation conversation = load(c, id);
             db.audit(c, AuditRecord.of(request, "objections", objectionId, "raise").after(conversation.objections().stream()
                     .filter(o -> o.id() == objectionId).findFirst().orElseThrow()));

@@ -32,20 +32,13 @@ public final class AccountStore {
     }
 
     public static long insert(Connection c, String name, Owners.Owner owner, Long sourceLeadId, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_account (name, owner_id, region_id, source_lead_id, created_at, updated_at,"
-                + " version) VALUES (?, ?, ?, ?, ?, ?, 1)", new String[] {"id"})) {
-            Sql.of("?, ?, ?, ?, ?, ?", name.strip(), owner.id(), owner.regionId(), sourceLeadId, now, now).bind(ps, 1);
-            return Jdbc.insertReturningId(ps);
-        }
+        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_account (name, owner_id, region_id, source_lead_id, created_at, updated_at,"
+                + " version) VALUES (?, ?, ?, ?, ?, ?, 1)", name.strip(), owner.id(), owner.regionId(), sourceLeadId, now, now));
     }
 
     public static long insertContact(Connection c, long accountId, String name, String title, String email, String phone, Instant now) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_contact (account_id, name, title, email, phone, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            Sql.of("?, ?, ?, ?, ?, ?", accountId, name.strip(), Jdbc.blankToNull(title), Jdbc.blankToNull(email), Jdbc.blankToNull(phone), now)
-                    .bind(ps, 1);
-            return Jdbc.insertReturningId(ps);
-        }
+        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_contact (account_id, name, title, email, phone, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", accountId, name.strip(), Jdbc.blankToNull(title), Jdbc.blankToNull(email), Jdbc.blankToNull(phone), now));
     }
 
     public static Optional<Account> find(Connection c, long id, RowScope scope) throws SQLException {

@@ -16,9 +16,9 @@ public final class HealthSettingsStore {
     }
 
     public static HealthSettings load(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT threshold, contact_weight, contact_full_within_days, contact_zero_after_days,"
+        try (PreparedStatement ps = Sql.of("SELECT threshold, contact_weight, contact_full_within_days, contact_zero_after_days,"
                 + " demand_weight, demand_window_days, competitor_weight, competitor_within_days, retention_due_days FROM pipeline_health_settings"
-                + " WHERE id = 1"); ResultSet rs = ps.executeQuery()) {
+                + " WHERE id = 1").prepare(c); ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return HealthSettings.defaults();
             }

@@ -48,12 +48,9 @@ public final class OrderStore {
                 }
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO pipeline_order (account_id, opportunity_id, amount, currency, ordered_at, by_user,"
-                + " note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", new String[] {"id"})) {
-            Sql.of("?, ?, ?, ?, ?, ?, ?, ?", o.accountId(), o.opportunityId(), o.amount().scaled(), o.amount().currency(), o.orderedAt(), o.byUserId(),
-                    Jdbc.blankToNull(o.note()), now).bind(ps, 1);
-            return Jdbc.insertReturningId(ps);
-        }
+        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_order (account_id, opportunity_id, amount, currency, ordered_at, by_user,"
+                + " note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.accountId(), o.opportunityId(), o.amount().scaled(), o.amount().currency(),
+                o.orderedAt(), o.byUserId(), Jdbc.blankToNull(o.note()), now));
     }
 
     /** Newest first, at most {@code limit}. */

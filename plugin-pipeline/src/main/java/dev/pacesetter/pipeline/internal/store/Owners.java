@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.security.Caller;
 import dev.pacesetter.platform.api.i18n.Message;
@@ -22,13 +23,10 @@ public final class Owners {
     }
 
     public static Optional<Owner> find(Connection c, long userId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT u.id, u.active, u.team_id, t.region_id, t.manager_id FROM org_user_v1 u"
-                + " LEFT JOIN org_team_v1 t ON t.id = u.team_id WHERE u.id = ?")) {
-            ps.setLong(1, userId);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(new Owner(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),
-                        rs.getObject(5, Long.class))) : Optional.empty();
-            }
+        try (PreparedStatement ps = Sql.of("SELECT u.id, u.active, u.team_id, t.region_id, t.manager_id FROM org_user_v1 u"
+                + " LEFT JOIN org_team_v1 t ON t.id = u.team_id WHERE u.id = ?", userId).prepare(c); ResultSet rs = ps.executeQuery()) {
+            return rs.next() ? Optional.of(new Owner(rs.getLong(1), rs.getBoolean(2), rs.getObject(3, Long.class), rs.getObject(4, Long.class),
+                    rs.getObject(5, Long.class))) : Optional.empty();
         }
     }
 

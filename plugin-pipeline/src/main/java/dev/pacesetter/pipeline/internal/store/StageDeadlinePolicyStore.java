@@ -27,8 +27,8 @@ public final class StageDeadlinePolicyStore {
 
     public static List<StageDeadlinePolicy> all(Connection c) throws SQLException {
         List<StageDeadlinePolicy> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT stage, within_seconds, rule, active, within_iso FROM pipeline_stage_deadline"
-                + " ORDER BY stage"); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = Sql.of("SELECT stage, within_seconds, rule, active, within_iso FROM pipeline_stage_deadline"
+                + " ORDER BY stage").prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String iso = rs.getString(5);
                 all.add(new StageDeadlinePolicy(Stage.valueOf(rs.getString(1)), iso != null ? iso : Duration.ofSeconds(rs.getLong(2)).toString(),

@@ -24,7 +24,7 @@ public final class TierPlaybookStore {
     /** Every playbook, in the order of the tiers. */
     public static List<TierPlaybook> all(Connection c) throws SQLException {
         List<TierPlaybook> all = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT tier, action, every_period, active FROM pipeline_tier_playbook");
+        try (PreparedStatement ps = Sql.of("SELECT tier, action, every_period, active FROM pipeline_tier_playbook").prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 all.add(new TierPlaybook(Tier.valueOf(rs.getString(1)), rs.getString(2), Period.parse(rs.getString(3)), rs.getBoolean(4)));

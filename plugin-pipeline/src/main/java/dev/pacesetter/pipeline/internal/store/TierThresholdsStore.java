@@ -16,8 +16,9 @@ public final class TierThresholdsStore {
     }
 
     public static TierThresholds load(Connection c) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT currency, window_days, core_min_spend, core_min_orders_per_quarter, core_max_cycle_days,"
-                + " growth_min_spend, growth_min_orders_per_quarter, dormant_after_days, dormant_after_cycles FROM pipeline_tier_thresholds WHERE id = 1");
+        try (PreparedStatement ps = Sql.of("SELECT currency, window_days, core_min_spend, core_min_orders_per_quarter, core_max_cycle_days,"
+                + " growth_min_spend, growth_min_orders_per_quarter, dormant_after_days, dormant_after_cycles FROM pipeline_tier_thresholds WHERE id = 1")
+                .prepare(c);
                 ResultSet rs = ps.executeQuery()) {
             if (!rs.next()) {
                 return TierThresholds.defaults();
