@@ -31,7 +31,7 @@ COMPONENTS = [  # first matching frame from the top that is not the JDK's
     ("org/slf4j/", "Logback"),
     ("org/apache/felix/", "Felix"),
 ]
-ROUTES = [("leads/internal/ExportRoutes", "GET /leads/export"), ("pipeline/internal/AccountRoutes", "GET /accounts"),
+ROUTES = [("leads/internal/http/ExportRoutes", "GET /leads/export"), ("pipeline/internal/http/AccountRoutes", "GET /accounts"),
           ("PlatformRoutes.health", "GET /health")]
 IDLE = ("idleJobPoll", "ReservedThread", "ScheduledThreadPoolExecutor$DelayedWorkQueue.take", "RequestLog.writeLoop",
         "LinkedBlockingQueue.poll", "LinkedBlockingQueue.take", "SynchronousQueue", "ForkJoinPool.awaitWork", "Scheduler",

@@ -35,8 +35,11 @@ final class HistoryNotes {
         if (note == null) {
             return null;
         }
-        if (note.equals("created by its owner") || note.equals("converted")) {
-            return Message.of("history." + note.replace(' ', '-'));
+        if (note.equals("created by its owner")) {
+            return Message.of("history.created-by-owner");
+        }
+        if (note.equals("converted")) {
+            return Message.of("history.converted");
         }
         Matcher m = CHOSEN.matcher(note);
         if (m.matches()) {
