@@ -106,8 +106,8 @@ public final class BundleRoutes implements RouteProvider {
             Files.move(staged, target, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Plugin {} {} uploaded by {} into {}", identity.symbolicName(), identity.version(),
                     request.caller().orElseThrow().username(), target);
-            Optional<Bundle> installed = await(b -> target.equals(deployFile(b).orElse(null)), b -> true);
-            audit(request, installed.map(Bundle::getBundleId).orElse(null), "install", null, identity, target);
+            Arrival installed = await(b -> target.equals(deployFile(b).orElse(null)), b -> true);
+            audit(request, installed.bundle().map(Bundle::getBundleId).orElse(null), "install", null, identity, target);
             return settled(installed, identity, target, true);
         } finally {
             Files.deleteIfExists(staged);
@@ -128,7 +128,7 @@ public final class BundleRoutes implements RouteProvider {
             long modifiedBefore = bundle.getLastModified();
             Files.move(staged, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             LOG.info("Plugin {} updated to {} by {}", identity.symbolicName(), identity.version(), request.caller().orElseThrow().username());
-            Optional<Bundle> updated = await(b -> b.getBundleId() == bundle.getBundleId(),
+            Arrival updated = await(b -> b.getBundleId() == bundle.getBundleId(),
                     b -> b.getLastModified() != modifiedBefore && b.getVersion().equals(identity.version()));
             audit(request, bundle.getBundleId(), "update", before, identity, file);
             return settled(updated, identity, file, false);
@@ -224,11 +224,13 @@ public final class BundleRoutes implements RouteProvider {
      * the module's state (FAILED with its reason is a settled outcome too); 202 with a status link when
      * that takes longer than {@link #SETTLE_TIMEOUT}: the jar is in deploy/ either way.
      */
-    private Reply settled(Optional<Bundle> bundle, JarInspection.BundleIdentity identity, Path file, boolean created) {
+    private Reply settled(Arrival arrival, JarInspection.BundleIdentity identity, Path file, boolean created) {
+        Optional<Bundle> bundle = arrival.bundle();
         if (bundle.isEmpty()) {
             return Reply.accepted(pending(identity, file, null));
         }
-        Optional<ModuleState> module = settling.settledState(bundle.get());
+        // the state await() saw settle: asking again could catch a provider DS registers a moment later, not yet read
+        Optional<ModuleState> module = arrival.settled();
         if (module.isEmpty()) {
             return Reply.accepted(pending(identity, file, bundle.get().getBundleId()));
         }
@@ -243,17 +245,24 @@ public final class BundleRoutes implements RouteProvider {
      * it is the new content ({@code arrived}) and its module has settled with its routes served. Returns the
      * bundle once found (settled or not), empty if File Install never installed it.
      */
-    private Optional<Bundle> await(Predicate<Bundle> which, Predicate<Bundle> arrived) {
+    private Arrival await(Predicate<Bundle> which, Predicate<Bundle> arrived) {
         long deadline = System.nanoTime() + SETTLE_TIMEOUT.toNanos();
         Optional<Bundle> found = Optional.empty();
         while (System.nanoTime() < deadline) {
             found = Arrays.stream(context.getBundles()).filter(which).findFirst();
-            if (found.isPresent() && arrived.test(found.get()) && settling.settledState(found.get()).isPresent()) {
-                return found;
+            if (found.isPresent() && arrived.test(found.get())) {
+                Optional<ModuleState> state = settling.settledState(found.get());
+                if (state.isPresent()) {
+                    return new Arrival(found, state);
+                }
             }
             sleep();
         }
-        return found;
+        return new Arrival(found, Optional.empty());
+    }
+
+    /** The bundle File Install installed or updated, if it did, and its module's state if it settled in time. */
+    private record Arrival(Optional<Bundle> bundle, Optional<ModuleState> settled) {
     }
 
     private void audit(ApiRequest request, Long bundleId, String action, Map<String, Object> before, JarInspection.BundleIdentity identity,
