@@ -73,5 +73,6 @@ REP="$(token rep.check)"
 code="$(curl -s -o "$WORK/created.json" -w '%{http_code}' -H "Authorization: Bearer $REP" -H 'Content-Type: application/json' \
   -d '{"customer":"华南五金","score":9}' "$API/nps/surveys")"
 [ "$code" = 201 ] || die "POST /api/v1/nps/surveys answered $code: $(cat "$WORK/created.json")"
-curl -sf -H "Authorization: Bearer $REP" "$API/nps/score" | grep -q '"nps":100.0' || die "the score is not 100.0 after one promoter"
+score="$(curl -sf -H "Authorization: Bearer $REP" "$API/nps/score" | python3 -c 'import json,sys; print(float(json.load(sys.stdin)["nps"]))')"
+[ "$score" = 100.0 ] || die "the score is $score after one promoter, not 100.0"
 say "OK: generated, built with its tests on the kit, hot-deployed into the distribution and served"
