@@ -24,7 +24,6 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.EventPublisher;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
-import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
@@ -122,17 +121,8 @@ public final class SurveyRoutes implements RouteProvider {
     }
 
     private static long insert(Connection c, long ownerId, String customer, int score, Instant at) throws SQLException {
-        Sql insert = Sql.of("INSERT INTO nps_survey (owner_id, customer, score, answered_at) VALUES (?, ?, ?, ?)", ownerId, customer, score, at);
-        try (PreparedStatement ps = c.prepareStatement(insert.text(), new String[] {"id"})) {
-            insert.bind(ps, 1);
-            ps.executeUpdate();
-            try (ResultSet keys = ps.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw ApiException.conflict("not_stored", "the survey was not stored", null);
-                }
-                return keys.getLong(1);
-            }
-        }
+        return Sql.of("INSERT INTO nps_survey (owner_id, customer, score, answered_at) VALUES (?, ?, ?, ?)", ownerId, customer, score, at)
+                .insertReturningKey(c, "id");
     }
 
     static List<Survey> surveys(Connection c, RowScope scope) throws SQLException {

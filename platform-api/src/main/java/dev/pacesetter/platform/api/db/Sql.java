@@ -140,6 +140,49 @@ public final class Sql {
         return index;
     }
 
+    /**
+     * Runs this {@code INSERT} and returns the value the database generated for the new row's {@code keyColumn}:
+     * <pre>long id = Sql.of("INSERT INTO nps_survey (owner_id, score) VALUES (?, ?)", owner, score).insertReturningKey(c, "id");</pre>
+     *
+     * @throws SQLException if the insert fails or generates no key
+     * @since 2.1
+     */
+    public long insertReturningKey(Connection connection, String keyColumn) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(text, new String[] {column(keyColumn)})) {
+            bind(statement, 1);
+            statement.executeUpdate();
+            try (java.sql.ResultSet keys = statement.getGeneratedKeys()) {
+                if (!keys.next()) {
+                    throw new SQLException("the insert generated no " + keyColumn + ": " + text);
+                }
+                return keys.getLong(1);
+            }
+        }
+    }
+
+    /**
+     * Runs {@code rows} — one statement, each with its own parameters — as one JDBC batch; nothing when empty.
+     *
+     * @throws IllegalArgumentException if the rows are not all the same statement
+     * @since 2.1
+     */
+    public static void batch(Connection connection, List<Sql> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String statementText = rows.get(0).text;
+        try (PreparedStatement statement = connection.prepareStatement(statementText)) {
+            for (Sql row : rows) {
+                if (!row.text.equals(statementText)) {
+                    throw new IllegalArgumentException("a batch runs one statement, not also: " + row.text);
+                }
+                row.bind(statement, 1);
+                statement.addBatch();
+            }
+            statement.executeBatch();
+        }
+    }
+
     @Override
     public String toString() {
         return text + " " + params;

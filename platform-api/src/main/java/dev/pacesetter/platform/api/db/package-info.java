@@ -5,10 +5,10 @@
  * those migrations have succeeded.
  *
  * <p>2.0.0: the {@code SchemaMigrations} marker service is gone (the kernel finds the scripts itself), and each
- * module's database is visible to its own bundle only.
+ * module's database is visible to its own bundle only. 2.1.0: {@code Sql.insertReturningKey} and {@code Sql.batch}.
  */
 @Export
-@Version("2.0.0")
+@Version("2.1.0")
 package dev.pacesetter.platform.api.db;
 
 import org.osgi.annotation.bundle.Export;

@@ -123,7 +123,7 @@ public final class FollowUps implements DeadlineHandler {
             tasks.add(insertTask(ids.get(i), lead.owner(), policy.grade(), policy.touchKind(), policy.rule(), now, dueAt, now));
             due.add(deadline(ids.get(i), dueAt, lead.owner().regionId()));
         }
-        Jdbc.batch(c, tasks);
+        Sql.batch(c, tasks);
         deadlines.scheduleAll(c, due);
     }
 
@@ -341,7 +341,7 @@ public final class FollowUps implements DeadlineHandler {
 
     private Task insert(Connection c, LeadRef lead, Grade grade, TouchKind kind, String rule, Instant windowStart, Instant dueAt) throws SQLException {
         Owner owner = OwnerStore.find(c, lead.ownerId()).orElseThrow();
-        long id = Jdbc.insertReturningId(c, insertTask(lead.id(), owner, grade, kind, rule, windowStart, dueAt, clock.instant()));
+        long id = (insertTask(lead.id(), owner, grade, kind, rule, windowStart, dueAt, clock.instant())).insertReturningKey(c, "id");
         return find(c, id).orElseThrow();
     }
 

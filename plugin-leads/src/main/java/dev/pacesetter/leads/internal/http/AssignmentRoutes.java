@@ -128,9 +128,9 @@ public final class AssignmentRoutes implements RouteProvider {
                         Map.of("fields", List.of(new FieldError("teamId", Message.of("field.rule.your-team")),
                                 new FieldError("regionId", Message.of("field.rule.your-region")))));
             }
-            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
+            long id = (Sql.of("INSERT INTO leads_assignment_rule (sort_order, region_id, territory, channel_id, team_id,"
                     + " created_at) VALUES (?, ?, ?, ?, ?, ?)", in.sortOrder() == null ? 100 : in.sortOrder(), regionId,
-                    Jdbc.blankToNull(in.territory()), in.channelId(), in.teamId(), clock.instant()));
+                    Jdbc.blankToNull(in.territory()), in.channelId(), in.teamId(), clock.instant())).insertReturningKey(c, "id");
             if (!exists(c, "leads_round_robin", "team_id", in.teamId())) {
                 try (PreparedStatement ps = Sql.of("INSERT INTO leads_round_robin (team_id, last_user_id) VALUES (?, NULL)", in.teamId()).prepare(c)) {
                     ps.executeUpdate();

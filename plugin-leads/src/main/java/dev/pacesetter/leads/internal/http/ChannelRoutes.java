@@ -18,7 +18,6 @@ import dev.pacesetter.leads.internal.domain.ChannelKind;
 import dev.pacesetter.leads.internal.domain.CostPeriod;
 import dev.pacesetter.leads.internal.domain.LeadFields;
 import dev.pacesetter.leads.internal.domain.Normalizer;
-import dev.pacesetter.leads.internal.store.Jdbc;
 import dev.pacesetter.platform.api.money.Money;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -86,8 +85,8 @@ public final class ChannelRoutes implements RouteProvider {
         ChannelInput input = validated(request.body(ChannelBody.class));
         Channel created = db.inTransaction(c -> {
             refuseTakenName(c, input.name(), null);
-            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_channel (name, name_key, kind, cost_amount, cost_currency, cost_period,"
-                    + " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values(input, input.active() == null || input.active(), clock.instant())));
+            long id = (Sql.of("INSERT INTO leads_channel (name, name_key, kind, cost_amount, cost_currency, cost_period,"
+                    + " active, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", values(input, input.active() == null || input.active(), clock.instant()))).insertReturningKey(c, "id");
             Channel channel = find(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "channels", id, "create").after(channel));
             return channel;

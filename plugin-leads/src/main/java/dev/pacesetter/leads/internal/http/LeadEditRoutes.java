@@ -255,7 +255,7 @@ public final class LeadEditRoutes implements RouteProvider {
         for (long tag : tagIds) {
             rows.add(Sql.of("INSERT INTO leads_lead_tag (lead_id, tag_id) VALUES (?, ?)", id, tag));
         }
-        Jdbc.batch(c, rows);
+        Sql.batch(c, rows);
     }
 
     // ---------------------------------------------------------------- touches
@@ -342,8 +342,8 @@ public final class LeadEditRoutes implements RouteProvider {
 
     private static TouchView insertTouch(Connection c, long leadId, TouchInput input, Instant at, long byUser, Instant now) throws SQLException {
         String notes = Jdbc.blankToNull(input.notes());
-        long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_touch (lead_id, kind, by_user, happened_at, outcome, notes, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?)", leadId, input.kind().name(), byUser, at, input.outcome().name(), notes, now));
+        long id = (Sql.of("INSERT INTO leads_touch (lead_id, kind, by_user, happened_at, outcome, notes, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?)", leadId, input.kind().name(), byUser, at, input.outcome().name(), notes, now)).insertReturningKey(c, "id");
         return new TouchView(id, leadId, input.kind(), input.outcome(), at, byUser, notes, now);
     }
 

@@ -69,8 +69,8 @@ public final class TagRoutes implements RouteProvider {
         TagInput input = validated(request.body(TagInput.class));
         Tag created = db.inTransaction(c -> {
             refuseTakenName(c, input.name(), null);
-            long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_tag (name, name_key, description, created_at) VALUES (?, ?, ?, ?)",
-                    input.name().strip(), Normalizer.nameKey(input.name()), Jdbc.blankToNull(input.description()), clock.instant()));
+            long id = (Sql.of("INSERT INTO leads_tag (name, name_key, description, created_at) VALUES (?, ?, ?, ?)",
+                    input.name().strip(), Normalizer.nameKey(input.name()), Jdbc.blankToNull(input.description()), clock.instant())).insertReturningKey(c, "id");
             Tag tag = find(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "lead-tags", id, "create").after(tag));
             return tag;

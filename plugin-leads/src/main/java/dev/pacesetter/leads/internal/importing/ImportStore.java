@@ -24,8 +24,8 @@ public final class ImportStore {
     }
 
     public static long insert(Connection c, String fileName, long userId, Instant now) throws SQLException {
-        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO leads_import (file_name, status, rows_read, created, unchanged, duplicates,"
-                + " rejected, created_by, started_at) VALUES (?, 'QUEUED', 0, 0, 0, 0, 0, ?, ?)", fileName, userId, now));
+        return (Sql.of("INSERT INTO leads_import (file_name, status, rows_read, created, unchanged, duplicates,"
+                + " rejected, created_by, started_at) VALUES (?, 'QUEUED', 0, 0, 0, 0, 0, ?, ?)", fileName, userId, now)).insertReturningKey(c, "id");
     }
 
     /** Counters and status; {@code finished} and {@code failure} only for a final state. */
@@ -91,7 +91,7 @@ public final class ImportStore {
             rows.add(Sql.of("INSERT INTO leads_import_error (import_id, row_no, field, message) VALUES (?, ?, ?, ?)", importId, error.row(),
                     Jdbc.clip(error.field(), 60), Jdbc.clip(error.message(), 500)));
         }
-        Jdbc.batch(c, rows);
+        Sql.batch(c, rows);
     }
 
     /** One line of the error report. */

@@ -79,7 +79,7 @@ public final class GradingRulesStore {
                     + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", next, i, rule.name().strip(), rule.grade(), rule.minIntent(), rule.minBudget(),
                     rule.minDecision(), rule.minTotal()));
         }
-        Jdbc.batch(c, rows);
+        Sql.batch(c, rows);
         return new GradingRules(next, rules.rules(), rules.fallback());
     }
 }

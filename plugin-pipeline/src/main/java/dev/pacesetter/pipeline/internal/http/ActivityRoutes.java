@@ -96,9 +96,9 @@ public final class ActivityRoutes implements RouteProvider {
                 throw ApiException.conflict("opportunity_closed", Message.of("error.opportunity-closed", id, Message.of("stage." + o.stage().name())),
                         Map.of("stage", o.stage()));
             }
-            long activityId = Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_activity (opportunity_id, account_id, kind, by_user, happened_at,"
+            long activityId = (Sql.of("INSERT INTO pipeline_activity (opportunity_id, account_id, kind, by_user, happened_at,"
                     + " duration_seconds, competitor_contact, notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, o.accountId(), in.kind().name(),
-                    caller.userId(), at, in.durationSeconds(), Boolean.TRUE.equals(in.competitorContact()), Jdbc.blankToNull(in.notes()), now));
+                    caller.userId(), at, in.durationSeconds(), Boolean.TRUE.equals(in.competitorContact()), Jdbc.blankToNull(in.notes()), now)).insertReturningKey(c, "id");
             if (in.kind() == ActivityKind.CUSTOMER_FEEDBACK && at.isAfter(o.stageEnteredAt())) {
                 StageDeadlines.track(c, deadlines, id, o.regionId(), o.stage(), at);
             }

@@ -131,8 +131,8 @@ public final class ConversationRoutes implements RouteProvider {
         Caller caller = request.caller().orElseThrow();
         Conversation after = db.inTransaction(c -> {
             visible(c, id, caller, true);
-            long objectionId = Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_objection (opportunity_id, objection, library_ref, raised_by,"
-                    + " raised_at) VALUES (?, ?, ?, ?, ?)", id, in.objection().strip(), Jdbc.blankToNull(in.libraryRef()), caller.userId(), clock.instant()));
+            long objectionId = (Sql.of("INSERT INTO pipeline_objection (opportunity_id, objection, library_ref, raised_by,"
+                    + " raised_at) VALUES (?, ?, ?, ?, ?)", id, in.objection().strip(), Jdbc.blankToNull(in.libraryRef()), caller.userId(), clock.instant())).insertReturningKey(c, "id");
             Conversation conversation = load(c, id);
             db.audit(c, AuditRecord.of(request, "objections", objectionId, "raise").after(conversation.objections().stream()
                     .filter(o -> o.id() == objectionId).findFirst().orElseThrow()));

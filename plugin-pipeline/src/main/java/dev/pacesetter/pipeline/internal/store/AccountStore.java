@@ -32,13 +32,13 @@ public final class AccountStore {
     }
 
     public static long insert(Connection c, String name, Owners.Owner owner, Long sourceLeadId, Instant now) throws SQLException {
-        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_account (name, owner_id, region_id, source_lead_id, created_at, updated_at,"
-                + " version) VALUES (?, ?, ?, ?, ?, ?, 1)", name.strip(), owner.id(), owner.regionId(), sourceLeadId, now, now));
+        return (Sql.of("INSERT INTO pipeline_account (name, owner_id, region_id, source_lead_id, created_at, updated_at,"
+                + " version) VALUES (?, ?, ?, ?, ?, ?, 1)", name.strip(), owner.id(), owner.regionId(), sourceLeadId, now, now)).insertReturningKey(c, "id");
     }
 
     public static long insertContact(Connection c, long accountId, String name, String title, String email, String phone, Instant now) throws SQLException {
-        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_contact (account_id, name, title, email, phone, created_at)"
-                + " VALUES (?, ?, ?, ?, ?, ?)", accountId, name.strip(), Jdbc.blankToNull(title), Jdbc.blankToNull(email), Jdbc.blankToNull(phone), now));
+        return (Sql.of("INSERT INTO pipeline_contact (account_id, name, title, email, phone, created_at)"
+                + " VALUES (?, ?, ?, ?, ?, ?)", accountId, name.strip(), Jdbc.blankToNull(title), Jdbc.blankToNull(email), Jdbc.blankToNull(phone), now)).insertReturningKey(c, "id");
     }
 
     public static Optional<Account> find(Connection c, long id, RowScope scope) throws SQLException {

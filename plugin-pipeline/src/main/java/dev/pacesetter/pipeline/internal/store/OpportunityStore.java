@@ -44,17 +44,17 @@ public final class OpportunityStore {
     }
 
     public static long insert(Connection c, NewOpportunity o, Long byUser, Instant now) throws SQLException {
-        long id = Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_opportunity (account_id, name, owner_id, team_id, region_id, amount,"
+        long id = (Sql.of("INSERT INTO pipeline_opportunity (account_id, name, owner_id, team_id, region_id, amount,"
                 + " currency, product, expected_close, stage, stage_entered_at, source_lead_id, created_at, updated_at, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)", o.accountId(), o.name().strip(), o.owner().id(), o.owner().teamId(),
                 o.owner().regionId(), o.amount().scaled(), o.amount().currency(), Jdbc.blankToNull(o.product()), o.expectedClose(),
-                Stage.FIRST_CONTACT.name(), now, o.sourceLeadId(), now, now));
+                Stage.FIRST_CONTACT.name(), now, o.sourceLeadId(), now, now)).insertReturningKey(c, "id");
         List<Sql> members = new ArrayList<>();
         for (Members.Member m : Members.orOwnerAlone(o.members(), o.owner().id())) {
             members.add(Sql.of("INSERT INTO pipeline_member (opportunity_id, user_id, role, weight) VALUES (?, ?, ?, ?)", id, m.userId(),
                     Members.roleOf(m, o.owner().id()), m.weight()));
         }
-        Jdbc.batch(c, members);
+        Sql.batch(c, members);
         enterStage(c, id, Stage.FIRST_CONTACT, now, byUser, null);
         BoardTotals.add(c, o.owner().id(), Stage.FIRST_CONTACT, o.amount(), 1);
         return id;

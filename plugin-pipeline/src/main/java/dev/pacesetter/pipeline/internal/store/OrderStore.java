@@ -48,9 +48,9 @@ public final class OrderStore {
                 }
             }
         }
-        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_order (account_id, opportunity_id, amount, currency, ordered_at, by_user,"
+        return (Sql.of("INSERT INTO pipeline_order (account_id, opportunity_id, amount, currency, ordered_at, by_user,"
                 + " note, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", o.accountId(), o.opportunityId(), o.amount().scaled(), o.amount().currency(),
-                o.orderedAt(), o.byUserId(), Jdbc.blankToNull(o.note()), now));
+                o.orderedAt(), o.byUserId(), Jdbc.blankToNull(o.note()), now)).insertReturningKey(c, "id");
     }
 
     /** Newest first, at most {@code limit}. */

@@ -27,8 +27,8 @@ public final class Tasks {
     public static long open(Connection c, Instant now, long ownerId, Long accountId, Long opportunityId, Source source, Message title, Instant due,
             Tier playbookTier) throws SQLException {
         String text = title.toString();
-        return Jdbc.insertReturningId(c, Sql.of("INSERT INTO pipeline_task (owner_id, account_id, opportunity_id, source, title, title_message, due_at,"
+        return (Sql.of("INSERT INTO pipeline_task (owner_id, account_id, opportunity_id, source, title, title_message, due_at,"
                 + " status, created_at, playbook_tier) VALUES (?, ?, ?, ?, ?, ?, ?, 'OPEN', ?, ?)", ownerId, accountId, opportunityId, source.name(),
-                text.length() > 200 ? text.substring(0, 200) : text, title.toJson(), due, now, playbookTier == null ? null : playbookTier.name()));
+                text.length() > 200 ? text.substring(0, 200) : text, title.toJson(), due, now, playbookTier == null ? null : playbookTier.name())).insertReturningKey(c, "id");
     }
 }
