@@ -1,7 +1,10 @@
 package dev.pacesetter.platform.api.http;
 
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -33,9 +36,36 @@ public final class Route {
     private final long maxBodyBytes;
     private final boolean bodiless;
     private final boolean heavy;
+    private final Class<?> bodyType;
+    private final Class<?> returnType;
+    private final List<QueryParameter> queryParameters;
+
+    /**
+     * A query parameter a route reads, as declared with {@link Route#query(String, String)}; shown in the API
+     * description. {@code type} is the Java type of its value ({@code String.class}, {@code Long.class},
+     * {@code Boolean.class}, an enum, {@code java.time.LocalDate.class}, …).
+     *
+     * @since 1.8
+     */
+    public record QueryParameter(String name, String description, Class<?> type) {
+        public QueryParameter {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(description, "description");
+            Objects.requireNonNull(type, "type");
+            if (name.isBlank()) {
+                throw new IllegalArgumentException("query parameter name is blank");
+            }
+        }
+    }
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
             RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy) {
+        this(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy, null, null, List.of());
+    }
+
+    private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
+            RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy,
+            Class<?> bodyType, Class<?> returnType, List<QueryParameter> queryParameters) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
@@ -46,6 +76,9 @@ public final class Route {
         this.maxBodyBytes = maxBodyBytes;
         this.bodiless = bodiless;
         this.heavy = heavy;
+        this.bodyType = bodyType;
+        this.returnType = returnType;
+        this.queryParameters = List.copyOf(queryParameters);
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
@@ -76,17 +109,17 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
     }
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
     }
 
     /**
@@ -101,7 +134,7 @@ public final class Route {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy);
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
     }
 
     /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
@@ -109,7 +142,7 @@ public final class Route {
         if (bytes <= 0) {
             throw new IllegalArgumentException("body limit must be positive: " + bytes);
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy, bodyType, returnType, queryParameters);
     }
 
     /**
@@ -118,7 +151,7 @@ public final class Route {
      * misspelt reason) was read. For actions such as {@code POST /things/{id}/archive}.
      */
     public Route withoutBody() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy, bodyType, returnType, queryParameters);
     }
 
     /**
@@ -130,7 +163,67 @@ public final class Route {
      * @since 1.7
      */
     public Route heavy() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true, bodyType, returnType, queryParameters);
+    }
+
+    /**
+     * A copy that declares the JSON request body the handler reads ({@code request.body(type)}), so the API
+     * description shows its schema. Documentation only: binding still happens in the handler.
+     *
+     * @since 1.8
+     */
+    public Route body(Class<?> type) {
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
+                Objects.requireNonNull(type, "type"), returnType, queryParameters);
+    }
+
+    /**
+     * A copy that declares the type of the success response's JSON body ({@code Reply.ok(value)} /
+     * {@code Reply.created(location, value)}), so the API description shows its schema. Documentation only.
+     *
+     * @since 1.8
+     */
+    public Route returns(Class<?> type) {
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
+                bodyType, Objects.requireNonNull(type, "type"), queryParameters);
+    }
+
+    /**
+     * A copy that declares a string query parameter the handler reads ({@code request.queryParam(name)}).
+     *
+     * @since 1.8
+     */
+    public Route query(String name, String description) {
+        return query(name, String.class, description);
+    }
+
+    /**
+     * A copy that declares a query parameter of {@code type} the handler reads; e.g.
+     * {@code query("limit", Integer.class, "page size")}. Documentation only.
+     *
+     * @since 1.8
+     */
+    public Route query(String name, Class<?> type, String description) {
+        List<QueryParameter> list = new ArrayList<>(queryParameters);
+        list.removeIf(q -> q.name().equals(name));
+        list.add(new QueryParameter(name, description, type));
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
+                bodyType, returnType, list);
+    }
+
+    /** The declared JSON request body type ({@link #body(Class)}), if any. @since 1.8 */
+    public Optional<Class<?>> bodyType() {
+        return Optional.ofNullable(bodyType);
+    }
+
+    /** The declared success response body type ({@link #returns(Class)}), if any. @since 1.8 */
+    public Optional<Class<?>> returnType() {
+        return Optional.ofNullable(returnType);
+    }
+
+    /** The declared query parameters, in declaration order. @since 1.8 */
+    public List<QueryParameter> queryParameters() {
+        return queryParameters;
     }
 
     /** Whether this route is {@link #heavy()}. */

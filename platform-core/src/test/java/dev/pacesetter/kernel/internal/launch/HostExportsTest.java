@@ -9,7 +9,7 @@ class HostExportsTest {
     @Test
     void exportsTheSdkAndSharedLibrariesWithTheVersionsTheirJarsDeclare() {
         String exports = HostExports.compute(getClass().getClassLoader());
-        assertTrue(exports.contains("dev.pacesetter.platform.api.http;version=\"1.7.0\""), exports);
+        assertTrue(exports.contains("dev.pacesetter.platform.api.http;version=\"1.8.0\""), exports);
         assertTrue(exports.contains("dev.pacesetter.platform.api.pilot;version=\"1.1.0\""), exports);
         assertTrue(exports.contains("dev.pacesetter.platform.api.schedule;version=\"1.0.0\""), exports);
         assertTrue(exports.contains("dev.pacesetter.platform.api.time;version=\"1.0.0\""), exports);
