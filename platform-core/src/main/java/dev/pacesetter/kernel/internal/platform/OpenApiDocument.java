@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 
 import dev.pacesetter.kernel.internal.gateway.ServedRoute;
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.http.HttpMethod;
 import dev.pacesetter.platform.api.http.Route;
 
 /** Builds an OpenAPI 3.1 description of the routes served at this moment, plugins' included. */
@@ -22,6 +23,8 @@ final class OpenApiDocument {
     }
 
     static Map<String, Object> of(List<ServedRoute> served, String version) {
+        JsonSchemas schemas = new JsonSchemas();
+        schemas.define("Error", errorSchema());
         Map<String, Object> paths = new java.util.TreeMap<>();
         List<ServedRoute> sorted = new ArrayList<>(served);
         sorted.sort(Comparator.comparing((ServedRoute s) -> s.route().path()).thenComparing(s -> s.route().method()));
@@ -29,18 +32,39 @@ final class OpenApiDocument {
             Route route = s.route();
             @SuppressWarnings("unchecked")
             Map<String, Object> item = (Map<String, Object>) paths.computeIfAbsent("/api/v1" + route.path(), k -> new LinkedHashMap<>());
-            item.put(route.method().name().toLowerCase(Locale.ROOT), operation(s));
+            item.put(route.method().name().toLowerCase(Locale.ROOT), operation(s, schemas));
         }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("openapi", "3.1.0");
         doc.put("info", Map.of("title", "Pacesetter API", "version", version,
-                "description", "Routes of every module running now. Errors share the shape {\"error\":{\"code\",\"message\",\"details\",\"correlationId\"}}."));
+                "description", "Routes of every module running now. Errors share the shape {\"error\":{\"code\",\"message\",\"details\",\"correlationId\"}} (schema Error)."
+                        + " Decimals are JSON strings such as \"1200.50\"; times are ISO-8601 strings."));
         doc.put("paths", paths);
-        doc.put("components", Map.of("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer"))));
+        Map<String, Object> components = new LinkedHashMap<>();
+        components.put("schemas", schemas.components());
+        components.put("securitySchemes", Map.of("bearer", Map.of("type", "http", "scheme", "bearer")));
+        doc.put("components", components);
         return doc;
     }
 
-    private static Map<String, Object> operation(ServedRoute s) {
+    /** {@code {"error":{"code","message","details","correlationId"}}}, as the gateway renders every failure. */
+    static Map<String, Object> errorSchema() {
+        Map<String, Object> inner = new LinkedHashMap<>();
+        inner.put("type", "object");
+        inner.put("properties", Map.of(
+                "code", Map.of("type", "string", "description", "Stable machine-readable code, e.g. validation_failed"),
+                "message", Map.of("type", "string", "description", "Human-readable message in the caller's language"),
+                "details", Map.of("type", "object", "description", "Code-specific details, e.g. the invalid fields"),
+                "correlationId", Map.of("type", "string", "description", "Identifies the request in the server's logs")));
+        inner.put("required", List.of("code", "message"));
+        Map<String, Object> error = new LinkedHashMap<>();
+        error.put("type", "object");
+        error.put("properties", Map.of("error", inner));
+        error.put("required", List.of("error"));
+        return error;
+    }
+
+    private static Map<String, Object> operation(ServedRoute s, JsonSchemas schemas) {
         Route route = s.route();
         Map<String, Object> op = new LinkedHashMap<>();
         op.put("tags", List.of(s.moduleId()));
@@ -51,15 +75,33 @@ final class OpenApiDocument {
                 + route.path().replaceAll("[^A-Za-z0-9]+", "_"));
         List<Map<String, Object>> parameters = new ArrayList<>();
         Matcher m = PARAMETER.matcher(route.path());
+        boolean pathParameters = false;
         while (m.find()) {
-            parameters.add(Map.of("name", m.group(1), "in", "path", "required", true, "schema", Map.of("type", "string")));
+            pathParameters = true;
+            String name = m.group(1);
+            Map<String, Object> schema = name.equals("id") || name.endsWith("Id")
+                    ? Map.of("type", "integer", "format", "int64") : Map.of("type", "string");
+            parameters.add(Map.of("name", name, "in", "path", "required", true, "schema", schema));
+        }
+        for (Route.QueryParameter query : route.queryParameters()) {
+            Map<String, Object> parameter = new LinkedHashMap<>();
+            parameter.put("name", query.name());
+            parameter.put("in", "query");
+            parameter.put("required", false);
+            if (!query.description().isEmpty()) {
+                parameter.put("description", query.description());
+            }
+            parameter.put("schema", schemas.schema(query.type()));
+            parameters.add(parameter);
         }
         if (!parameters.isEmpty()) {
             op.put("parameters", parameters);
         }
-        if (route.method().carriesBody() && route.consumes().isEmpty()) {
-            op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
-        } else if (route.method().carriesBody()) {
+        boolean body = route.method().carriesBody() && !route.takesNoBody();
+        if (body && route.consumes().isEmpty()) {
+            Map<String, Object> schema = route.bodyType().<Map<String, Object>>map(schemas::schema).orElse(Map.of("type", "object"));
+            op.put("requestBody", Map.of("required", true, "content", Map.of("application/json", Map.of("schema", schema))));
+        } else if (body) {
             Map<String, Object> content = new java.util.LinkedHashMap<>();
             route.consumes().forEach(type -> content.put(type, Map.of("schema", Map.of("type", "string", "format", "binary"))));
             op.put("requestBody", Map.of("required", true, "content", content));
@@ -68,7 +110,36 @@ final class OpenApiDocument {
         if (!route.isPublic()) {
             op.put("x-roles", route.roles().isEmpty() ? List.of("any") : route.roles().stream().map(Role::name).sorted().toList());
         }
-        op.put("responses", Map.of("default", Map.of("description", "JSON body; see the error shape for 4xx/5xx")));
+        Map<String, Object> responses = new LinkedHashMap<>();
+        Map<String, Object> success = route.returnType().<Map<String, Object>>map(schemas::schema).orElse(Map.of("type", "object"));
+        responses.put("200", json("Success", success));
+        if (route.method() == HttpMethod.POST) {
+            responses.put("201", json("Created (with a Location header), for a POST that creates a resource", success));
+        }
+        if (body || !route.queryParameters().isEmpty() || pathParameters) {
+            responses.put("400", error("Malformed or invalid request (validation_failed names the fields)"));
+        }
+        if (!route.isPublic()) {
+            responses.put("401", error("Missing, invalid or expired bearer token"));
+            responses.put("403", error("The caller's roles do not allow this"));
+        }
+        if (pathParameters) {
+            responses.put("404", error("No such resource"));
+        }
+        if (route.method() != HttpMethod.GET) {
+            responses.put("409", error("Conflicts with the resource's current state"));
+        }
+        responses.put("503", error("The module is busy or not running; retry later"));
+        responses.put("default", error("Any other error, in the shared error shape"));
+        op.put("responses", responses);
         return op;
+    }
+
+    private static Map<String, Object> error(String description) {
+        return json(description, JsonSchemas.ref("Error"));
+    }
+
+    private static Map<String, Object> json(String description, Map<String, Object> schema) {
+        return Map.of("description", description, "content", Map.of("application/json", Map.of("schema", schema)));
     }
 }
