@@ -37,7 +37,7 @@ public final class AuditRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/audit", this::list).roles(Role.ADMIN)
+        return List.of(Route.get("/audit", this::list).query("user", "Only entries by this user").query("module", "Only entries of this module").query("resource", "Only entries about this resource, e.g. leads").query("recordId", "Only entries about this record").query("from", java.time.Instant.class, "Entries at or after this time").query("to", java.time.Instant.class, "Entries before this time").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
                 .summary("The audit trail, newest first; filters user, module, resource, recordId, from, to; paged with limit and before"));
     }
 

@@ -41,7 +41,7 @@ public final class EventLogRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/events", this::list).roles(Role.ADMIN)
+        return List.of(Route.get("/events", this::list).query("topic", "Only events of this topic").query("after", Long.class, "Cursor: events after this id").query("limit", Long.class, "Page size").roles(Role.ADMIN)
                 .summary("Events in delivery order with their payloads; filters topic (leads/lead.created or leads/*), after (a position);"
                         + " paged with limit (1-500, default 100) and nextAfter"));
     }

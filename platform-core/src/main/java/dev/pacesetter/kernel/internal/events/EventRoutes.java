@@ -39,7 +39,7 @@ public final class EventRoutes implements RouteProvider {
         return List.of(
                 Route.get("/events/subscribers", this::subscribers).roles(Role.ADMIN)
                         .summary("Every event subscriber: position, lag, failures, last error, the node delivering to it"),
-                Route.get("/events/parked", this::parked).roles(Role.ADMIN).summary("Events a subscriber gave up on, newest first"),
+                Route.get("/events/parked", this::parked).query("all", Boolean.class, "true: replayed ones too").roles(Role.ADMIN).summary("Events a subscriber gave up on, newest first"),
                 Route.post("/events/parked/{id}/replay", this::replay).withoutBody().roles(Role.ADMIN)
                         .summary("Deliver a parked event again to its subscriber, now"));
     }

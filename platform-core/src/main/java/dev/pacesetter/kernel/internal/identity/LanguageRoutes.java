@@ -32,7 +32,7 @@ public final class LanguageRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.put("/me/language", this::choose).summary("Choose my language: zh-CN or en"));
+        return List.of(Route.put("/me/language", this::choose).body(LanguageChoice.class).summary("Choose my language: zh-CN or en"));
     }
 
     private Reply choose(ApiRequest request) {

@@ -58,13 +58,14 @@ public final class OrganisationRoutes implements RouteProvider {
                 Route.get("/regions", request -> Reply.ok(Map.of("items", db.inTransaction(OrganisationStore::regions))))
                         .summary("Every region"),
                 Route.get("/regions/{id}", request -> Reply.ok(region(request.pathId("id")))),
-                Route.post("/regions", this::createRegion).roles(Role.ADMIN).summary("Create a region (code, name, regional manager)"),
-                Route.put("/regions/{id}", this::updateRegion).roles(Role.ADMIN).summary("Rename a region or change its manager"),
+                Route.post("/regions", this::createRegion).body(NewRegion.class).roles(Role.ADMIN).summary("Create a region (code, name, regional manager)"),
+                Route.put("/regions/{id}", this::updateRegion).body(RegionUpdate.class).roles(Role.ADMIN).summary("Rename a region or change its manager"),
                 Route.get("/teams", request -> Reply.ok(Map.of("items",
-                        db.inTransaction(c -> OrganisationStore.teams(c, regionFilter(request)))))).summary("Every team; ?regionId= filters"),
+                        db.inTransaction(c -> OrganisationStore.teams(c, regionFilter(request))))))
+                        .query("regionId", Long.class, "Only teams of this region").summary("Every team; ?regionId= filters"),
                 Route.get("/teams/{id}", request -> Reply.ok(team(request.pathId("id")))),
-                Route.post("/teams", this::createTeam).roles(Role.ADMIN).summary("Create a team in a region, with its manager"),
-                Route.put("/teams/{id}", this::updateTeam).roles(Role.ADMIN).summary("Rename a team, move it or change its manager"));
+                Route.post("/teams", this::createTeam).body(TeamInput.class).roles(Role.ADMIN).summary("Create a team in a region, with its manager"),
+                Route.put("/teams/{id}", this::updateTeam).body(TeamInput.class).roles(Role.ADMIN).summary("Rename a team, move it or change its manager"));
     }
 
     private Reply createRegion(ApiRequest request) {

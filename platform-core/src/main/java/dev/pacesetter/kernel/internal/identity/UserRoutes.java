@@ -82,8 +82,8 @@ public final class UserRoutes implements RouteProvider {
                         .stream().map(this::shown).toList())))
                         .summary("The users in your scope, active or not"),
                 Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
-                Route.post("/users", this::create).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
-                Route.put("/users/{id}", this::update).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
+                Route.post("/users", this::create).body(NewUser.class).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
+                Route.put("/users/{id}", this::update).body(UserUpdate.class).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
                 Route.post("/users/{id}/deactivate", request -> setActive(request, false)).withoutBody().roles(Role.ADMIN)
                         .summary("Deactivate a user: sign-in and every token stop working at once"),
                 Route.post("/users/{id}/reactivate", request -> setActive(request, true)).withoutBody().roles(Role.ADMIN)

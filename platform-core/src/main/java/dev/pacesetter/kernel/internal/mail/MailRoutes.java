@@ -35,7 +35,7 @@ public final class MailRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/mail/outbox", this::outbox).roles(Role.ADMIN)
+                Route.get("/mail/outbox", this::outbox).query("state", MailOutbox.State.class, "Only mails in this state").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
                         .summary("E-mails newest first (?state=QUEUED|SENT|PARKED, ?limit=), counts per state, and whether SMTP is configured"),
                 Route.post("/mail/outbox/{id}/retry", this::retry).withoutBody().roles(Role.ADMIN)
                         .summary("Queue a parked e-mail again, due now, with its attempts reset"));

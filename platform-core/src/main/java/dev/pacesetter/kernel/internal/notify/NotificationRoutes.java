@@ -44,7 +44,7 @@ public final class NotificationRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/notifications", this::inbox).summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
+                Route.get("/notifications", this::inbox).query("unread", Boolean.class, "true: only unread notifications").query("page", Integer.class, "Page number, from 1").query("size", Integer.class, "Page size").summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
                 Route.get("/notifications/unread-count", request -> Reply.ok(Map.of("unread", unread(request)))),
                 Route.post("/notifications/{id}/read", this::markRead).withoutBody().summary("Mark one of my notifications read"),
                 Route.post("/notifications/read-all", this::markAllRead).withoutBody().summary("Mark all my notifications read"));

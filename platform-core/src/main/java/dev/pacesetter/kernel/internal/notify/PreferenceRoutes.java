@@ -52,7 +52,7 @@ public final class PreferenceRoutes implements RouteProvider {
         return List.of(
                 Route.get("/notification-preferences", this::list)
                         .summary("My delivery preferences: my default and each kind I chose for or have received, with the channel that applies"),
-                Route.put("/notification-preferences/{kind}", this::put)
+                Route.put("/notification-preferences/{kind}", this::put).body(PreferenceInput.class)
                         .summary("Choose how I am told of a kind of notification (or * for every kind): {\"channel\":\"INBOX|EMAIL|BOTH\"}"),
                 Route.delete("/notification-preferences/{kind}", this::reset)
                         .summary("Forget my choice for a kind (or *): the default applies again"));

@@ -41,7 +41,7 @@ public final class EnablementRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.get("/modules/{id}/enablement", request -> Reply.ok(view(knownModule(request)))),
-                Route.put("/modules/{id}/enablement", this::change).roles(Role.ADMIN)
+                Route.put("/modules/{id}/enablement", this::change).body(EnablementInput.class).roles(Role.ADMIN)
                         .summary("Switch a module on for all regions or a list of region codes; takes effect at once"));
     }
 

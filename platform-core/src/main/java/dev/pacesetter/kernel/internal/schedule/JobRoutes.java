@@ -53,7 +53,7 @@ public final class JobRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/jobs", this::list).roles(Role.ADMIN).summary("Scheduled deadlines and recurring jobs, soonest first, with counts;"
+                Route.get("/jobs", this::list).query("type", "Only jobs of this type").query("module", "Only jobs of this module").query("state", "Only jobs in this state").query("after", "Cursor: the next value of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN).summary("Scheduled deadlines and recurring jobs, soonest first, with counts;"
                         + " filters type (deadline|job), module, state (scheduled|running|failing|waiting|parked); paged with limit and after"),
                 Route.post("/jobs/parked/{id}/retry", this::retry).withoutBody().roles(Role.ADMIN)
                         .summary("Fire a parked deadline again, now"));

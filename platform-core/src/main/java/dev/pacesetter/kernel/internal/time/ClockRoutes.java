@@ -47,7 +47,7 @@ public final class ClockRoutes implements RouteProvider {
         return List.of(
                 Route.get("/clock", request -> Reply.ok(view(Duration.ZERO)))
                         .summary("The server's time, the business time zone and today's date there; whether the clock is adjustable"),
-                Route.post("/clock/advance", this::advance).roles(Role.ADMIN)
+                Route.post("/clock/advance", this::advance).body(Advance.class).roles(Role.ADMIN)
                         .summary("Moves an adjustable clock forward (tests, demos, training): {\"by\":\"PT24H\"} or {\"to\":\"2026-12-01T02:00:00+08:00\"};"
                                 + " 409 clock_not_adjustable unless the server runs with pacesetter.clock.adjustable=true"));
     }

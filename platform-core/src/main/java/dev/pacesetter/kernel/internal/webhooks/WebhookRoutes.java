@@ -53,14 +53,14 @@ final class WebhookRoutes implements RouteProvider {
         return List.of(
                 Route.get("/webhooks", request -> Reply.ok(Map.of("items", db.inTransaction(WebhookStore::all)))).roles(Role.ADMIN)
                         .summary("Every webhook (never its secret)"),
-                Route.post("/webhooks", this::create).roles(Role.ADMIN)
+                Route.post("/webhooks", this::create).body(WebhookInput.class).roles(Role.ADMIN)
                         .summary("Subscribe a URL to topics; the signing secret is in this response only"),
                 Route.get("/webhooks/{id}", request -> Reply.ok(webhook(request.pathId("id")))).roles(Role.ADMIN),
-                Route.put("/webhooks/{id}", this::update).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
+                Route.put("/webhooks/{id}", this::update).body(WebhookInput.class).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
                 Route.delete("/webhooks/{id}", this::delete).roles(Role.ADMIN).summary("Delete a webhook and its delivery log"),
                 Route.post("/webhooks/{id}/secret", this::rotateSecret).withoutBody().roles(Role.ADMIN)
                         .summary("Replace the signing secret; the new one is in this response only"),
-                Route.get("/webhooks/{id}/deliveries", this::deliveries).roles(Role.ADMIN)
+                Route.get("/webhooks/{id}/deliveries", this::deliveries).query("state", "pending, delivered or parked").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
                         .summary("Delivery log, newest first, with every attempt; ?state=, ?limit=, ?before="),
                 Route.post("/webhooks/deliveries/{id}/replay", this::replay).withoutBody().roles(Role.ADMIN).summary("Send a parked delivery again"));
     }

@@ -62,7 +62,7 @@ public final class ExportRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         // heavy: every lead the caller may see, a core and a connection for seconds; the gateway runs few at once
-        return List.of(Route.get("/leads/export", this::export).roles(LeadRoles.readers()).heavy()
+        return List.of(LeadQuery.declare(Route.get("/leads/export", this::export)).roles(LeadRoles.readers()).heavy()
                 .summary("The leads you may see as CSV (same filters as GET /leads; no paging), in the import format plus id, grade and"
                         + " status; formula-like cells are prefixed with an apostrophe"));
     }

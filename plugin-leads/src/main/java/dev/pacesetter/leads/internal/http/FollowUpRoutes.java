@@ -83,13 +83,13 @@ public final class FollowUpRoutes implements RouteProvider {
                 Route.get("/follow-up-policies", request -> Reply.ok(Map.of("items", db.inTransaction(c -> inWords(c,
                         FollowUpPolicyStore.views(c).values(), request.language()))))).roles(LeadRoles.readers())
                         .summary("The follow-up policy of each grade: touch kind, first within, repeat every (ISO-8601 durations)"),
-                Route.put("/follow-up-policies/{grade}", this::replacePolicy).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/follow-up-policies/{grade}", this::replacePolicy).body(PolicyInput.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Change a grade's follow-up policy {touchKind, firstWithin, repeatEvery}; tasks made from now on follow it"),
-                Route.get("/leads/follow-ups", this::toDo).roles(LeadRoles.readers())
+                Route.get("/leads/follow-ups", this::toDo).query("limit", Integer.class, "Page size").query("ownerId", Long.class, "Only this rep's follow-ups").roles(LeadRoles.readers())
                         .summary("Follow-ups still to do in your scope (open, and breached ones not yet made up), soonest first; ownerId, limit"),
                 Route.get("/leads/{id}/follow-ups", this::ofLead).roles(LeadRoles.readers())
                         .summary("Every follow-up task of a lead, newest first"),
-                Route.get("/leads/reach-rate", this::reachRate).roles(LeadRoles.readers())
+                Route.get("/leads/reach-rate", this::reachRate).query("from", java.time.Instant.class, "Period start").query("to", java.time.Instant.class, "Period end").query("groupBy", "rep (default), team or region").query("grade", Grade.class, "Only leads of this grade").roles(LeadRoles.readers())
                         .summary("Follow-ups met in time ÷ follow-ups due in [from, to), per rep, team or region (groupBy) and in total, in your"
                                 + " scope; grade filters"));
     }

@@ -84,7 +84,7 @@ public final class GradingRuleRoutes implements RouteProvider {
                         .summary("The grading rules in force (first match wins, else the fallback) and every version"),
                 Route.get("/grading-rules/{version}", this::version).roles(LeadRoles.readers())
                         .summary("One version of the grading rules, as leads graded by it name it"),
-                Route.put("/grading-rules", this::replace).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/grading-rules", this::replace).body(RulesInput.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Store a new version of the grading rules {rules:[{name, grade, minIntent, minBudget, minDecision, minTotal}],"
                                 + " fallback}; new and edited leads are graded by it"));
     }

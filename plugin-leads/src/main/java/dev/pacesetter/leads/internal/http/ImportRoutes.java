@@ -60,11 +60,11 @@ public final class ImportRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads/imports", this::upload).roles(IMPORTERS).consumes("text/csv", "application/octet-stream")
+                Route.post("/leads/imports", this::upload).query("fileName", "The uploaded file's name, shown in the import list").roles(IMPORTERS).consumes("text/csv", "application/octet-stream")
                         .maxBodyBytes(Importer.MAX_BYTES)
                         .summary("Import leads from a UTF-8 CSV file (body, up to 512 MiB; ?fileName= names it): 202 with the import;"
                                 + " 422 for a wrong header or encoding. Rows are graded, assigned, deduplicated; all or nothing per file"),
-                Route.get("/leads/imports", this::list).roles(IMPORTERS)
+                Route.get("/leads/imports", this::list).query("limit", Integer.class, "Page size").roles(IMPORTERS)
                         .summary("Your imports (an administrator's: all), newest first; ?limit= 1-200"),
                 Route.get("/leads/imports/{id}", this::one).roles(IMPORTERS)
                         .summary("An import's status (QUEUED, RUNNING, DONE, FAILED) and counts, live while it runs"),

@@ -132,13 +132,13 @@ public final class LeadEditRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.put("/leads/{id}", this::edit).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
+                Route.put("/leads/{id}", this::edit).body(LeadEdit.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
                         .summary("Change a lead you may see (marketing: tags only); version required (409 if stale); a change of intent, budget"
                                 + " or decision role regrades it by the rules in force, recorded in its history, and replaces its follow-up"),
-                Route.post("/leads/{id}/touches", this::touch).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
+                Route.post("/leads/{id}/touches", this::touch).body(TouchBody.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
                         .summary("Record a call, e-mail, visit or content sent {kind, outcome, at?, notes?}; a touch that meets the open"
                                 + " follow-up in time closes it"),
-                Route.get("/leads/{id}/touches", this::touches).roles(LeadRoles.readers())
+                Route.get("/leads/{id}/touches", this::touches).query("limit", Integer.class, "Page size").roles(LeadRoles.readers())
                         .summary("A lead's touches, newest first (limit 1-500, default 100)"));
     }
 

@@ -80,8 +80,8 @@ public final class LeadLifecycleRoutes implements RouteProvider {
                     new Validation().require(body.reason() != null && !body.reason().isBlank() && body.reason().length() <= 500, "reason",
                             Message.of("field.disqualify-reason")).orThrow();
                     return Reply.ok(move(request, LeadStatus.DISQUALIFIED, body.reason().strip()));
-                }).roles(WORKERS).summary("Disqualify a lead with a reason; its open follow-ups end"),
-                Route.post("/leads/{id}/convert", this::convert).roles(WORKERS)
+                }).body(Disqualify.class).roles(WORKERS).summary("Disqualify a lead with a reason; its open follow-ups end"),
+                Route.post("/leads/{id}/convert", this::convert).body(Convert.class).roles(WORKERS)
                         .summary("Convert a qualified lead into an account and an opportunity (event leads/lead.converted); 409 if converted already"));
     }
 

@@ -82,6 +82,23 @@ public record LeadQuery(Optional<LeadStatus> status, Optional<Grade> grade, Opti
         }
     }
 
+    /** {@code route} with the query parameters {@link #parse} reads, for the API description. */
+    public static dev.pacesetter.platform.api.http.Route declare(dev.pacesetter.platform.api.http.Route route) {
+        return route.query("status", LeadStatus.class, "Only leads in this status (the code or its Chinese word)")
+                .query("grade", Grade.class, "Only leads of this grade")
+                .query("ownerId", Long.class, "Only leads of this owner")
+                .query("channelId", Long.class, "Only leads from this channel")
+                .query("regionId", Long.class, "Only leads of this region")
+                .query("tag", "Only leads with this tag")
+                .query("touched", Boolean.class, "true: only leads touched at least once; false: only untouched ones")
+                .query("q", "Free text to search for (up to 100 characters)")
+                .query("createdFrom", Instant.class, "Only leads created at or after this time")
+                .query("createdTo", Instant.class, "Only leads created before this time")
+                .query("sort", "-createdAt (default), createdAt, grade or -grade")
+                .query("after", "Cursor: the next value of the previous page")
+                .query("limit", Integer.class, "Page size, 1 to 200");
+    }
+
     public static LeadQuery parse(ApiRequest request) {
         Validation v = new Validation();
         Optional<LeadStatus> status = enumParam(request, "status", LeadStatus.class, v);

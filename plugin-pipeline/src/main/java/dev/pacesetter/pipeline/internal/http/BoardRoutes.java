@@ -34,7 +34,7 @@ public final class BoardRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/pipeline/board", this::board).roles(AccountRoutes.WORKERS)
+        return List.of(Route.get("/pipeline/board", this::board).query("teamId", Long.class, "Only this team's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").roles(AccountRoutes.WORKERS)
                 .summary("Open opportunities per stage with count and totals per currency; teamId or ownerId narrow it, within what you may see"));
     }
 

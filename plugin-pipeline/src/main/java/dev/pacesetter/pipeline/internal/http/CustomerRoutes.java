@@ -88,16 +88,16 @@ public final class CustomerRoutes implements RouteProvider {
                         .summary("An account's health score (0-100) with each factor's contribution, the threshold and the alert state"),
                 Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholdsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How spend, repurchase cycle and demand frequency make core, growth, potential and dormant customers"),
-                Route.put("/tier-thresholds", this::saveThresholds).roles(CONFIGURERS)
+                Route.put("/tier-thresholds", this::saveThresholds).body(TierThresholds.class).roles(CONFIGURERS)
                         .summary("Change the tier thresholds (all fields); applies at the next recomputation"),
                 Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybookStore.all(c).stream()
                         .map(p -> p.view(messages, request.language())).toList())))).roles(AccountRoutes.READERS)
                         .summary("Each tier's playbook: the action the owner is given and how often"),
-                Route.put("/tier-playbooks/{tier}", this::savePlaybook).roles(CONFIGURERS)
+                Route.put("/tier-playbooks/{tier}", this::savePlaybook).body(PlaybookInput.class).roles(CONFIGURERS)
                         .summary("Set a tier's playbook: action, every (ISO-8601 period, e.g. P3M), active"),
                 Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettingsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How the health score is made (factor weights and spans) and its alert threshold"),
-                Route.put("/health-settings", this::saveHealthSettings).roles(CONFIGURERS)
+                Route.put("/health-settings", this::saveHealthSettings).body(HealthSettings.class).roles(CONFIGURERS)
                         .summary("Change the health settings (all fields; weights add up to 100)"),
                 Route.post("/customers/recompute", this::recompute).withoutBody().roles(Role.ADMIN)
                         .summary("Recompute every account's tier and health now, as the nightly job does (regions where the module is on)"));

@@ -62,7 +62,7 @@ public final class TaskRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/tasks", this::list).roles(AccountRoutes.WORKERS)
+                Route.get("/tasks", this::list).query("status", "OPEN (default), DONE or ALL").roles(AccountRoutes.WORKERS)
                         .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"
                                 + " (ALL includes playbook tasks cancelled by a tier change)"),
                 Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).withoutBody().roles(AccountRoutes.WORKERS).summary("Mark a task done"),
@@ -71,7 +71,7 @@ public final class TaskRoutes implements RouteProvider {
                     new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", Message.of("field.until"))
                             .orThrow();
                     return Reply.ok(close(request, "SNOOZED", body.until()));
-                }).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
+                }).body(Snooze.class).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
     }
 
     private Reply list(ApiRequest request) {
