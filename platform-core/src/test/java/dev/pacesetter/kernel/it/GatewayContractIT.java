@@ -351,6 +351,59 @@ class GatewayContractIT {
             assertTrue(paths.has("/api/v1/health"));
         }
 
+        @Test
+        void theApiDescriptionTypesBodiesIdsQueryParametersAndErrors() {
+            JsonNode doc = kernel.http().get("/api/v1/openapi.json").json();
+            JsonNode paths = doc.path("paths");
+            JsonNode schemas = doc.path("components").path("schemas");
+
+            JsonNode createUser = paths.path("/api/v1/users").path("post");
+            JsonNode body = createUser.path("requestBody").path("content").path("application/json").path("schema");
+            JsonNode newUser = resolve(schemas, body);
+            assertEquals("object", newUser.path("type").asText(), newUser.toString());
+            assertEquals("string", newUser.path("properties").path("username").path("type").asText());
+            JsonNode roles = newUser.path("properties").path("roles");
+            assertEquals("array", roles.path("type").asText(), roles.toString());
+            JsonNode role = resolve(schemas, roles.path("items"));
+            assertEquals("string", role.path("type").asText());
+            List<String> values = new java.util.ArrayList<>();
+            role.path("enum").forEach(v -> values.add(v.asText()));
+            assertTrue(values.containsAll(List.of("ADMIN", "MANAGER", "REP")), values.toString());
+            assertEquals("date", newUser.path("properties").path("hireDate").path("format").asText());
+
+            JsonNode byId = paths.path("/api/v1/users/{id}").path("get").path("parameters").get(0);
+            assertEquals("path", byId.path("in").asText());
+            assertEquals("integer", byId.path("schema").path("type").asText());
+            assertEquals("int64", byId.path("schema").path("format").asText());
+
+            JsonNode audit = paths.path("/api/v1/audit").path("get");
+            JsonNode limit = null;
+            for (JsonNode parameter : audit.path("parameters")) {
+                if (parameter.path("name").asText().equals("limit")) {
+                    limit = parameter;
+                }
+            }
+            assertNotNull(limit, audit.toString());
+            assertEquals("query", limit.path("in").asText());
+            assertEquals("integer", limit.path("schema").path("type").asText());
+
+            JsonNode error = schemas.path("Error");
+            assertEquals(List.of("code", "message", "details", "correlationId"),
+                    List.of("code", "message", "details", "correlationId").stream().filter(error.path("properties").path("error").path("properties")::has).toList());
+            for (String status : List.of("400", "401", "403", "404", "503", "default")) {
+                assertEquals("#/components/schemas/Error", paths.path("/api/v1/users/{id}").path("put").path("responses").path(status)
+                        .path("content").path("application/json").path("schema").path("$ref").asText(), status);
+            }
+            assertEquals("#/components/schemas/Error", paths.path("/api/v1/health").path("get").path("responses").path("default")
+                    .path("content").path("application/json").path("schema").path("$ref").asText());
+        }
+
+        private JsonNode resolve(JsonNode schemas, JsonNode schema) {
+            String ref = schema.path("$ref").asText();
+            assertTrue(ref.startsWith("#/components/schemas/"), schema.toString());
+            return schemas.path(ref.substring("#/components/schemas/".length()));
+        }
+
         /** Copy first: the writer thread may append while we read. */
         private Stream<String> loggedLines(ListAppender<ILoggingEvent> captured) {
             List<ILoggingEvent> events;

@@ -81,7 +81,7 @@ public final class UserRoutes implements RouteProvider {
                 Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request)))
                         .stream().map(this::shown).toList())))
                         .summary("The users in your scope, active or not"),
-                Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))),
+                Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))).returns(IdentityStore.UserView.class),
                 Route.post("/users", this::create).body(NewUser.class).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
                 Route.put("/users/{id}", this::update).body(UserUpdate.class).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
                 Route.post("/users/{id}/deactivate", request -> setActive(request, false)).withoutBody().roles(Role.ADMIN)

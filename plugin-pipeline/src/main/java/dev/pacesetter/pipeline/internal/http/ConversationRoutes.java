@@ -60,7 +60,7 @@ public final class ConversationRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/opportunities/{id}/conversation", request -> Reply.ok(read(request, false))).roles(AccountRoutes.READERS)
+                Route.get("/opportunities/{id}/conversation", request -> Reply.ok(read(request, false))).returns(Conversation.class).roles(AccountRoutes.READERS)
                         .summary("Needs (5W2H), solution match, objections and how complete the conversation is"),
                 Route.put("/opportunities/{id}/conversation", this::save).body(ConversationInput.class).roles(AccountRoutes.WORKERS)
                         .summary("Record the needs discovered (what, why, who, when, where, how, howMuch) and the solution (valueStatement, quantifiedBenefit)"),

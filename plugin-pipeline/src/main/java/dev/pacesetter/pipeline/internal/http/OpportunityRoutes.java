@@ -96,11 +96,11 @@ public final class OpportunityRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/opportunities", this::create).body(OpportunityInput.class).roles(AccountRoutes.WORKERS)
+                Route.post("/opportunities", this::create).body(OpportunityInput.class).returns(OpportunityStore.Opportunity.class).roles(AccountRoutes.WORKERS)
                         .summary("Open an opportunity on an account you may see: amount with currency, owner, supporters with weights adding up to 1"),
                 Route.get("/opportunities", this::list).query("stage", Stage.class, "Only opportunities in this stage").query("accountId", Long.class, "Only this account's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
                         .summary("Opportunities you may see, newest first; stage, accountId, ownerId, limit, before"),
-                Route.get("/opportunities/{id}", request -> Reply.ok(load(request))).roles(AccountRoutes.READERS)
+                Route.get("/opportunities/{id}", request -> Reply.ok(load(request))).returns(OpportunityStore.Opportunity.class).roles(AccountRoutes.READERS)
                         .summary("One opportunity with its members and the time spent in each stage"),
                 Route.post("/opportunities/{id}/stage", this::move).body(StageMove.class).roles(AccountRoutes.WORKERS)
                         .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON records the account's order (422 in another"
