@@ -387,12 +387,31 @@ class GatewayContractIT {
             assertEquals("query", limit.path("in").asText());
             assertEquals("integer", limit.path("schema").path("type").asText());
 
+            JsonNode outbox = paths.path("/api/v1/mail/outbox").path("get");
+            JsonNode status = null;
+            for (JsonNode parameter : outbox.path("parameters")) {
+                if (parameter.path("name").asText().equals("state")) {
+                    status = parameter;
+                }
+            }
+            assertNotNull(status, outbox.toString());
+            assertEquals("query", status.path("in").asText());
+            assertTrue(resolve(schemas, status.path("schema")).path("enum").isArray(), status.toString());
+
+            List<String> dangling = new java.util.ArrayList<>();
+            doc.findValues("$ref").forEach(ref -> {
+                if (!schemas.has(ref.asText().substring("#/components/schemas/".length()))) {
+                    dangling.add(ref.asText());
+                }
+            });
+            assertEquals(List.of(), dangling);
+
             JsonNode error = schemas.path("Error");
             assertEquals(List.of("code", "message", "details", "correlationId"),
                     List.of("code", "message", "details", "correlationId").stream().filter(error.path("properties").path("error").path("properties")::has).toList());
-            for (String status : List.of("400", "401", "403", "404", "503", "default")) {
-                assertEquals("#/components/schemas/Error", paths.path("/api/v1/users/{id}").path("put").path("responses").path(status)
-                        .path("content").path("application/json").path("schema").path("$ref").asText(), status);
+            for (String code : List.of("400", "401", "403", "404", "503", "default")) {
+                assertEquals("#/components/schemas/Error", paths.path("/api/v1/users/{id}").path("put").path("responses").path(code)
+                        .path("content").path("application/json").path("schema").path("$ref").asText(), code);
             }
             assertEquals("#/components/schemas/Error", paths.path("/api/v1/health").path("get").path("responses").path("default")
                     .path("content").path("application/json").path("schema").path("$ref").asText());

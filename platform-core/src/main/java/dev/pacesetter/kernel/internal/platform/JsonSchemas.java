@@ -97,7 +97,12 @@ final class JsonSchemas {
             return Map.of(); // Object, JsonNode: any JSON value
         }
         if (c.isEnum() || c.isRecord()) {
-            return ref(named(c));
+            try {
+                return ref(named(c));
+            } catch (RuntimeException | LinkageError e) { // a plugin type we cannot inspect must not break the description
+                names.remove(c);
+                return Map.of("type", "object");
+            }
         }
         return Map.of("type", "object");
     }
