@@ -73,7 +73,7 @@ public final class SurveyRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/nps/surveys", this::create).roles(Role.REP, Role.MANAGER)
+                Route.post("/nps/surveys", this::create).roles(Role.REP, Role.MANAGER).body(NewSurvey.class).returns(Survey.class)
                         .summary("Record a customer's answer (score 0-10); a detractor gets a call-back deadline"),
                 Route.get("/nps/surveys", this::list).summary("The surveys in your scope, newest first"),
                 Route.get("/nps/score", this::score).summary("The Net Promoter Score of the surveys in your scope"));
