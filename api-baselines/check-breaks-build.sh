@@ -24,8 +24,9 @@ MVN_FLAGS="${MVN_FLAGS--o}"
 WORK="$(mktemp -d "${TMPDIR:-/tmp}/pacesetter-breakcheck.XXXXXX")"
 # KEEP_WORK=1 keeps the copy and each case's build log (caseN.log) for a look afterwards
 if [ "${KEEP_WORK:-0}" = 1 ]; then trap 'echo "kept $WORK"' EXIT; else trap 'rm -rf "$WORK"' EXIT; fi
-tar -C "$ROOT" --exclude=target --exclude=.git -cf - pom.xml .mvn api-baselines platform-api plugin-leads \
-    plugin-pipeline fixtures platform-core distribution | tar -C "$WORK" -xf -
+# every module the root pom names (Maven reads each one's pom even with -pl), plus the repository setup
+tar -C "$ROOT" --exclude=target --exclude=.git -cf - pom.xml .mvn api-baselines \
+    $(sed -n "s:^ *<module>\(.*\)</module>.*:\1:p" "$ROOT/pom.xml") | tar -C "$WORK" -xf -
 API="$WORK/platform-api/src/main/java/dev/pacesetter/platform/api"
 cp -a "$WORK/platform-api/src" "$WORK/pristine-src"
 

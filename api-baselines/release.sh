@@ -59,8 +59,7 @@ trap 'rm -rf "$WORK"' EXIT
 
 # A copy of the reactor (Maven reads every module's pom even with -pl), set to the baseline version.
 echo "Building $VERSION of ${MODULES[*]} from $COMMIT (reactor $REACTOR) in $WORK"
-tar -C "$ROOT" --exclude=target --exclude=.git -cf - pom.xml platform-api plugin-leads plugin-pipeline fixtures \
-    platform-core distribution | tar -C "$WORK" -xf -
+tar -C "$ROOT" --exclude=target --exclude=.git -cf - pom.xml $(sed -n "s:^ *<module>\(.*\)</module>.*:\1:p" "$ROOT/pom.xml") | tar -C "$WORK" -xf -
 find "$WORK" -name pom.xml -exec perl -pi -e "s#<version>\\Q$REACTOR\\E</version>#<version>$VERSION</version>#g" {} +
 if grep -rl --include=pom.xml -F "$REACTOR" "$WORK" >/dev/null; then
   die "some pom.xml still names $REACTOR after setting the version: $(grep -rl --include=pom.xml -F "$REACTOR" "$WORK")"
