@@ -5,3 +5,4 @@ CREATE TABLE platform_clock (
     advanced_by_ms BIGINT NOT NULL,
     updated_at TIMESTAMP WITH TIME ZONE NOT NULL
 );
+INSERT INTO platform_clock (id, advanced_by_ms, updated_at) VALUES (1, 0, CURRENT_TIMESTAMP);

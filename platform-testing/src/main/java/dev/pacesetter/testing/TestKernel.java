@@ -149,16 +149,12 @@ public final class TestKernel implements AutoCloseable {
             try {
                 awaitUp(process, base, log);
                 TestKernel kernel = new TestKernel(process, home, log, database, base);
-                try {
-                    kernel.requireNoFailedModule();
-                } catch (AssertionError e) {
-                    kernel.close();
-                    throw e;
-                }
+                kernel.requireNoFailedModule();
                 return kernel;
             } catch (RuntimeException | Error e) {
                 process.destroyForcibly();
                 database.close();
+                delete(home);
                 throw e;
             }
         } catch (IOException e) {

@@ -140,10 +140,7 @@ public final class KernelHarness implements AutoCloseable {
 
     /** Copies a fixture into deploy/ the safe way: to a temporary name, then an atomic rename. */
     public void deploy(String fixture, String jarName) throws IOException {
-        Path deploy = home.resolve("deploy");
-        Path temp = deploy.resolve("." + jarName + ".part");
-        Files.copy(fixture(fixture), temp, StandardCopyOption.REPLACE_EXISTING);
-        Files.move(temp, deploy.resolve(jarName), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        deploy(fixture(fixture), jarName);
     }
 
     /** {@link #deploy(String, String)} for a jar a test built itself. */
@@ -160,7 +157,7 @@ public final class KernelHarness implements AutoCloseable {
 
     /**
      * Moves the platform clock forward over REST, as an administrator: deadlines, jobs and token expiry follow. Needs a
-     * kernel started with {@link #ADJUSTABLE_CLOCK}; sessions outlive the step only with a long enough TTL.
+     * kernel started with {@link #withAdjustableClock}; sessions outlive the step only with a long enough TTL.
      */
     public void advanceClock(Duration by) {
         Http.Result moved = http().post("/api/v1/clock/advance", "{\"by\":\"" + by + "\"}");
@@ -169,8 +166,11 @@ public final class KernelHarness implements AutoCloseable {
         }
     }
 
-    /** Flags for a kernel whose clock tests move: adjustable, and sign-ins that last a year of moved time. */
-    public static final String[] ADJUSTABLE_CLOCK = {"--clock-adjustable=true", "--session-ttl-seconds=31536000"};
+    /** {@code flags} and those of a kernel whose clock tests move: adjustable, and sign-ins that last a year of moved time. */
+    public static String[] withAdjustableClock(String... flags) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(flags), java.util.stream.Stream.of("--clock-adjustable=true",
+                "--session-ttl-seconds=31536000")).toArray(String[]::new);
+    }
 
     public void awaitHealthy() {
         String[] last = {""};

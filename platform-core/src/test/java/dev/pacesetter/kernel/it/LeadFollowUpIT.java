@@ -50,7 +50,7 @@ class LeadFollowUpIT {
         private int phone = 1000;
 
         Scenarios(Database database) {
-            super(database, List.of("plugin-leads"), "--webhooks-allow=localhost", KernelHarness.ADJUSTABLE_CLOCK[0], KernelHarness.ADJUSTABLE_CLOCK[1]);
+            super(database, List.of("plugin-leads"), KernelHarness.withAdjustableClock("--webhooks-allow=localhost"));
         }
 
         @BeforeAll

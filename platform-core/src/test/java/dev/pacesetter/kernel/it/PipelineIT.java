@@ -32,8 +32,7 @@ class PipelineIT {
     abstract static class Scenarios extends OrganisationScenarios {
 
         Scenarios(Database database) {
-            super(database, List.of("plugin-leads", "plugin-pipeline"), "--scheduler-poll-ms=100", KernelHarness.ADJUSTABLE_CLOCK[0],
-                    KernelHarness.ADJUSTABLE_CLOCK[1]);
+            super(database, List.of("plugin-leads", "plugin-pipeline"), KernelHarness.withAdjustableClock("--scheduler-poll-ms=100"));
         }
 
         @Test

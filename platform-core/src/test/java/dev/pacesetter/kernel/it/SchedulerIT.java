@@ -40,8 +40,7 @@ class SchedulerIT {
         private long bundleId;
 
         Scenarios(Database database) {
-            super(database, List.of(), "--scheduler-retry-base-ms=100", "--scheduler-poll-ms=100", KernelHarness.ADJUSTABLE_CLOCK[0],
-                    KernelHarness.ADJUSTABLE_CLOCK[1]);
+            super(database, List.of(), KernelHarness.withAdjustableClock("--scheduler-retry-base-ms=100", "--scheduler-poll-ms=100"));
         }
 
         @BeforeAll

@@ -13,12 +13,11 @@ import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
-import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
-import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.http.Reply;
 import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.http.RouteProvider;
+import dev.pacesetter.platform.api.http.Validation;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**
@@ -47,16 +46,14 @@ public final class EventLogRoutes implements RouteProvider {
     }
 
     private Reply list(ApiRequest request) {
-        List<FieldError> problems = new ArrayList<>();
+        Validation v = new Validation();
         String topic = request.queryParam("topic").orElse(null);
-        if (topic != null && !OutgoingEvent.TOPIC.matcher(topic).matches() && !MODULE_TOPICS.matcher(topic).matches()) {
-            problems.add(new FieldError("topic", Message.of("field.event_topic")));
-        }
-        long after = number(request, "after", 0, Long.MAX_VALUE, 0, problems);
-        long limit = number(request, "limit", 1, MAX_LIMIT, DEFAULT_LIMIT, problems);
-        if (!problems.isEmpty()) {
-            throw ApiException.invalidFields(problems);
-        }
+        v.require(topic == null || OutgoingEvent.TOPIC.matcher(topic).matches() || MODULE_TOPICS.matcher(topic).matches(), "topic",
+                Message.of("field.event_topic"));
+        long after = v.longParam(request, "after").orElse(0L);
+        v.require(after >= 0, "after", Message.of("field.int_range", 0, Long.MAX_VALUE));
+        int limit = v.intParam(request, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
+        v.orThrow();
         Sql query = Sql.of("SELECT position, id, module_id, topic, aggregate_id, region_id, occurred_at, payload FROM platform_event"
                 + " WHERE position > ?", after);
         if (topic != null) {
@@ -86,22 +83,5 @@ public final class EventLogRoutes implements RouteProvider {
         body.put("items", items);
         body.put("nextAfter", items.size() == limit ? items.get(items.size() - 1).get("position") : null);
         return Reply.ok(body);
-    }
-
-    private static long number(ApiRequest request, String name, long min, long max, long fallback, List<FieldError> problems) {
-        String text = request.queryParam(name).orElse(null);
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            long value = Long.parseLong(text.trim());
-            if (value >= min && value <= max) {
-                return value;
-            }
-        } catch (NumberFormatException e) {
-            // reported below
-        }
-        problems.add(new FieldError(name, Message.of("field.long_range", min, max)));
-        return fallback;
     }
 }

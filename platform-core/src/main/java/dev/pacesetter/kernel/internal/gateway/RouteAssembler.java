@@ -178,7 +178,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
         }
         if (routes.isEmpty()) {
             return components.problemsOf(record.bundle()).stream().filter(ComponentHealth.Problem::failed).findFirst()
-                    .map(p -> "component " + p.component() + " failed to activate: " + p.detail()).orElse(null);
+                    .map(ComponentHealth.Problem::activationFailure).orElse(null);
         }
         return null;
     }

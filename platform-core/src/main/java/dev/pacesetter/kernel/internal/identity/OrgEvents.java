@@ -31,9 +31,10 @@ final class OrgEvents {
 
     /** {@code platform/user.moved} for each member of a team that moved to another region. */
     void membersMoved(Connection c, long teamId, long previousRegionId) {
-        for (Person member : OrganisationService.persons(c, Sql.of("u.team_id = ?", teamId))) {
-            outbox.publishAll(c, List.of(OutgoingEvent.of(OrgTopics.USER_MOVED, member.id(), new PersonChanged(member, teamId, previousRegionId))),
-                    ModuleRegistry.PLATFORM);
+        List<OutgoingEvent> moves = OrganisationService.persons(c, Sql.of("u.team_id = ?", teamId)).stream()
+                .map(member -> OutgoingEvent.of(OrgTopics.USER_MOVED, member.id(), new PersonChanged(member, teamId, previousRegionId))).toList();
+        if (!moves.isEmpty()) {
+            outbox.publishAll(c, moves, ModuleRegistry.PLATFORM); // one batch however large the team
         }
     }
 

@@ -18,6 +18,11 @@ public final class ComponentHealth implements AutoCloseable {
 
     /** A component that failed to activate, or waits for a reference. */
     public record Problem(String component, boolean failed, String detail) {
+
+        /** The module's reason when this component failed to activate. */
+        public String activationFailure() {
+            return "component " + component + " failed to activate: " + detail;
+        }
     }
 
     private final ServiceTracker<ServiceComponentRuntime, ServiceComponentRuntime> scr;

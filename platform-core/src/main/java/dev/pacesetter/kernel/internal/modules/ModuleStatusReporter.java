@@ -76,7 +76,7 @@ public final class ModuleStatusReporter {
                 reason = record.routeRefusal();
             } else if (failed.isPresent()) {
                 state = ModuleState.FAILED;
-                reason = "component " + failed.get().component() + " failed to activate: " + failed.get().detail();
+                reason = failed.get().activationFailure();
             } else if (!record.refusals().isEmpty()) {
                 state = ModuleState.FAILED;
                 reason = String.join("; ", record.refusals());

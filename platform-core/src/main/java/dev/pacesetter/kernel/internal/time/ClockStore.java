@@ -28,16 +28,11 @@ public final class ClockStore {
         }
     }
 
+    /** Updates the one row (V10__clock.sql inserts it). */
     static void save(Connection c, Duration advancedBy, Instant at) throws SQLException {
         try (PreparedStatement update = Sql.of("UPDATE platform_clock SET advanced_by_ms = ?, updated_at = ? WHERE id = ?", advancedBy.toMillis(), at, 1)
                 .prepare(c)) {
-            if (update.executeUpdate() > 0) {
-                return;
-            }
-        }
-        try (PreparedStatement insert = Sql.of("INSERT INTO platform_clock (id, advanced_by_ms, updated_at) VALUES (?, ?, ?)", 1, advancedBy.toMillis(), at)
-                .prepare(c)) {
-            insert.executeUpdate();
+            update.executeUpdate();
         }
     }
 
