@@ -72,6 +72,8 @@ class AccessMatrixIT {
             Map.entry("/bundles/{id}/start", "administrators only"),
             Map.entry("/tokens/{id}", "a caller's own API tokens; revoking another user's token is tested in IdentityIT"),
             Map.entry("/users/{id}/deactivate", "administrators only, who see every user"),
+            Map.entry("/permissions/{id}/roles", "administrators only: a permission is platform configuration, no one's record"),
+            Map.entry("/permissions/{id}/users/{userId}", "administrators only, who see every user"),
             Map.entry("/users/{id}/reactivate", "administrators only, who see every user"),
             Map.entry("/events/parked/{id}/replay", "administrators only: event delivery is platform operations"),
             Map.entry("/jobs/parked/{id}/retry", "administrators only: the scheduler is platform operations"),

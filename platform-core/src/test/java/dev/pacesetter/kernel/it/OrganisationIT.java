@@ -251,6 +251,76 @@ class OrganisationIT {
             assertEquals(405, admin.delete("/api/v1/audit").status(), "there is no way to change the trail");
         }
 
+        @Test
+        void administratorsChooseWhoHoldsAModulesPermissionByRoleAndByName() {
+            Http admin = kernel.http();
+            long repId = userWith(admin, "perm.rep", "REP");
+            userWith(admin, "perm.manager", "MANAGER");
+            Http rep = kernel.anonymous().as(kernel.login("perm.rep", PilotOrganisation.PASSWORD));
+            Http manager = kernel.anonymous().as(kernel.login("perm.manager", PilotOrganisation.PASSWORD));
+
+            JsonNode archive = permission(admin, "hello.archive");
+            assertEquals("hello", archive.path("module").asText());
+            assertEquals("打开问候归档", archive.path("title").asText(), "titled from the module's own message files");
+            assertEquals("[\"MANAGER\"]", archive.path("defaultRoles").toString());
+            assertEquals("[\"MANAGER\"]", archive.path("roles").toString());
+            assertFalse(archive.path("customised").asBoolean());
+            assertEquals("[]", permission(admin, "hello.purge").path("defaultRoles").toString(), "a permission may need a grant by name");
+
+            Http.Result refused = rep.get("/api/v1/hello/archive");
+            assertEquals(403, refused.status(), refused.body());
+            assertEquals("hello.archive", refused.json().path("error").path("details").path("requiredPermission").asText());
+            assertTrue(refused.json().path("error").path("message").asText().contains("hello.archive"), refused.body());
+            assertFalse(manager.get("/api/v1/hello/archive").json().path("mayPurge").asBoolean(), "managers hold archive by default, not purge");
+            assertTrue(admin.get("/api/v1/hello/archive").json().path("mayPurge").asBoolean(), "administrators hold every permission");
+
+            Http.Result granted = admin.put("/api/v1/permissions/hello.archive/users/" + repId, "");
+            assertEquals(200, granted.status(), granted.body());
+            assertEquals("[" + repId + "]", granted.json().path("userIds").toString());
+            assertEquals(200, rep.get("/api/v1/hello/archive").status(), "a grant by name applies to the next request");
+            assertEquals("[\"hello.archive\"]", rep.get("/api/v1/me/permissions").json().path("permissions").toString());
+
+            Http.Result nobody = admin.put("/api/v1/permissions/hello.archive/roles", "{\"roles\":[]}");
+            assertEquals(200, nobody.status(), nobody.body());
+            assertTrue(nobody.json().path("customised").asBoolean());
+            assertEquals(403, manager.get("/api/v1/hello/archive").status(), "the chosen roles replace the default ones");
+            assertEquals(200, rep.get("/api/v1/hello/archive").status(), "a grant by name outlives the role choice");
+            assertEquals(200, admin.put("/api/v1/permissions/hello.purge/roles", "{\"roles\":[\"REP\"]}").status());
+            assertTrue(rep.get("/api/v1/hello/archive").json().path("mayPurge").asBoolean(), "a handler's own check follows the choice too");
+
+            assertEquals(200, admin.delete("/api/v1/permissions/hello.archive/roles").status());
+            assertEquals(200, manager.get("/api/v1/hello/archive").status(), "back to the default roles");
+            assertEquals(200, admin.delete("/api/v1/permissions/hello.archive/users/" + repId).status());
+            assertEquals(403, rep.get("/api/v1/hello/archive").status());
+            assertEquals(200, admin.delete("/api/v1/permissions/hello.purge/roles").status());
+            List<String> audited = actions(admin.get("/api/v1/audit?resource=permissions&limit=50").json().path("items"));
+            java.util.Collections.reverse(audited); // newest first
+            assertEquals(List.of("grant", "roles", "roles", "default-roles", "revoke", "default-roles"), audited, "every change audited once");
+
+            assertEquals("permission_not_found", admin.put("/api/v1/permissions/hello.nothing/roles", "{\"roles\":[]}").json().path("error").path("code").asText());
+            assertEquals(400, admin.put("/api/v1/permissions/hello.archive/roles", "{\"roles\":[\"KING\"]}").status());
+            assertEquals(400, admin.put("/api/v1/permissions/hello.archive/roles", "{}").status());
+            assertEquals(404, admin.put("/api/v1/permissions/hello.archive/users/987654", "").status());
+            assertEquals(403, manager.get("/api/v1/permissions").status());
+            assertFalse(permission(admin, "hello.archive").path("customised").asBoolean(), "nothing changed by the refused calls");
+        }
+
+        private static long userWith(Http admin, String username, String role) {
+            Http.Result created = admin.post("/api/v1/users", "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\""
+                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"" + role + "\"]}");
+            assertEquals(201, created.status(), created.body());
+            return created.json().path("id").asLong();
+        }
+
+        private static JsonNode permission(Http admin, String id) {
+            for (JsonNode p : admin.get("/api/v1/permissions").json().path("items")) {
+                if (p.path("id").asText().equals(id)) {
+                    return p;
+                }
+            }
+            throw new AssertionError("permission " + id + " is not listed");
+        }
+
         static List<String> actions(JsonNode rows) {
             List<String> actions = new java.util.ArrayList<>();
             rows.forEach(row -> actions.add(row.path("action").asText()));

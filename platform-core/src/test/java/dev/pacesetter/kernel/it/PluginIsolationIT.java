@@ -73,6 +73,7 @@ class PluginIsolationIT {
             assertEquals("FAILED", refused.path("state").asText(), refused.toString());
             String reason = refused.path("reason").asText();
             assertTrue(reason.contains("NamelessHandler") && reason.contains("Not A Kind"), reason);
+            assertTrue(reason.contains("permission ids must start with 'refused.'"), "a module cannot declare another's permission: " + reason);
             assertEquals("ACTIVE", refused.path("bundle").path("state").asText());
         }
 

@@ -1,9 +1,10 @@
 /**
  * What the pipeline module offers other modules (incentives, analytics): the topics and payloads of its
- * events, and the vocabulary of stages, activities and customer tiers.
+ * events, the vocabulary of stages, activities and customer tiers, and the {@link dev.pacesetter.pipeline.api.Opportunities}
+ * read service.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.pacesetter.pipeline.api;
 
 import org.osgi.annotation.bundle.Export;

@@ -141,6 +141,18 @@ public final class Sql {
     }
 
     /**
+     * Runs this {@code INSERT}, {@code UPDATE} or {@code DELETE} and returns how many rows it changed:
+     * <pre>int changed = Sql.of("UPDATE nps_survey SET closed = TRUE WHERE id = ?", id).update(c);</pre>
+     *
+     * @since 2.2
+     */
+    public int update(Connection connection) throws SQLException {
+        try (PreparedStatement statement = prepare(connection)) {
+            return statement.executeUpdate();
+        }
+    }
+
+    /**
      * Runs this {@code INSERT} and returns the value the database generated for the new row's {@code keyColumn}:
      * <pre>long id = Sql.of("INSERT INTO nps_survey (owner_id, score) VALUES (?, ?)", owner, score).insertReturningKey(c, "id");</pre>
      *

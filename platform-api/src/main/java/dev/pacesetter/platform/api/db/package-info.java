@@ -8,7 +8,7 @@
  * module's database is visible to its own bundle only. 2.1.0: {@code Sql.insertReturningKey} and {@code Sql.batch}.
  */
 @Export
-@Version("2.1.0")
+@Version("2.2.0")
 package dev.pacesetter.platform.api.db;
 
 import org.osgi.annotation.bundle.Export;

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.platform.api.security.Permission;
 
 /**
  * One REST endpoint: method, path template, who may call it, and its handler.
@@ -18,8 +19,8 @@ import dev.pacesetter.platform.api.Role;
  * ({@code {name}}); the first segment is always a literal, and a literal segment wins over a
  * parameter when both match. Immutable; the {@code with…} methods return copies.
  *
- * <p>By default a route needs an authenticated caller with any role; {@link #roles(Role...)}
- * narrows that and {@link #publicAccess()} opens it to anonymous callers.
+ * <p>By default a route needs an authenticated caller with any role; {@link #roles(Role...)} or
+ * {@link #requires(Permission)} narrows that and {@link #publicAccess()} opens it to anonymous callers.
  */
 public final class Route {
 
@@ -39,6 +40,7 @@ public final class Route {
     private final Class<?> bodyType;
     private final Class<?> returnType;
     private final List<QueryParameter> queryParameters;
+    private final Permission permission;
 
     /**
      * A query parameter a route reads, as declared with {@link Route#query(String, String)}; shown in the API
@@ -60,12 +62,12 @@ public final class Route {
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
             RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy) {
-        this(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy, null, null, List.of());
+        this(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy, null, null, List.of(), null);
     }
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
             RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy,
-            Class<?> bodyType, Class<?> returnType, List<QueryParameter> queryParameters) {
+            Class<?> bodyType, Class<?> returnType, List<QueryParameter> queryParameters, Permission permission) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
@@ -79,6 +81,7 @@ public final class Route {
         this.bodyType = bodyType;
         this.returnType = returnType;
         this.queryParameters = List.copyOf(queryParameters);
+        this.permission = permission;
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
@@ -109,17 +112,34 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null);
+    }
+
+    /**
+     * A copy that only callers holding {@code required} may call (administrators always hold it); replaces any
+     * {@link #roles(Role...)}. Which roles and users hold it is the administrators' choice, starting from the
+     * permission's default roles.
+     *
+     * @since 1.9
+     */
+    public Route requires(Permission required) {
+        return new Route(method, path, Set.of(), false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType,
+                queryParameters, Objects.requireNonNull(required, "permission"));
+    }
+
+    /** The permission a caller needs ({@link #requires(Permission)}), if the route needs one rather than roles. @since 1.9 */
+    public Optional<Permission> permission() {
+        return Optional.ofNullable(permission);
     }
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
     }
 
     /**
@@ -134,7 +154,7 @@ public final class Route {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
     }
 
     /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
@@ -142,7 +162,7 @@ public final class Route {
         if (bytes <= 0) {
             throw new IllegalArgumentException("body limit must be positive: " + bytes);
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
     }
 
     /**
@@ -151,7 +171,7 @@ public final class Route {
      * misspelt reason) was read. For actions such as {@code POST /things/{id}/archive}.
      */
     public Route withoutBody() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy, bodyType, returnType, queryParameters);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy, bodyType, returnType, queryParameters, permission);
     }
 
     /**
@@ -163,7 +183,7 @@ public final class Route {
      * @since 1.7
      */
     public Route heavy() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true, bodyType, returnType, queryParameters);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true, bodyType, returnType, queryParameters, permission);
     }
 
     /**
@@ -174,7 +194,7 @@ public final class Route {
      */
     public Route body(Class<?> type) {
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                Objects.requireNonNull(type, "type"), returnType, queryParameters);
+                Objects.requireNonNull(type, "type"), returnType, queryParameters, permission);
     }
 
     /**
@@ -185,7 +205,7 @@ public final class Route {
      */
     public Route returns(Class<?> type) {
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                bodyType, Objects.requireNonNull(type, "type"), queryParameters);
+                bodyType, Objects.requireNonNull(type, "type"), queryParameters, permission);
     }
 
     /**
@@ -208,7 +228,7 @@ public final class Route {
         list.removeIf(q -> q.name().equals(name));
         list.add(new QueryParameter(name, description, type));
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                bodyType, returnType, list);
+                bodyType, returnType, list, permission);
     }
 
     /** The declared JSON request body type ({@link #body(Class)}), if any. @since 1.8 */

@@ -8,7 +8,7 @@
  * {@code {"error":{"code","message","details"}}}.
  */
 @Export
-@Version("1.8.0")
+@Version("1.9.0")
 package dev.pacesetter.platform.api.http;
 
 import org.osgi.annotation.bundle.Export;

@@ -4,7 +4,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.security.Caller;
 
 /**
  * The regions a module is switched on for: all of them, or a set (possibly empty). Immutable.
@@ -54,6 +56,17 @@ public final class EnabledRegions {
     /** For a record or user that may have no region: without one, only a module on for all regions applies. */
     public boolean includes(Optional<Long> regionId) {
         return all || regionId.filter(regionIds::contains).isPresent();
+    }
+
+    /**
+     * Whether the module's routes admit {@code caller}: administrators always; others when the module is on for their
+     * home region or — for a regional manager — for a region they manage. A service a module offers other modules
+     * (a read service in its {@code api} package) answers a caller it does not admit as if it had nothing.
+     *
+     * @since 1.2
+     */
+    public boolean admits(Caller caller) {
+        return caller.hasRole(Role.ADMIN) || includes(caller.regionId()) || caller.managedRegionIds().stream().anyMatch(this::includes);
     }
 
     /** SQL condition: the region id in {@code regionColumn} is one the module is on for. */

@@ -3,7 +3,7 @@
  * {@link dev.pacesetter.platform.api.pilot.ModuleEnablement} tells plugins where it is on.
  */
 @Export
-@Version("1.1.0")
+@Version("1.2.0")
 package dev.pacesetter.platform.api.pilot;
 
 import org.osgi.annotation.bundle.Export;

@@ -10,7 +10,9 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.Sql;
+import dev.pacesetter.platform.api.security.Caller;
 
 class EnabledRegionsTest {
 
@@ -22,6 +24,17 @@ class EnabledRegionsTest {
         assertFalse(south.includes(Optional.empty()), "a user without a region is outside every pilot");
         assertTrue(EnabledRegions.all().includes(Optional.empty()));
         assertTrue(EnabledRegions.only(Set.of()).isNone());
+    }
+
+    @Test
+    void itAdmitsAdministratorsTheHomeRegionAndARegionalManagersRegions() {
+        EnabledRegions south = EnabledRegions.only(Set.of(1L));
+        assertTrue(south.admits(new Caller(1, "rep", Set.of(Role.REP), Optional.of(10L), Optional.of(1L))));
+        assertFalse(south.admits(new Caller(2, "rep", Set.of(Role.REP), Optional.of(20L), Optional.of(2L))));
+        assertFalse(south.admits(new Caller(3, "nobody", Set.of(Role.MARKETING), Optional.empty(), Optional.empty())));
+        assertTrue(south.admits(new Caller(4, "admin", Set.of(Role.ADMIN), Optional.empty(), Optional.empty())));
+        assertTrue(south.admits(new Caller(5, "regional", Set.of(Role.MANAGER), Optional.empty(), Optional.of(2L), Set.of(), Set.of(2L, 1L))),
+                "a regional manager of two regions reaches a module on in either");
     }
 
     @Test

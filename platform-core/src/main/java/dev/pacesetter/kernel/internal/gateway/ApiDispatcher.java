@@ -23,6 +23,7 @@ import dev.pacesetter.platform.api.http.Route;
 import dev.pacesetter.platform.api.i18n.Language;
 import dev.pacesetter.platform.api.i18n.Message;
 import dev.pacesetter.platform.api.security.Caller;
+import dev.pacesetter.platform.api.security.Permission;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
@@ -223,6 +224,11 @@ final class ApiDispatcher implements Handler {
             throw new ApiException(401, "unauthenticated",
                     Message.of(header == null ? "error.unauthenticated.no_token" : "error.unauthenticated.bad_token"),
                     null);
+        }
+        Optional<Permission> permission = route.permission();
+        if (permission.isPresent() && !caller.get().can(permission.get())) {
+            throw new ApiException(403, "forbidden", Message.of("error.forbidden.permission", permission.get().id()),
+                    Map.of("requiredPermission", permission.get().id()));
         }
         if (!caller.get().hasAnyOf(route.roles())) {
             throw new ApiException(403, "forbidden", Message.of("error.forbidden", route.roles().toString()),

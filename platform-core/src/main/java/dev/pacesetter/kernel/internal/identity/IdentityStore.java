@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.pacesetter.kernel.internal.permissions.PermissionGrants;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -346,8 +347,9 @@ final class IdentityStore {
         }
         Set<Long> managedTeams = ids(c, Sql.of("SELECT id FROM platform_team WHERE manager_id = ?", id));
         Set<Long> managedRegions = ids(c, Sql.of("SELECT id FROM platform_region WHERE manager_id = ?", id));
-        return Optional.of(new StoredUser(new Caller(id, username, roles, team, region, managedTeams, managedRegions, language), displayName, passwordHash,
-                active));
+        PermissionGrants.Decisions decisions = PermissionGrants.decisionsFor(c, id, roles);
+        Caller caller = new Caller(id, username, roles, team, region, managedTeams, managedRegions, language, decisions.granted(), decisions.withheld());
+        return Optional.of(new StoredUser(caller, displayName, passwordHash, active));
     }
 
     private static Set<Long> ids(Connection c, Sql query) throws SQLException {

@@ -62,7 +62,7 @@ public final class TokenAuthenticator implements Authenticator {
     }
 
     /** Forgets every token at once (the organisation changed: teams, managers, roles shape every scope). */
-    void forgetAll() {
+    public void forgetAll() {
         cache.clear();
     }
 

@@ -33,6 +33,8 @@ import dev.pacesetter.kernel.internal.bulkhead.ConnectionShares;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.config.ConfigException;
 import dev.pacesetter.kernel.internal.console.ConsoleContributions;
+import dev.pacesetter.kernel.internal.permissions.PermissionCatalogue;
+import dev.pacesetter.kernel.internal.permissions.PermissionRoutes;
 import dev.pacesetter.kernel.internal.console.ConsoleRoutes;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
@@ -191,6 +193,8 @@ public final class Kernel implements AutoCloseable {
             ConsoleContributions console = new ConsoleContributions(system, whiteboard);
             console.open();
             consoleAssets.attach(console::asset);
+            PermissionCatalogue permissions = new PermissionCatalogue(system, whiteboard, live::served);
+            permissions.open();
             List<Bundle> bootBundles = install(system, config.bundlesDir());
 
             HikariDataSource dataSource = unwrap(pool);
@@ -258,6 +262,7 @@ public final class Kernel implements AutoCloseable {
                     new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
                     new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
                     new MigrationRepairRoutes(migrator, modules, reporter, parts.db()), new ConsoleRoutes(console, pilot, catalogs),
+                    new PermissionRoutes(permissions, parts.db(), catalogs, clock, parts.identity().authenticator()::forgetAll),
                     new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
                     .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));

@@ -17,7 +17,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.gateway.ModuleGate;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
-import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
 import dev.pacesetter.platform.api.security.Caller;
@@ -72,8 +71,7 @@ public final class PilotEnablement implements RegionsByModule, ModuleGate, AutoC
             return !regions.isNone(); // a public route (e.g. a web form) serves once the module is on somewhere
         }
         // a regional manager of several regions reaches a module that is on in any of them; their scope limits the rows
-        return caller.get().hasRole(Role.ADMIN) || regions.includes(caller.get().regionId())
-                || caller.get().managedRegionIds().stream().anyMatch(regions::includes);
+        return regions.admits(caller.get());
     }
 
     /** Gives modules seen for the first time the configured default (on nowhere, or everywhere). */

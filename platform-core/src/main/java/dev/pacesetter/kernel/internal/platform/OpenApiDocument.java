@@ -108,7 +108,15 @@ final class OpenApiDocument {
         }
         op.put("security", route.isPublic() ? List.of() : List.of(Map.of("bearer", List.of())));
         if (!route.isPublic()) {
-            op.put("x-roles", route.roles().isEmpty() ? List.of("any") : route.roles().stream().map(Role::name).sorted().toList());
+            if (route.permission().isPresent()) {
+                // the permission's default roles (and administrators, who always hold it); administrators may choose others
+                op.put("x-permission", route.permission().get().id());
+                java.util.Set<Role> holders = java.util.EnumSet.of(Role.ADMIN);
+                holders.addAll(route.permission().get().defaultRoles());
+                op.put("x-roles", holders.stream().map(Role::name).sorted().toList());
+            } else {
+                op.put("x-roles", route.roles().isEmpty() ? List.of("any") : route.roles().stream().map(Role::name).sorted().toList());
+            }
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> success = route.returnType().<Map<String, Object>>map(schemas::schema).orElse(Map.of("type", "object"));
@@ -121,7 +129,7 @@ final class OpenApiDocument {
         }
         if (!route.isPublic()) {
             responses.put("401", error("Missing, invalid or expired bearer token"));
-            responses.put("403", error("The caller's roles do not allow this"));
+            responses.put("403", error("The caller's roles (or permissions) do not allow this"));
         }
         if (pathParameters) {
             responses.put("404", error("No such resource"));

@@ -22,7 +22,6 @@ import dev.pacesetter.leads.internal.importing.ImportStatus;
 import dev.pacesetter.leads.internal.importing.ImportStore;
 import dev.pacesetter.leads.internal.importing.ImportView;
 import dev.pacesetter.leads.internal.importing.Importer;
-import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -44,8 +43,6 @@ import dev.pacesetter.platform.api.time.PlatformClock;
 @Component(service = RouteProvider.class)
 public final class ImportRoutes implements RouteProvider {
 
-    static final Role[] IMPORTERS = {Role.ADMIN, Role.MANAGER, Role.MARKETING};
-
     private final ModuleDatabase db;
     private final Importer importer;
     private final Clock clock;
@@ -60,15 +57,15 @@ public final class ImportRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads/imports", this::upload).query("fileName", "The uploaded file's name, shown in the import list").roles(IMPORTERS).consumes("text/csv", "application/octet-stream")
+                Route.post("/leads/imports", this::upload).query("fileName", "The uploaded file's name, shown in the import list").requires(LeadPermissions.IMPORT).consumes("text/csv", "application/octet-stream")
                         .maxBodyBytes(Importer.MAX_BYTES)
                         .summary("Import leads from a UTF-8 CSV file (body, up to 512 MiB; ?fileName= names it): 202 with the import;"
                                 + " 422 for a wrong header or encoding. Rows are graded, assigned, deduplicated; all or nothing per file"),
-                Route.get("/leads/imports", this::list).query("limit", Integer.class, "Page size").roles(IMPORTERS)
+                Route.get("/leads/imports", this::list).query("limit", Integer.class, "Page size").requires(LeadPermissions.IMPORT)
                         .summary("Your imports (an administrator's: all), newest first; ?limit= 1-200"),
-                Route.get("/leads/imports/{id}", this::one).roles(IMPORTERS)
+                Route.get("/leads/imports/{id}", this::one).requires(LeadPermissions.IMPORT)
                         .summary("An import's status (QUEUED, RUNNING, DONE, FAILED) and counts, live while it runs"),
-                Route.get("/leads/imports/{id}/errors", this::errors).roles(IMPORTERS)
+                Route.get("/leads/imports/{id}/errors", this::errors).requires(LeadPermissions.IMPORT)
                         .summary("The import's error report as CSV: row, field, message (rejected and duplicate rows)"));
     }
 

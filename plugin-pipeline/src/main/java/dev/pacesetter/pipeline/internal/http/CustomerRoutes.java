@@ -30,7 +30,6 @@ import dev.pacesetter.pipeline.internal.store.OrderStore;
 import dev.pacesetter.pipeline.internal.store.HealthSettingsStore;
 import dev.pacesetter.pipeline.internal.store.TierPlaybookStore;
 import dev.pacesetter.pipeline.internal.store.TierThresholdsStore;
-import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;
@@ -61,8 +60,6 @@ public final class CustomerRoutes implements RouteProvider {
     public record PlaybookInput(String action, String every, Boolean active) {
     }
 
-    static final Role[] CONFIGURERS = {Role.ADMIN, Role.MANAGER};
-
     private final ModuleDatabase db;
     private final ModuleEnablement enablement;
     private final CustomerCare care;
@@ -88,18 +85,18 @@ public final class CustomerRoutes implements RouteProvider {
                         .summary("An account's health score (0-100) with each factor's contribution, the threshold and the alert state"),
                 Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholdsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How spend, repurchase cycle and demand frequency make core, growth, potential and dormant customers"),
-                Route.put("/tier-thresholds", this::saveThresholds).body(TierThresholds.class).roles(CONFIGURERS)
+                Route.put("/tier-thresholds", this::saveThresholds).body(TierThresholds.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Change the tier thresholds (all fields); applies at the next recomputation"),
                 Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybookStore.all(c).stream()
                         .map(p -> p.view(messages, request.language())).toList())))).roles(AccountRoutes.READERS)
                         .summary("Each tier's playbook: the action the owner is given and how often"),
-                Route.put("/tier-playbooks/{tier}", this::savePlaybook).body(PlaybookInput.class).roles(CONFIGURERS)
+                Route.put("/tier-playbooks/{tier}", this::savePlaybook).body(PlaybookInput.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Set a tier's playbook: action, every (ISO-8601 period, e.g. P3M), active"),
                 Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettingsStore::load))).roles(AccountRoutes.READERS)
                         .summary("How the health score is made (factor weights and spans) and its alert threshold"),
-                Route.put("/health-settings", this::saveHealthSettings).body(HealthSettings.class).roles(CONFIGURERS)
+                Route.put("/health-settings", this::saveHealthSettings).body(HealthSettings.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Change the health settings (all fields; weights add up to 100)"),
-                Route.post("/customers/recompute", this::recompute).withoutBody().roles(Role.ADMIN)
+                Route.post("/customers/recompute", this::recompute).withoutBody().requires(PipelinePermissions.RECOMPUTE_CUSTOMERS)
                         .summary("Recompute every account's tier and health now, as the nightly job does (regions where the module is on)"));
     }
 
