@@ -41,6 +41,7 @@ public final class Route {
     private final Class<?> returnType;
     private final List<QueryParameter> queryParameters;
     private final Permission permission;
+    private final boolean itemsReply;
 
     /**
      * A query parameter a route reads, as declared with {@link Route#query(String, String)}; shown in the API
@@ -62,12 +63,12 @@ public final class Route {
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
             RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy) {
-        this(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy, null, null, List.of(), null);
+        this(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy, null, null, List.of(), null, false);
     }
 
     private Route(HttpMethod method, String path, Set<Role> roles, boolean publicAccess, String summary,
             RouteHandler handler, Set<String> consumes, long maxBodyBytes, boolean bodiless, boolean heavy,
-            Class<?> bodyType, Class<?> returnType, List<QueryParameter> queryParameters, Permission permission) {
+            Class<?> bodyType, Class<?> returnType, List<QueryParameter> queryParameters, Permission permission, boolean itemsReply) {
         this.method = Objects.requireNonNull(method, "method");
         this.path = validPath(path);
         this.roles = Set.copyOf(roles);
@@ -82,6 +83,7 @@ public final class Route {
         this.returnType = returnType;
         this.queryParameters = List.copyOf(queryParameters);
         this.permission = permission;
+        this.itemsReply = itemsReply;
     }
 
     public static Route of(HttpMethod method, String path, RouteHandler handler) {
@@ -112,7 +114,7 @@ public final class Route {
     public Route roles(Role... allowed) {
         Set<Role> set = EnumSet.noneOf(Role.class);
         set.addAll(Set.of(allowed));
-        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null);
+        return new Route(method, path, set, false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null, itemsReply);
     }
 
     /**
@@ -124,7 +126,7 @@ public final class Route {
      */
     public Route requires(Permission required) {
         return new Route(method, path, Set.of(), false, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType,
-                queryParameters, Objects.requireNonNull(required, "permission"));
+                queryParameters, Objects.requireNonNull(required, "permission"), itemsReply);
     }
 
     /** The permission a caller needs ({@link #requires(Permission)}), if the route needs one rather than roles. @since 1.9 */
@@ -134,12 +136,12 @@ public final class Route {
 
     /** A copy that anonymous callers may call (health checks, sign-in, public intake forms). */
     public Route publicAccess() {
-        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null);
+        return new Route(method, path, Set.of(), true, summary, handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, null, itemsReply);
     }
 
     /** A copy with a one-line description, shown in the API description. */
     public Route summary(String text) {
-        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
+        return new Route(method, path, roles, publicAccess, Objects.requireNonNull(text, "summary"), handler, consumes, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission, itemsReply);
     }
 
     /**
@@ -154,7 +156,7 @@ public final class Route {
         for (String type : mediaTypes) {
             types.add(type.trim().toLowerCase(java.util.Locale.ROOT));
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
+        return new Route(method, path, roles, publicAccess, summary, handler, types, maxBodyBytes, bodiless, heavy, bodyType, returnType, queryParameters, permission, itemsReply);
     }
 
     /** A copy whose body may be up to {@code bytes} long instead of the gateway's configured limit. */
@@ -162,7 +164,7 @@ public final class Route {
         if (bytes <= 0) {
             throw new IllegalArgumentException("body limit must be positive: " + bytes);
         }
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy, bodyType, returnType, queryParameters, permission);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, bytes, bodiless, heavy, bodyType, returnType, queryParameters, permission, itemsReply);
     }
 
     /**
@@ -171,7 +173,7 @@ public final class Route {
      * misspelt reason) was read. For actions such as {@code POST /things/{id}/archive}.
      */
     public Route withoutBody() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy, bodyType, returnType, queryParameters, permission);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, true, heavy, bodyType, returnType, queryParameters, permission, itemsReply);
     }
 
     /**
@@ -183,7 +185,7 @@ public final class Route {
      * @since 1.7
      */
     public Route heavy() {
-        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true, bodyType, returnType, queryParameters, permission);
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, true, bodyType, returnType, queryParameters, permission, itemsReply);
     }
 
     /**
@@ -194,7 +196,7 @@ public final class Route {
      */
     public Route body(Class<?> type) {
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                Objects.requireNonNull(type, "type"), returnType, queryParameters, permission);
+                Objects.requireNonNull(type, "type"), returnType, queryParameters, permission, itemsReply);
     }
 
     /**
@@ -205,7 +207,24 @@ public final class Route {
      */
     public Route returns(Class<?> type) {
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                bodyType, Objects.requireNonNull(type, "type"), queryParameters, permission);
+                bodyType, Objects.requireNonNull(type, "type"), queryParameters, permission, false);
+    }
+
+    /**
+     * A copy that declares a list reply, {@code {"items": [ … ]}} with elements of {@code itemType}, plus the paging
+     * cursor the route documents ({@code nextAfter} or {@code nextBefore}) when it pages, so the API description
+     * shows its schema. Documentation only.
+     *
+     * @since 1.9
+     */
+    public Route returnsItems(Class<?> itemType) {
+        return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
+                bodyType, Objects.requireNonNull(itemType, "itemType"), queryParameters, permission, true);
+    }
+
+    /** Whether the declared {@link #returnType()} is the type of the elements of an {@code items} list ({@link #returnsItems}). @since 1.9 */
+    public boolean returnsItemList() {
+        return itemsReply;
     }
 
     /**
@@ -228,7 +247,7 @@ public final class Route {
         list.removeIf(q -> q.name().equals(name));
         list.add(new QueryParameter(name, description, type));
         return new Route(method, path, roles, publicAccess, summary, handler, consumes, maxBodyBytes, bodiless, heavy,
-                bodyType, returnType, list, permission);
+                bodyType, returnType, list, permission, itemsReply);
     }
 
     /** The declared JSON request body type ({@link #body(Class)}), if any. @since 1.8 */

@@ -120,6 +120,9 @@ final class OpenApiDocument {
         }
         Map<String, Object> responses = new LinkedHashMap<>();
         Map<String, Object> success = route.returnType().<Map<String, Object>>map(schemas::schema).orElse(Map.of("type", "object"));
+        if (route.returnsItemList()) {
+            success = itemList(success, route.queryParameters().stream().map(Route.QueryParameter::name).toList());
+        }
         responses.put("200", json("Success", success));
         if (route.method() == HttpMethod.POST) {
             responses.put("201", json("Created (with a Location header), for a POST that creates a resource", success));
@@ -149,5 +152,21 @@ final class OpenApiDocument {
 
     private static Map<String, Object> json(String description, Map<String, Object> schema) {
         return Map.of("description", description, "content", Map.of("application/json", Map.of("schema", schema)));
+    }
+
+    /**
+     * {@code {"items": [item…]}}, with the cursor of a route that pages by keyset: {@code nextAfter} for one that takes
+     * {@code after}, {@code nextBefore} for one that takes {@code before} (null on the last page).
+     */
+    private static Map<String, Object> itemList(Map<String, Object> item, List<String> queryParameters) {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("items", Map.of("type", "array", "items", item));
+        for (String cursor : List.of("after", "before")) {
+            if (queryParameters.contains(cursor)) {
+                String name = "next" + Character.toUpperCase(cursor.charAt(0)) + cursor.substring(1);
+                properties.put(name, Map.of("type", "string", "nullable", true, "description", "pass it as ?" + cursor + "= for the next page; null on the last"));
+            }
+        }
+        return Map.of("type", "object", "required", List.of("items"), "properties", properties);
     }
 }
