@@ -78,7 +78,7 @@ PYEOF
 
 say "Pacesetter deadline lag $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "tree: $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo n/a); machine: $(nproc) cores; $(java -version 2>&1 | head -1)"
-say "handler: timers.ping (one INSERT in the firing transaction); scheduler poll ${PACESETTER_SCHEDULER_POLL_MS:-250} ms, ${PACESETTER_SCHEDULER_THREADS:-4} threads"
+say "handler: timers.ping (one INSERT in the firing transaction); scheduler poll ${PACESETTER_SCHEDULER_POLL_MS:-1000} ms, ${PACESETTER_SCHEDULER_THREADS:-4} threads"
 say ""
 progress "embedded H2"
 run_on h2 "H2 (embedded file)"

@@ -54,4 +54,23 @@ public interface ModuleDatabase {
      * @throws DataAccessException if the row cannot be written (the transaction then rolls back)
      */
     void audit(java.sql.Connection connection, dev.pacesetter.platform.api.audit.AuditRecord record);
+
+    /**
+     * Runs {@code action} once the transaction on {@code connection} — one {@link #inTransaction} runs — has
+     * committed, and never if it rolls back: to wake a worker of the module for the rows the transaction wrote, instead
+     * of having it poll. The action runs on the committing thread, so it must be quick (ring a bell, submit a task).
+     *
+     * <pre>
+     * db.inTransaction(c -&gt; {
+     *     insertDelivery(c, …);
+     *     db.afterCommit(c, sender::wake);
+     *     return null;
+     * });
+     * </pre>
+     *
+     * @return false (and {@code action} never runs) when {@code connection} is not a transaction of
+     *         {@link #inTransaction}: keep a slow poll for work written otherwise
+     * @since 2.2
+     */
+    boolean afterCommit(java.sql.Connection connection, Runnable action);
 }

@@ -17,16 +17,23 @@ public final class KernelModuleDatabase implements ModuleDatabase {
     private final String moduleId;
     private final DataSource dataSource;
     private final AuditTrail audit;
+    private final CommitHooks hooks;
 
-    public KernelModuleDatabase(String moduleId, DataSource dataSource, AuditTrail audit) {
+    public KernelModuleDatabase(String moduleId, DataSource dataSource, AuditTrail audit, CommitHooks hooks) {
         this.moduleId = moduleId;
         this.dataSource = dataSource;
         this.audit = audit;
+        this.hooks = hooks;
     }
 
     @Override
     public void audit(Connection connection, AuditRecord record) {
         audit.append(connection, moduleId, record);
+    }
+
+    @Override
+    public boolean afterCommit(Connection connection, Runnable action) {
+        return hooks.afterCommit(connection, action);
     }
 
     @Override
@@ -44,9 +51,11 @@ public final class KernelModuleDatabase implements ModuleDatabase {
         try (Connection connection = dataSource.getConnection()) {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
+            hooks.begin(connection);
             try {
                 T result = work.run(connection);
                 commit(connection);
+                hooks.committed(connection);
                 return result;
             } catch (SQLException | RuntimeException | Error e) {
                 // on a broken connection the rollback fails too ("Connection is closed", no SQLSTATE): the first
@@ -58,6 +67,7 @@ public final class KernelModuleDatabase implements ModuleDatabase {
                 }
                 throw e;
             } finally {
+                hooks.ended(connection);
                 try {
                     connection.setAutoCommit(autoCommit);
                 } catch (SQLException brokenConnection) {

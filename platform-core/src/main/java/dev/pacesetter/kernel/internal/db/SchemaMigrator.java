@@ -65,6 +65,7 @@ public final class SchemaMigrator implements BundleTrackerCustomizer<SchemaMigra
     private final DataSource dataSource;
     private final ConnectionShares shares;
     private final AuditTrail audit;
+    private final CommitHooks hooks;
     private final java.util.concurrent.Future<?> platformSchema;
     private final ExecutorService executor;
     private final BundleTracker<Run> tracker;
@@ -74,8 +75,9 @@ public final class SchemaMigrator implements BundleTrackerCustomizer<SchemaMigra
      *        since a module's tables may refer to users and teams
      */
     public SchemaMigrator(BundleContext context, ModuleRegistry modules, DataSource dataSource, ConnectionShares shares, AuditTrail audit,
-            java.util.concurrent.Future<?> platformSchema) {
+            CommitHooks hooks, java.util.concurrent.Future<?> platformSchema) {
         this.shares = shares;
+        this.hooks = hooks;
         this.platformSchema = platformSchema;
         this.audit = audit;
         this.context = context;
@@ -213,7 +215,7 @@ public final class SchemaMigrator implements BundleTrackerCustomizer<SchemaMigra
                     return;
                 }
                 String version = result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
-                run.database = OwnModuleDatabase.register(context, bundle, new KernelModuleDatabase(id, shares.dataSourceFor(id), audit));
+                run.database = OwnModuleDatabase.register(context, bundle, new KernelModuleDatabase(id, shares.dataSourceFor(id), audit, hooks));
                 run.record.migration(MigrationStatus.done(version));
             }
             LOG.info("Module {}: schema at version {} ({} migration(s) applied in {} ms)", id,

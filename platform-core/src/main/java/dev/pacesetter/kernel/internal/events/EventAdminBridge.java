@@ -34,12 +34,15 @@ public final class EventAdminBridge implements AutoCloseable {
     private final ServiceTracker<EventAdmin, EventAdmin> eventAdmin;
     private final Thread thread;
     private final TopicFilter everything = new TopicFilter(Set.of("*"));
+    private final Doorbell sequenced = new Doorbell();
     private volatile boolean running = true;
 
-    public EventAdminBridge(BundleContext context, ModuleDatabase db, JsonCodec json, EventTuning tuning) {
+    /** @param delivery rings the bridge when events were numbered */
+    public EventAdminBridge(BundleContext context, ModuleDatabase db, JsonCodec json, EventTuning tuning, EventDelivery delivery) {
         this.db = db;
         this.json = json;
         this.tuning = tuning;
+        delivery.onSequenced(sequenced::ring);
         this.eventAdmin = new ServiceTracker<>(context, EventAdmin.class, null);
         this.thread = new Thread(this::loop, "pacesetter-events-eventadmin");
         thread.setDaemon(true);
@@ -98,7 +101,7 @@ public final class EventAdminBridge implements AutoCloseable {
 
     private void pause() {
         try {
-            Thread.sleep(tuning.poll().toMillis());
+            sequenced.await(tuning.poll());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -108,6 +111,7 @@ public final class EventAdminBridge implements AutoCloseable {
     @Override
     public void close() {
         running = false; // no interrupt: H2 closes its database file when a thread is interrupted in the middle of I/O
+        sequenced.ring();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

@@ -1,9 +1,11 @@
 package dev.pacesetter.kernel.internal.events;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 
 import org.osgi.framework.BundleContext;
@@ -19,9 +21,9 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventSubscriber;
 
 /**
- * The event whiteboard: tracks {@link EventSubscriber} services, runs one delivery loop per subscriber
- * and the node's sequencer. Each kernel process is a node with its own id; subscribers' leases decide
- * which node delivers to which subscriber.
+ * The event whiteboard: tracks {@link EventSubscriber} services and delivers to them from a shared dispatcher, woken by
+ * the node's sequencer when events of their topics are numbered. Each kernel process is a node with its own id;
+ * subscribers' leases decide which node delivers to which subscriber.
  */
 public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscriber, EventSubscriber>, AutoCloseable {
 
@@ -35,18 +37,19 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
     private final Clock clock;
     private final EventTuning tuning;
     private final String node;
-    private final Map<String, Running> running = new ConcurrentHashMap<>();
+    private final Map<ServiceReference<EventSubscriber>, SubscriberDelivery> running = new ConcurrentHashMap<>();
     private final ServiceTracker<EventSubscriber, EventSubscriber> tracker;
+    private final DeliveryDispatcher dispatcher;
     private final Sequencer sequencer;
-
-    private record Running(SubscriberLoop loop, Thread thread, TopicFilter filter) {
-    }
+    private final List<Runnable> sequencedListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param node this process's node id; stable across restarts of one installation, so that a node
      *        restarted after a crash takes its subscribers back at once instead of waiting out their leases
+     * @param written rung after every commit that wrote events (on this node, or on another through the database)
      */
-    public EventDelivery(BundleContext context, Whiteboard whiteboard, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning, String node) {
+    public EventDelivery(BundleContext context, Whiteboard whiteboard, ModuleDatabase db, JsonCodec json, Clock clock, EventTuning tuning, String node,
+            Doorbell written) {
         this.node = node;
         this.context = context;
         this.whiteboard = whiteboard;
@@ -55,7 +58,16 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
         this.clock = clock;
         this.tuning = tuning;
         this.tracker = new ServiceTracker<>(context, EventSubscriber.class, this);
-        this.sequencer = new Sequencer(db, tuning);
+        this.dispatcher = new DeliveryDispatcher(tuning.threads(), tuning.poll());
+        this.sequencer = new Sequencer(db, tuning, written, numbered -> {
+            dispatcher.wake(numbered);
+            sequencedListeners.forEach(Runnable::run);
+        });
+    }
+
+    /** Calls {@code listener} whenever events were numbered (or may have been, by another node). */
+    void onSequenced(Runnable listener) {
+        sequencedListeners.add(listener);
     }
 
     public void open() {
@@ -70,7 +82,7 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
 
     /** The subscriber named {@code name} if it runs in this process. */
     Optional<EventSubscriber> local(String name) {
-        return Optional.ofNullable(running.get(name)).map(r -> r.loop().subscriber());
+        return running.values().stream().filter(d -> d.name().equals(name)).findFirst().map(SubscriberDelivery::subscriber);
     }
 
     JsonCodec json() {
@@ -96,18 +108,16 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
             whiteboard.refuseObtained(reference, "Event subscriber " + subscriber.getClass().getName(), "is refused: " + e.getMessage());
             return null;
         }
-        SubscriberLoop loop = new SubscriberLoop(subscriber, name, filter, db, node, json, clock, tuning);
-        if (running.putIfAbsent(name, new Running(loop, new Thread(loop, "pacesetter-events-" + name), filter)) != null) {
-            whiteboard.refuseObtained(reference, "Event subscriber '" + name + "'", "is refused: another subscriber in this process has that name");
-            return null;
-        }
         db.inTransaction(c -> {
             EventStore.createCursorIfAbsent(c, name);
             return null;
         });
-        Thread thread = running.get(name).thread();
-        thread.setDaemon(true);
-        thread.start();
+        SubscriberDelivery delivery = new SubscriberDelivery(subscriber, name, filter, db, node, json, clock, tuning);
+        if (!dispatcher.add(delivery)) {
+            whiteboard.refuseObtained(reference, "Event subscriber '" + name + "'", "is refused: another subscriber in this process has that name");
+            return null;
+        }
+        running.put(reference, delivery);
         LOG.info("Event subscriber '{}' of bundle {} receives {}", name, owner, subscriber.topics());
         return subscriber;
     }
@@ -119,32 +129,18 @@ public final class EventDelivery implements ServiceTrackerCustomizer<EventSubscr
 
     @Override
     public void removedService(ServiceReference<EventSubscriber> reference, EventSubscriber subscriber) {
-        running.entrySet().removeIf(entry -> {
-            if (entry.getValue().loop().subscriber() != subscriber) {
-                return false;
-            }
-            stop(entry.getValue());
-            return true;
-        });
+        SubscriberDelivery delivery = running.remove(reference);
+        if (delivery != null) {
+            dispatcher.remove(delivery.name());
+        }
         context.ungetService(reference);
     }
 
     @Override
     public void close() {
         tracker.close();
-        running.values().forEach(EventDelivery::stop);
         running.clear();
+        dispatcher.close();
         sequencer.close();
-    }
-
-    private static void stop(Running run) {
-        // no interrupt: H2 closes its database file when a thread is interrupted in the middle of I/O
-        run.loop().stop();
-        try {
-            // a handler in the middle of an event finishes it; the bundle is going away, so do not wait forever
-            run.thread().join(10_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -7,8 +7,10 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.db.Sql;
@@ -47,7 +49,24 @@ final class EventStore {
      *
      * @return how many events were numbered
      */
-    static int sequence(Connection c, int limit) throws SQLException {
+    /**
+     * What one sequencing round numbered: how many events and their topics; {@link #anything()} stands for "unknown,
+     * look at everything" (another node numbered them).
+     */
+    record Numbered(int count, Set<String> topics) {
+
+        private static final Numbered NOTHING = new Numbered(0, Set.of());
+
+        static Numbered anything() {
+            return new Numbered(0, null);
+        }
+
+        boolean concerns(TopicFilter filter) {
+            return topics == null || topics.stream().anyMatch(filter::matches);
+        }
+    }
+
+    static Numbered sequence(Connection c, int limit) throws SQLException {
         long last;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_position FROM platform_event_sequence WHERE id = 1 FOR UPDATE");
                 ResultSet rs = ps.executeQuery()) {
@@ -55,14 +74,16 @@ final class EventStore {
             last = rs.getLong(1);
         }
         List<Long> pending = new ArrayList<>();
-        try (PreparedStatement ps = Sql.of("SELECT seq FROM platform_event WHERE position IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY", limit)
+        Set<String> topics = new HashSet<>();
+        try (PreparedStatement ps = Sql.of("SELECT seq, topic FROM platform_event WHERE position IS NULL ORDER BY seq FETCH FIRST ? ROWS ONLY", limit)
                 .prepare(c); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 pending.add(rs.getLong(1));
+                topics.add(rs.getString(2));
             }
         }
         if (pending.isEmpty()) {
-            return 0;
+            return Numbered.NOTHING;
         }
         try (PreparedStatement ps = c.prepareStatement("UPDATE platform_event SET position = ? WHERE seq = ?")) {
             for (long seq : pending) {
@@ -75,7 +96,7 @@ final class EventStore {
         try (PreparedStatement ps = Sql.of("UPDATE platform_event_sequence SET last_position = ? WHERE id = 1", last).prepare(c)) {
             ps.executeUpdate();
         }
-        return pending.size();
+        return new Numbered(pending.size(), topics);
     }
 
     static long lastPosition(Connection c) throws SQLException {

@@ -5,15 +5,18 @@ import java.time.Duration;
 /**
  * How delivery paces itself.
  *
- * @param poll how long an idle sequencer or subscriber waits before looking again
+ * @param poll the safety net: how long the sequencer and subscribers wait, when nothing wakes them, before looking
+ *        anyway (a commit that writes events wakes them at once; the poll renews leases and takes over a dead node's
+ *        subscribers, so it must stay well under the lease)
  * @param retryBase first back-off after a failed delivery; it doubles with every attempt (capped at a minute)
  * @param lease how long a node holds a subscriber after it last renewed it (another node takes over after that)
  * @param batch events read per round
+ * @param threads how many subscribers' rounds may run at once on this node
  */
-public record EventTuning(Duration poll, Duration retryBase, Duration lease, int batch) {
+public record EventTuning(Duration poll, Duration retryBase, Duration lease, int batch, int threads) {
 
     public static EventTuning of(Duration poll, Duration retryBase) {
-        return new EventTuning(poll, retryBase, Duration.ofSeconds(15), 500);
+        return new EventTuning(poll, retryBase, Duration.ofSeconds(15), 500, 4);
     }
 
     Duration backoff(int attempt) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import dev.pacesetter.kernel.internal.db.CommitHooks;
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
@@ -18,10 +19,20 @@ public final class OutboxWriter {
 
     private final JsonCodec json;
     private final Clock clock;
+    private final CommitHooks hooks;
+    private final Doorbell written;
+    private final boolean notifyOtherNodes;
 
-    public OutboxWriter(JsonCodec json, Clock clock) {
+    /**
+     * @param written rung once the transaction that wrote events commits, to wake the sequencer
+     * @param notifyOtherNodes on PostgreSQL: also tell the other nodes, through {@link PostgresWakeups}
+     */
+    public OutboxWriter(JsonCodec json, Clock clock, CommitHooks hooks, Doorbell written, boolean notifyOtherNodes) {
         this.json = json;
         this.clock = clock;
+        this.hooks = hooks;
+        this.written = written;
+        this.notifyOtherNodes = notifyOtherNodes;
     }
 
     /** @return the events' ids, in order */
@@ -36,6 +47,10 @@ public final class OutboxWriter {
                 ids.add(id);
             }
             ps.executeBatch();
+            if (notifyOtherNodes) {
+                PostgresWakeups.notifyOnCommit(connection);
+            }
+            hooks.afterCommit(connection, written::ring); // else (a transaction of the plugin's own) the poll finds them
             return ids;
         } catch (SQLException e) {
             throw new DataAccessException("could not publish " + events.size() + " event(s) (SQLSTATE " + e.getSQLState() + ")", e);

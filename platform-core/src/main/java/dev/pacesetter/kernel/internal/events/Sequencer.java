@@ -1,13 +1,16 @@
 package dev.pacesetter.kernel.internal.events;
 
+import java.util.function.Consumer;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 
 /**
- * Numbers committed events, on every node; the sequence row's lock lets one node at a time do it. A
- * full batch is followed at once by the next, an empty one by a pause of the poll interval.
+ * Numbers committed events, on every node; the sequence row's lock lets one node at a time do it. It sleeps until a
+ * commit that wrote events rings its doorbell (on this node, or on another through the database's notifications), or
+ * until the safety-net poll; then numbers everything pending and tells delivery which topics arrived.
  */
 final class Sequencer implements AutoCloseable {
 
@@ -16,12 +19,21 @@ final class Sequencer implements AutoCloseable {
 
     private final ModuleDatabase db;
     private final EventTuning tuning;
+    private final Doorbell written;
+    private final Consumer<EventStore.Numbered> sequenced;
     private final Thread thread;
     private volatile boolean running = true;
 
-    Sequencer(ModuleDatabase db, EventTuning tuning) {
+    /**
+     * @param written rung after a commit that wrote events
+     * @param sequenced told what was numbered; {@link EventStore.Numbered#anything()} when a ring found nothing left to
+     *        number (another node numbered it: delivery must look anyway)
+     */
+    Sequencer(ModuleDatabase db, EventTuning tuning, Doorbell written, Consumer<EventStore.Numbered> sequenced) {
         this.db = db;
         this.tuning = tuning;
+        this.written = written;
+        this.sequenced = sequenced;
         this.thread = new Thread(this::loop, "pacesetter-events-sequencer");
         thread.setDaemon(true);
     }
@@ -32,27 +44,34 @@ final class Sequencer implements AutoCloseable {
 
     private void loop() {
         while (running) {
-            int numbered;
+            boolean rung;
             try {
-                numbered = db.inTransaction(c -> EventStore.sequence(c, BATCH));
-            } catch (RuntimeException e) {
-                LOG.warn("Event sequencer paused after a database error: {}", e.getMessage());
-                numbered = 0;
+                rung = written.await(tuning.poll());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
-            if (numbered < BATCH) {
+            EventStore.Numbered numbered;
+            do {
                 try {
-                    Thread.sleep(tuning.poll().toMillis());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
+                    numbered = db.inTransaction(c -> EventStore.sequence(c, BATCH));
+                } catch (RuntimeException e) {
+                    LOG.warn("Event sequencer paused after a database error: {}", e.getMessage());
+                    break;
                 }
-            }
+                if (numbered.count() > 0) {
+                    sequenced.accept(numbered);
+                } else if (rung) {
+                    sequenced.accept(EventStore.Numbered.anything());
+                }
+            } while (running && numbered.count() == BATCH);
         }
     }
 
     @Override
     public void close() {
         running = false; // no interrupt: H2 closes its database file when a thread is interrupted in the middle of I/O
+        written.ring();
         try {
             thread.join(5_000);
         } catch (InterruptedException e) {

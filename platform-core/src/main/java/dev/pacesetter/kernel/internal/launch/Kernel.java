@@ -44,9 +44,12 @@ import dev.pacesetter.kernel.internal.db.SchemaMigrator;
 import dev.pacesetter.kernel.internal.audit.AuditRoutes;
 import dev.pacesetter.kernel.internal.audit.AuditTrail;
 import dev.pacesetter.kernel.internal.bundles.BundleRoutes;
+import dev.pacesetter.kernel.internal.db.CommitHooks;
 import dev.pacesetter.kernel.internal.db.KernelModuleDatabase;
 import dev.pacesetter.kernel.internal.events.EventAdminBridge;
+import dev.pacesetter.kernel.internal.events.Doorbell;
 import dev.pacesetter.kernel.internal.events.EventDelivery;
+import dev.pacesetter.kernel.internal.events.PostgresWakeups;
 import dev.pacesetter.kernel.internal.events.EventLogRoutes;
 import dev.pacesetter.kernel.internal.events.EventPublisherFactory;
 import dev.pacesetter.kernel.internal.events.OutboxWriter;
@@ -107,7 +110,6 @@ public final class Kernel implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(Kernel.class);
     /** The webhook dispatcher looks for due deliveries at most this often (or at the events' poll, if slower). */
-    private static final java.time.Duration WEBHOOK_POLL = java.time.Duration.ofMillis(100);
 
     private final KernelConfig config;
     private final Framework framework;
@@ -160,10 +162,13 @@ public final class Kernel implements AutoCloseable {
         KernelClock time = KernelClock.system(config.time().businessZone(), config.time().clockAdjustable());
         Clock clock = time.clock();
         AuditTrail audit = new AuditTrail(json, clock);
-        OutboxWriter outbox = new OutboxWriter(json, clock);
+        CommitHooks hooks = new CommitHooks();
+        Doorbell eventsWritten = new Doorbell();
+        boolean postgres = config.database().jdbcUrl().filter(url -> url.startsWith("jdbc:postgresql:")).isPresent();
+        OutboxWriter outbox = new OutboxWriter(json, clock, hooks, eventsWritten, postgres);
         // the platform schema also warms Flyway up for the modules' migrations
         Future<PlatformParts> platform = boot.submit(() -> {
-            KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit);
+            KernelModuleDatabase platformDb = new KernelModuleDatabase(ModuleRegistry.PLATFORM, pool.get(), audit, hooks);
             Identity identity = Identity.open(platformDb, config.adminPassword().value(), clock, config.sessionTtl(), config.defaultLanguage(),
                     outbox);
             ClockStore.restore(platformDb, time); // before any module's schema, and so before any plugin reads the time
@@ -204,7 +209,7 @@ public final class Kernel implements AutoCloseable {
             ConnectionShares shares = new ConnectionShares(dataSource, config.database().poolSize(), config.bulkheads().connectionsPerModule(),
                     PooledDataSource.CONNECTION_TIMEOUT_MS);
             ModuleDatabaseVisibility.install(system);
-            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, shares, audit, platform);
+            SchemaMigrator migrator = new SchemaMigrator(system, modules, dataSource, shares, audit, hooks, platform);
             migrator.open();
             AtomicBoolean ready = new AtomicBoolean();
             AtomicReference<PilotEnablement> enablement = new AtomicReference<>();
@@ -237,24 +242,33 @@ public final class Kernel implements AutoCloseable {
             system.registerService(ModuleEnablement.class, new ModuleEnablementFactory(modules, pilot), null);
             access.ready(parts.identity().authenticator(), pilot);
             system.registerService(EventPublisher.class, new EventPublisherFactory(modules, outbox), null);
-            system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail(), catalogs, config.defaultLanguage()), null);
             String node = NodeId.of(config.dataDir());
+            MailDelivery mail = new MailDelivery(parts.db(), config.mail(), clock, node);
+            system.registerService(Notifier.class, new NotifierFactory(modules, clock, config.mail(), catalogs, config.defaultLanguage(), hooks,
+                    mail::wake), null);
             EventTuning tuning = EventTuning.of(config.eventsPoll(), config.eventsRetryBase());
-            EventDelivery events = new EventDelivery(system, whiteboard, parts.db(), json, clock, tuning, node);
+            EventDelivery events = new EventDelivery(system, whiteboard, parts.db(), json, clock, tuning, node, eventsWritten);
             events.open();
             started.add(0, events);
+            AutoCloseable wakeups = () -> { }; // one embedded node: commits ring the doorbell in-process
+            if (postgres) {
+                PostgresWakeups listening = new PostgresWakeups(config.database().jdbcUrl().get(), config.database().user(),
+                        config.database().password(), eventsWritten);
+                listening.open();
+                wakeups = listening;
+                started.add(0, wakeups);
+            }
             system.registerService(Deadlines.class, new DeadlinesFactory(modules, json), null);
             PlatformScheduler scheduler = new PlatformScheduler(system, whiteboard, dataSource, parts.db(), pilot, json, clock, config.scheduler(), node);
             scheduler.open();
             started.add(0, scheduler);
-            MailDelivery mail = new MailDelivery(parts.db(), config.mail(), clock, node);
             mail.open();
             started.add(0, mail);
-            EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning);
+            EventAdminBridge bridge = new EventAdminBridge(system, parts.db(), json, tuning, events);
             bridge.open();
             started.add(0, bridge);
             Webhooks webhooks = new Webhooks(parts.db(), json, clock, config.webhooks(), node,
-                    tuning.poll().compareTo(WEBHOOK_POLL) > 0 ? tuning.poll() : WEBHOOK_POLL, kernelVersion());
+                    tuning.poll(), kernelVersion());
             system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
             webhooks.open();
             started.add(0, webhooks);
@@ -268,7 +282,7 @@ public final class Kernel implements AutoCloseable {
             parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready,
-                    List.of(scheduler, webhooks, mail, events, bridge), List.of(pilot));
+                    List.of(scheduler, webhooks, mail, wakeups, events, bridge), List.of(pilot));
             ready.set(true);
             signIn.set(parts.identity());
             parts.identity().afterStart();

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.pacesetter.kernel.internal.config.MailConfig;
+import dev.pacesetter.kernel.internal.events.Doorbell;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 
 /**
@@ -21,8 +22,11 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 public final class MailDelivery implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(MailDelivery.class);
-    /** Mails are alerts for people, not a stream: a look every half second is prompt enough. */
-    private static final Duration POLL = Duration.ofMillis(500);
+    /**
+     * The safety net: queued mails wake the sender when their transaction commits, and it sleeps until the next retry
+     * falls due; it looks anyway this often (mails queued by another node, expired claims).
+     */
+    private static final Duration POLL = Duration.ofSeconds(5);
     private static final Duration MAX_BACKOFF = Duration.ofHours(1);
     static final int BATCH = 20;
 
@@ -32,6 +36,7 @@ public final class MailDelivery implements AutoCloseable {
     private final String node;
     private final Optional<SmtpMailer> mailer;
     private final Thread thread;
+    private final Doorbell queued = new Doorbell();
     private volatile boolean running = true;
 
     /**
@@ -77,6 +82,11 @@ public final class MailDelivery implements AutoCloseable {
     Duration backoff(int attempt) {
         long millis = config.retryBase().toMillis() << Math.min(attempt - 1, 20);
         return Duration.ofMillis(Math.min(millis, MAX_BACKOFF.toMillis()));
+    }
+
+    /** Mails were queued (or queued again): send them now rather than at the next poll. */
+    public void wake() {
+        queued.ring();
     }
 
     private void loop() {
@@ -145,9 +155,18 @@ public final class MailDelivery implements AutoCloseable {
         });
     }
 
+    /** Until woken, the next retry falls due, or the safety-net poll. */
     private void pause() {
         try {
-            Thread.sleep(POLL.toMillis());
+            Duration wait = POLL;
+            try {
+                Instant now = clock.instant();
+                wait = db.inTransaction(MailOutbox::nextDue).map(at -> Duration.between(now, at)).filter(d -> d.compareTo(POLL) < 0)
+                        .map(d -> d.isNegative() || d.isZero() ? Duration.ofMillis(1) : d).orElse(POLL);
+            } catch (RuntimeException e) {
+                LOG.debug("Could not read when the next mail is due; looking again at the next poll", e);
+            }
+            queued.await(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             running = false;
@@ -157,6 +176,7 @@ public final class MailDelivery implements AutoCloseable {
     @Override
     public void close() {
         running = false; // no interrupt: H2 closes its database file when a thread is interrupted in the middle of I/O
+        queued.ring();
         if (thread.isAlive()) {
             try {
                 thread.join(config.timeout().multipliedBy(3).toMillis());

@@ -41,6 +41,15 @@ public final class MailOutbox {
     }
 
     /** Claims up to {@code max} mails that are due and not held by a live claim; the ones this node won. */
+    /** When the next queued mail falls due (in the past: now), if there is one. */
+    static Optional<Instant> nextDue(Connection c) throws SQLException {
+        try (PreparedStatement ps = Sql.of("SELECT MIN(next_attempt_at) FROM platform_mail_outbox WHERE state = ?", State.QUEUED.name()).prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return Optional.ofNullable(rs.getTimestamp(1)).map(java.sql.Timestamp::toInstant);
+        }
+    }
+
     static List<OutboxMail> claim(Connection c, String node, Instant now, Instant until, int max) throws SQLException {
         List<OutboxMail> due = new ArrayList<>();
         try (PreparedStatement ps = Sql.of("SELECT id, kind, recipient, subject, body, attempts FROM platform_mail_outbox"

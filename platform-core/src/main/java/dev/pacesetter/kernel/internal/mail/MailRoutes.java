@@ -65,6 +65,7 @@ public final class MailRoutes implements RouteProvider {
                 return false;
             }
             db.audit(c, AuditRecord.of(request, "mail", id, "retry").after(Map.of("state", MailOutbox.State.QUEUED.name())));
+            db.afterCommit(c, delivery::wake);
             return true;
         });
         if (!queued) {

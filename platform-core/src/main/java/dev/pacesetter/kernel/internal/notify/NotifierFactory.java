@@ -16,6 +16,7 @@ import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
 import dev.pacesetter.kernel.internal.config.MailConfig;
+import dev.pacesetter.kernel.internal.db.CommitHooks;
 import dev.pacesetter.kernel.internal.i18n.MessageCatalog;
 import dev.pacesetter.kernel.internal.i18n.MessageCatalogs;
 import dev.pacesetter.kernel.internal.mail.MailContent;
@@ -45,8 +46,14 @@ public final class NotifierFactory implements ServiceFactory<Notifier> {
     private final Optional<String> publicUrl;
     private final MessageCatalogs catalogs;
     private final Language defaultLanguage;
+    private final CommitHooks hooks;
+    private final Runnable mailQueued;
 
-    public NotifierFactory(ModuleRegistry modules, Clock clock, MailConfig mail, MessageCatalogs catalogs, Language defaultLanguage) {
+    /** @param mailQueued run once a transaction that queued e-mails has committed, to wake the sender */
+    public NotifierFactory(ModuleRegistry modules, Clock clock, MailConfig mail, MessageCatalogs catalogs, Language defaultLanguage, CommitHooks hooks,
+            Runnable mailQueued) {
+        this.hooks = hooks;
+        this.mailQueued = mailQueued;
         this.catalogs = catalogs;
         this.defaultLanguage = defaultLanguage;
         this.modules = modules;
@@ -80,6 +87,7 @@ public final class NotifierFactory implements ServiceFactory<Notifier> {
             if (plan.email()) {
                 MailOutbox.enqueue(c, id, n.userId(), module, n.kind(), recipient.orElseThrow().email().orElseThrow(),
                         MailContent.of(rendered, publicUrl, catalogs.kernel(), language), now);
+                hooks.afterCommit(c, mailQueued); // else (a transaction of the plugin's own) the sender's poll finds it
             }
             return id;
         } catch (SQLException e) {

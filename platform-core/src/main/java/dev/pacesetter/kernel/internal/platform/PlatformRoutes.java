@@ -29,6 +29,10 @@ import dev.pacesetter.platform.api.i18n.Message;
 public final class PlatformRoutes implements RouteProvider {
 
     private static final java.time.Duration PROBE_WAIT = java.time.Duration.ofMillis(900);
+    /** How long an UP answer is given again without looking: an outage or a failed module shows within this, plus the probe. */
+    static final java.time.Duration UP_REUSED_FOR = java.time.Duration.ofMillis(500);
+    private volatile Healthy healthy;
+
     /** One probe at a time, on a thread that goes away when health is not asked for. */
     private final ExecutorService prober = new ThreadPoolExecutor(0, 1, 10, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
         Thread t = new Thread(r, "pacesetter-health-probe");
@@ -65,6 +69,10 @@ public final class PlatformRoutes implements RouteProvider {
     }
 
     private Reply health(ApiRequest request) {
+        Healthy recent = healthy;
+        if (recent != null && System.nanoTime() - recent.atNanos() < UP_REUSED_FOR.toNanos()) {
+            return Reply.ok(recent.body()); // a public route load balancers call often: no probe, no walk over every component
+        }
         List<ModuleStatus> statuses = reporter.statuses();
         Map<String, Object> modules = new LinkedHashMap<>();
         statuses.forEach(s -> modules.put(s.id(), s.state()));
@@ -82,7 +90,12 @@ public final class PlatformRoutes implements RouteProvider {
             throw new ApiException(503, "not_ready", status.equals("DOWN") ? Message.of("error.not_ready.down")
                     : !signIn ? Message.of("error.not_ready.first_admin") : Message.of("error.not_ready.modules"), body);
         }
+        healthy = new Healthy(java.util.Collections.unmodifiableMap(new LinkedHashMap<>(body)), System.nanoTime());
         return Reply.ok(body);
+    }
+
+    /** An UP answer and when it was computed; anything else is computed afresh on every call. */
+    private record Healthy(Map<String, Object> body, long atNanos) {
     }
 
     private Reply module(ApiRequest request) {

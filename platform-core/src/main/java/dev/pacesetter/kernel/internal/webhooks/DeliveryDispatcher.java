@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.events.Doorbell;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 
 /**
@@ -21,6 +22,9 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
  * update (so nodes sharing a database never send one attempt twice), a few sender threads make the
  * attempts, so one slow receiver does not hold up the others. A claim outlives the longest attempt;
  * a node that dies mid-attempt leaves a claim that expires, and another node retries the delivery.
+ *
+ * <p>It does not poll while idle: it sleeps until new deliveries commit ({@link #wake()}), a sender frees up, or the
+ * next retry falls due; the poll interval is only the safety net (deliveries written by another node, expired claims).
  */
 final class DeliveryDispatcher implements AutoCloseable {
 
@@ -35,6 +39,7 @@ final class DeliveryDispatcher implements AutoCloseable {
     private final String node;
     private final Duration poll;
     private final Semaphore slots = new Semaphore(SENDERS);
+    private final Doorbell work = new Doorbell();
     private final ExecutorService senders;
     private final Thread thread;
     private volatile boolean running = true;
@@ -60,30 +65,49 @@ final class DeliveryDispatcher implements AutoCloseable {
         thread.start();
     }
 
+    /** There may be deliveries to send now: deliveries committed, a parked one replayed, a webhook switched back on. */
+    void wake() {
+        work.ring();
+    }
+
     private void loop() {
         while (running) {
-            int started;
+            Duration wait;
             try {
-                started = round();
+                wait = round();
             } catch (RuntimeException e) {
                 LOG.warn("Webhook delivery paused after a database error: {}", e.getMessage());
-                started = 0;
-                pause(Duration.ofSeconds(1));
+                wait = Duration.ofSeconds(1);
             }
-            if (started == 0) {
-                pause(poll);
+            if (!wait.isZero()) {
+                try {
+                    work.await(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
         }
     }
 
-    /** Claims as many due deliveries as there are free senders and hands them over; how many it started. */
-    int round() {
+    /**
+     * Claims as many due deliveries as there are free senders and hands them over.
+     *
+     * @return how long to sleep unless woken: zero when it started some (more may be due), else until the next retry
+     *         falls due, at most the poll interval
+     */
+    Duration round() {
         int free = slots.availablePermits();
         if (free == 0) {
-            return 0;
+            return poll; // a sender that finishes rings
         }
         Instant now = clock.instant();
         List<Long> due = db.inTransaction(c -> DeliveryStore.due(c, now, free));
+        if (due.isEmpty()) {
+            Optional<Instant> next = db.inTransaction(c -> DeliveryStore.nextDue(c));
+            Duration untilNext = next.map(at -> Duration.between(now, at)).filter(d -> d.compareTo(poll) < 0).orElse(poll);
+            return untilNext.isNegative() || untilNext.isZero() ? Duration.ofMillis(1) : untilNext;
+        }
         int started = 0;
         for (long id : due) {
             if (!running || !db.inTransaction(c -> DeliveryStore.claim(c, id, node, now, now.plus(CLAIM)))) {
@@ -97,11 +121,12 @@ final class DeliveryDispatcher implements AutoCloseable {
                     LOG.warn("Webhook delivery {} could not be recorded; it is retried when its claim expires: {}", id, e.getMessage());
                 } finally {
                     slots.release();
+                    work.ring();
                 }
             });
             started++;
         }
-        return started;
+        return started > 0 ? Duration.ZERO : poll;
     }
 
     private void attempt(long id) {
@@ -131,18 +156,10 @@ final class DeliveryDispatcher implements AutoCloseable {
         }
     }
 
-    private void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            running = false;
-        }
-    }
-
     @Override
     public void close() {
         running = false; // no interrupts: H2 closes its database file when a thread is interrupted in the middle of I/O
+        work.ring();
         try {
             thread.join(5_000);
             senders.shutdown();

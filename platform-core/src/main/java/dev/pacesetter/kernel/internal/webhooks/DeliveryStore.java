@@ -53,6 +53,16 @@ final class DeliveryStore {
         return ids;
     }
 
+    /** When the next pending delivery of an active webhook falls due (in the past: now), if there is one. */
+    static Optional<Instant> nextDue(Connection c) throws SQLException {
+        try (PreparedStatement ps = Sql.of("SELECT MIN(d.next_attempt_at) FROM platform_webhook_delivery d JOIN platform_webhook w ON w.id = d.webhook_id"
+                + " WHERE d.state = ? AND w.active = TRUE", DeliveryState.PENDING).prepare(c); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            Timestamp at = rs.getTimestamp(1);
+            return Optional.ofNullable(at).map(Timestamp::toInstant);
+        }
+    }
+
     /**
      * Claims a due delivery for {@code node} until {@code until}. Optimistic: of several nodes that
      * found the same row, the one whose update matched it wins; the others update nothing.

@@ -25,12 +25,15 @@ final class WebhookFanout implements EventSubscriber {
     private final ActiveWebhooks active;
     private final JsonCodec json;
     private final Clock clock;
+    private final Runnable deliveriesWritten;
 
-    WebhookFanout(ModuleDatabase db, ActiveWebhooks active, JsonCodec json, Clock clock) {
+    /** @param deliveriesWritten run once the deliveries of an event have committed */
+    WebhookFanout(ModuleDatabase db, ActiveWebhooks active, JsonCodec json, Clock clock, Runnable deliveriesWritten) {
         this.db = db;
         this.active = active;
         this.json = json;
         this.clock = clock;
+        this.deliveriesWritten = deliveriesWritten;
     }
 
     @Override
@@ -55,6 +58,7 @@ final class WebhookFanout implements EventSubscriber {
             for (ActiveWebhooks.Matcher webhook : matching) {
                 DeliveryStore.insertIfAbsent(c, webhook.id(), event, body, now);
             }
+            db.afterCommit(c, deliveriesWritten);
             return null;
         });
     }

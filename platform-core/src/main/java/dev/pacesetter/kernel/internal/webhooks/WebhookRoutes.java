@@ -39,9 +39,12 @@ final class WebhookRoutes implements RouteProvider {
     private final ActiveWebhooks active;
     private final TargetGuard guard;
     private final Clock clock;
+    private final Runnable deliveriesDue;
     private final SecureRandom random = new SecureRandom();
 
-    WebhookRoutes(ModuleDatabase db, ActiveWebhooks active, TargetGuard guard, Clock clock) {
+    /** @param deliveriesDue run after a change that may make deliveries due (a replay, a webhook switched back on) */
+    WebhookRoutes(ModuleDatabase db, ActiveWebhooks active, TargetGuard guard, Clock clock, Runnable deliveriesDue) {
+        this.deliveriesDue = deliveriesDue;
         this.db = db;
         this.active = active;
         this.guard = guard;
@@ -99,6 +102,9 @@ final class WebhookRoutes implements RouteProvider {
             Webhook stored = WebhookStore.find(c, id).orElseThrow();
             db.audit(c, AuditRecord.of(request, "webhooks", id, after.active() == before.active() ? "update" : after.active() ? "resume" : "pause")
                     .before(before).after(stored));
+            if (after.active() && !before.active()) {
+                db.afterCommit(c, deliveriesDue); // what waited while it was paused is due now
+            }
             return stored;
         });
         active.changed();
@@ -159,6 +165,7 @@ final class WebhookRoutes implements RouteProvider {
                 throw ApiException.conflict("not_parked", Message.of("error.not_parked", id, found.getValue().name().toLowerCase(Locale.ROOT)), Map.of("state", found.getValue().name()));
             }
             db.audit(c, AuditRecord.of(request, "webhook-deliveries", id, "replay").after(Map.of("webhookId", found.getKey(), "state", "PENDING")));
+            db.afterCommit(c, deliveriesDue);
             return found.getKey();
         });
         return Reply.accepted(Map.of("id", id, "webhookId", webhookId, "state", DeliveryState.PENDING.name()));

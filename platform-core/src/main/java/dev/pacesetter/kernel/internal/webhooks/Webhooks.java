@@ -23,16 +23,16 @@ public final class Webhooks implements AutoCloseable {
 
     /**
      * @param node this process's node id, which claims deliveries
-     * @param poll how often an idle dispatcher looks for due deliveries
+     * @param poll the safety net: how often the dispatcher looks for due deliveries when nothing woke it
      * @param version the kernel version, for the User-Agent header
      */
     public Webhooks(ModuleDatabase db, JsonCodec json, Clock clock, KernelConfig.WebhookConfig config, String node, Duration poll, String version) {
         TargetGuard guard = new TargetGuard(AllowList.parse(config.allow()), HostResolver.SYSTEM);
         RetryPolicy retry = new RetryPolicy(config.retryBase(), config.maxAttempts(), () -> ThreadLocalRandom.current().nextDouble());
         ActiveWebhooks active = new ActiveWebhooks(db);
-        this.fanout = new WebhookFanout(db, active, json, clock);
-        this.routes = new WebhookRoutes(db, active, guard, clock);
         this.dispatcher = new DeliveryDispatcher(db, new WebhookSender(guard, clock, "Pacesetter-Webhooks/" + version), retry, clock, node, poll);
+        this.fanout = new WebhookFanout(db, active, json, clock, dispatcher::wake);
+        this.routes = new WebhookRoutes(db, active, guard, clock, dispatcher::wake);
     }
 
     public EventSubscriber subscriber() {

@@ -84,7 +84,7 @@ class KernelModuleDatabaseTest {
     }
 
     private static KernelModuleDatabase database(DataSource dataSource) {
-        return new KernelModuleDatabase("test", dataSource, null);
+        return new KernelModuleDatabase("test", dataSource, null, new CommitHooks());
     }
 
     private static PGSimpleDataSource postgres() {

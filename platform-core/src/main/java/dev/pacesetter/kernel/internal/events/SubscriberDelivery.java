@@ -15,14 +15,14 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventSubscriber;
 
 /**
- * Delivers the stream to one subscriber from this node, while this node holds the subscriber's lease:
- * reads a batch after the cursor, hands the events over in order, then moves the cursor. A failure
- * stops the batch; the event is retried after a back-off and parked after
- * {@link EventSubscriber#MAX_ATTEMPTS} attempts.
+ * Delivers the stream to one subscriber from this node, a round at a time, while this node holds the subscriber's
+ * lease: reads a batch after the cursor, hands the events over in order, then moves the cursor. A failure stops the
+ * batch; the event is retried after a back-off and parked after {@link EventSubscriber#MAX_ATTEMPTS} attempts. The
+ * {@link DeliveryDispatcher} decides when rounds run.
  */
-final class SubscriberLoop implements Runnable {
+final class SubscriberDelivery implements DeliveryRounds {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SubscriberLoop.class);
+    private static final Logger LOG = LoggerFactory.getLogger(SubscriberDelivery.class);
     private static final Duration MAX_ROUND = Duration.ofSeconds(5);
 
     private final EventSubscriber subscriber;
@@ -35,7 +35,7 @@ final class SubscriberLoop implements Runnable {
     private final EventTuning tuning;
     private volatile boolean running = true;
 
-    SubscriberLoop(EventSubscriber subscriber, String name, TopicFilter filter, ModuleDatabase db, String node, JsonCodec json, Clock clock,
+    SubscriberDelivery(EventSubscriber subscriber, String name, TopicFilter filter, ModuleDatabase db, String node, JsonCodec json, Clock clock,
             EventTuning tuning) {
         this.subscriber = subscriber;
         this.name = name;
@@ -47,7 +47,8 @@ final class SubscriberLoop implements Runnable {
         this.tuning = tuning;
     }
 
-    void stop() {
+    @Override
+    public void stop() {
         running = false;
     }
 
@@ -56,43 +57,38 @@ final class SubscriberLoop implements Runnable {
     }
 
     @Override
-    public void run() {
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public TopicFilter filter() {
+        return filter;
+    }
+
+    /** Gives the lease back, so that another node may take the subscriber at once; it expires by itself otherwise. */
+    @Override
+    public void release() {
         try {
-            while (running) {
-                int handled;
-                try {
-                    handled = round();
-                } catch (RuntimeException e) {
-                    LOG.warn("Event delivery to {} paused after a database error: {}", name, e.getMessage());
-                    handled = 0;
-                    pause(Duration.ofSeconds(1));
-                }
-                if (handled == 0) {
-                    pause(tuning.poll());
-                }
-            }
-        } finally {
-            try {
-                db.inTransaction(c -> {
-                    EventStore.release(c, name, node);
-                    return null;
-                });
-            } catch (RuntimeException e) {
-                LOG.debug("Could not release the lease of {}; it expires by itself", name, e);
-            }
+            db.inTransaction(c -> {
+                EventStore.release(c, name, node);
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.debug("Could not release the lease of {}; it expires by itself", name, e);
         }
     }
 
-    /** One round; the number of events it dealt with (0: nothing to do, or not this node's turn). */
-    int round() {
+    @Override
+    public Duration round() {
         Instant now = clock.instant();
         Optional<EventStore.Cursor> claimed = db.inTransaction(c -> EventStore.claim(c, name, node, now, now.plus(tuning.lease())));
         if (claimed.isEmpty()) {
-            return 0;
+            return null; // another node delivers to it; the safety-net poll takes over should that node die
         }
         EventStore.Cursor cursor = claimed.get();
         if (cursor.retryAt() != null && now.isBefore(cursor.retryAt())) {
-            return 0;
+            return Duration.between(now, cursor.retryAt());
         }
         // read the end of the stream first: every position up to it is committed, so a batch that reaches
         // the end lets the cursor skip the other subscribers' events after its last one
@@ -129,23 +125,23 @@ final class SubscriberLoop implements Runnable {
             int count = delivered;
             db.inTransaction(c -> EventStore.advance(c, name, node, reached, 0, null, null, count));
         }
-        return batch.size();
+        return complete ? null : Duration.ZERO;
     }
 
     /**
      * The subscriber's database was out of reach (down, or its module's share of connections taken by a flood): not
      * the subscriber's fault, so the attempt does not count towards parking; the event is tried again shortly.
      */
-    private int heldBack(StoredEvent event, long position, int failures, int delivered, Throwable error) {
+    private Duration heldBack(StoredEvent event, long position, int failures, int delivered, Throwable error) {
         Duration wait = tuning.backoff(1);
         LOG.info("Subscriber {} could not reach its database for {}; trying again in {} ms: {}", name, event, wait.toMillis(),
                 error.getMessage());
         Instant now = clock.instant();
         db.inTransaction(c -> EventStore.advance(c, name, node, position, failures, now.plus(wait), error.getMessage(), delivered));
-        return delivered;
+        return wait;
     }
 
-    private int failed(StoredEvent event, long position, int attempt, int delivered, Throwable error) {
+    private Duration failed(StoredEvent event, long position, int attempt, int delivered, Throwable error) {
         String message = error.getClass().getSimpleName() + ": " + error.getMessage();
         Instant now = clock.instant();
         if (attempt >= EventSubscriber.MAX_ATTEMPTS) {
@@ -154,20 +150,12 @@ final class SubscriberLoop implements Runnable {
                 EventStore.park(c, name, event, attempt, message, now);
                 return EventStore.advance(c, name, node, event.position(), 0, null, message, delivered);
             });
-            return delivered + 1;
+            return Duration.ZERO;
         }
         Duration wait = tuning.backoff(attempt);
         LOG.warn("Subscriber {} failed on {} (attempt {} of {}); retrying in {} ms: {}", name, event, attempt, EventSubscriber.MAX_ATTEMPTS,
                 wait.toMillis(), message);
         db.inTransaction(c -> EventStore.advance(c, name, node, position, attempt, now.plus(wait), message, delivered));
-        return delivered;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        return wait;
     }
 }
