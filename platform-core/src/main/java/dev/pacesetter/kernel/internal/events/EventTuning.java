@@ -12,11 +12,13 @@ import java.time.Duration;
  * @param lease how long a node holds a subscriber after it last renewed it (another node takes over after that)
  * @param batch events read per round
  * @param threads how many subscribers' rounds may run at once on this node
+ * @param linger how long the sequencer waits after a commit woke it, so that a burst of commits is numbered (and
+ *        delivered) in one round rather than one round — and several more commits — per event
  */
-public record EventTuning(Duration poll, Duration retryBase, Duration lease, int batch, int threads) {
+public record EventTuning(Duration poll, Duration retryBase, Duration lease, int batch, int threads, Duration linger) {
 
     public static EventTuning of(Duration poll, Duration retryBase) {
-        return new EventTuning(poll, retryBase, Duration.ofSeconds(15), 500, 4);
+        return new EventTuning(poll, retryBase, Duration.ofSeconds(15), 500, 4, Duration.ofMillis(10));
     }
 
     Duration backoff(int attempt) {

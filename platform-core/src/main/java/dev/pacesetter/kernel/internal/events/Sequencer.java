@@ -10,7 +10,8 @@ import dev.pacesetter.platform.api.db.ModuleDatabase;
 /**
  * Numbers committed events, on every node; the sequence row's lock lets one node at a time do it. It sleeps until a
  * commit that wrote events rings its doorbell (on this node, or on another through the database's notifications), or
- * until the safety-net poll; then numbers everything pending and tells delivery which topics arrived.
+ * until the safety-net poll; then, after a short linger that lets a burst of commits gather, numbers everything pending
+ * and tells delivery which topics arrived.
  */
 final class Sequencer implements AutoCloseable {
 
@@ -47,6 +48,9 @@ final class Sequencer implements AutoCloseable {
             boolean rung;
             try {
                 rung = written.await(tuning.poll());
+                if (rung && running) {
+                    Thread.sleep(tuning.linger().toMillis());
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
