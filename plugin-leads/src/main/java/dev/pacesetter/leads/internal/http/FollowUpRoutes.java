@@ -84,9 +84,9 @@ public final class FollowUpRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.get("/follow-up-policies", request -> Reply.ok(Map.of("items", db.inTransaction(c -> inWords(c,
-                        FollowUpPolicyStore.views(c).values(), request.language()))))).returnsItems(FollowUpPolicyStore.View.class).roles(LeadRoles.readers())
+                        FollowUpPolicyStore.views(c).values(), request.language()))))).returnsItems(FollowUpPolicyStore.PolicyView.class).roles(LeadRoles.readers())
                         .summary("The follow-up policy of each grade: touch kind, first within, repeat every (ISO-8601 durations)"),
-                Route.put("/follow-up-policies/{grade}", this::replacePolicy).body(PolicyInput.class).returns(FollowUpPolicyStore.View.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/follow-up-policies/{grade}", this::replacePolicy).body(PolicyInput.class).returns(FollowUpPolicyStore.PolicyView.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Change a grade's follow-up policy {touchKind, firstWithin, repeatEvery}; tasks made from now on follow it"),
                 Route.get("/leads/follow-ups", this::toDo).returnsItems(ToDo.class).query("limit", Integer.class, "Page size").query("ownerId", Long.class, "Only this rep's follow-ups").roles(LeadRoles.readers())
                         .summary("Follow-ups still to do in your scope (open, and breached ones not yet made up), soonest first; ownerId, limit"),
@@ -113,19 +113,19 @@ public final class FollowUpRoutes implements RouteProvider {
         FollowUpPolicy policy = new FollowUpPolicy(grade.get(), input.touchKind(), first, repeat);
         long userId = request.caller().orElseThrow().userId();
         return Reply.ok(db.inTransaction(c -> {
-            FollowUpPolicyStore.View before = FollowUpPolicyStore.views(c).get(grade.get());
+            FollowUpPolicyStore.PolicyView before = FollowUpPolicyStore.views(c).get(grade.get());
             FollowUpPolicyStore.save(c, policy, userId, clock.instant());
-            FollowUpPolicyStore.View after = FollowUpPolicyStore.views(c).get(grade.get());
+            FollowUpPolicyStore.PolicyView after = FollowUpPolicyStore.views(c).get(grade.get());
             db.audit(c, AuditRecord.of(request, "follow-up-policies", grade.get().name(), "update").before(before).after(after));
             return inWords(c, List.of(after), request.language()).get(0);
         }));
     }
 
     /** The policy's rule in the reader's language. */
-    private List<FollowUpPolicyStore.View> inWords(java.sql.Connection c, java.util.Collection<FollowUpPolicyStore.View> views, Language language)
+    private List<FollowUpPolicyStore.PolicyView> inWords(java.sql.Connection c, java.util.Collection<FollowUpPolicyStore.PolicyView> views, Language language)
             throws java.sql.SQLException {
         var policies = FollowUpPolicyStore.all(c);
-        return views.stream().map(v -> new FollowUpPolicyStore.View(v.grade(), v.touchKind(), v.firstWithin(), v.repeatEvery(),
+        return views.stream().map(v -> new FollowUpPolicyStore.PolicyView(v.grade(), v.touchKind(), v.firstWithin(), v.repeatEvery(),
                 messages.render(RuleTexts.of(policies.get(v.grade())), language), v.updatedBy(), v.updatedAt())).toList();
     }
 
