@@ -417,6 +417,31 @@ class GatewayContractIT {
                     .path("content").path("application/json").path("schema").path("$ref").asText());
         }
 
+        @Test
+        void theApiDescriptionDeclaresTheItemsOfListRoutesAndTheirCursor() {
+            JsonNode doc = kernel.http().get("/api/v1/openapi.json").json();
+            JsonNode paths = doc.path("paths");
+            JsonNode schemas = doc.path("components").path("schemas");
+
+            JsonNode notes = success(paths.path("/api/v1/hello/notes").path("get"));
+            assertEquals("object", notes.path("type").asText(), notes.toString());
+            assertEquals("items", notes.path("required").get(0).asText());
+            assertEquals("array", notes.path("properties").path("items").path("type").asText());
+            JsonNode note = resolve(schemas, notes.path("properties").path("items").path("items"));
+            assertEquals("int64", note.path("properties").path("ownerId").path("format").asText(), note.toString());
+            assertEquals("string", note.path("properties").path("text").path("type").asText());
+            assertFalse(notes.path("properties").has("nextAfter"), "the notes list takes no cursor");
+            assertEquals(note, resolve(schemas, success(paths.path("/api/v1/hello/notes/{id}").path("get"))), "one note: the same record");
+
+            JsonNode audit = success(paths.path("/api/v1/audit").path("get")).path("properties");
+            assertEquals("[\"string\",\"null\"]", audit.path("nextBefore").path("type").toString(), audit.toString());
+            assertTrue(resolve(schemas, audit.path("items").path("items")).path("properties").has("correlationId"));
+        }
+
+        private static JsonNode success(JsonNode operation) {
+            return operation.path("responses").path("200").path("content").path("application/json").path("schema");
+        }
+
         private JsonNode resolve(JsonNode schemas, JsonNode schema) {
             String ref = schema.path("$ref").asText();
             assertTrue(ref.startsWith("#/components/schemas/"), schema.toString());

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.pacesetter.kernel.internal.gateway.JsonCodec;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
@@ -24,6 +26,11 @@ import dev.pacesetter.platform.api.i18n.Message;
 /** {@code GET /api/v1/audit}: administrators page through the trail, newest first. There is no route that changes it. */
 public final class AuditRoutes implements RouteProvider {
 
+    /** One entry of the trail: {@code before} and {@code after} are the record as the module audited it (any JSON), or null. */
+    public record AuditEntry(long id, Instant at, Long userId, String username, String module, String resource, String recordId, String action,
+            JsonNode before, JsonNode after, String correlationId) {
+    }
+
     static final int DEFAULT_LIMIT = 50;
     static final int MAX_LIMIT = 500;
 
@@ -37,7 +44,7 @@ public final class AuditRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/audit", this::list).query("user", "Only entries by this user").query("module", "Only entries of this module").query("resource", "Only entries about this resource, e.g. leads").query("recordId", "Only entries about this record").query("from", java.time.Instant.class, "Entries at or after this time").query("to", java.time.Instant.class, "Entries before this time").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
+        return List.of(Route.get("/audit", this::list).returnsItems(AuditEntry.class).query("user", "Only entries by this user").query("module", "Only entries of this module").query("resource", "Only entries about this resource, e.g. leads").query("recordId", "Only entries about this record").query("from", java.time.Instant.class, "Entries at or after this time").query("to", java.time.Instant.class, "Entries before this time").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
                 .summary("The audit trail, newest first; filters user, module, resource, recordId, from, to; paged with limit and before"));
     }
 
@@ -53,8 +60,8 @@ public final class AuditRoutes implements RouteProvider {
         sql = with(sql, query.to(), "occurred_at < ?");
         sql = with(sql, query.before(), "id < ?");
         Sql page = sql.append("ORDER BY id DESC FETCH FIRST ? ROWS ONLY", query.limit() + 1);
-        List<Map<String, Object>> items = db.inTransaction(c -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
+        List<AuditEntry> items = db.inTransaction(c -> {
+            List<AuditEntry> rows = new ArrayList<>();
             try (PreparedStatement ps = page.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row(rs));
@@ -65,7 +72,7 @@ public final class AuditRoutes implements RouteProvider {
         Object next = null;
         if (items.size() > query.limit()) {
             items = items.subList(0, query.limit());
-            next = String.valueOf(items.get(items.size() - 1).get("id"));
+            next = String.valueOf(items.get(items.size() - 1).id());
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("items", items);
@@ -77,20 +84,10 @@ public final class AuditRoutes implements RouteProvider {
         return value.isPresent() ? sql.and(Sql.of(condition, value.get())) : sql;
     }
 
-    private Map<String, Object> row(ResultSet rs) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("id", rs.getLong(1));
-        row.put("at", rs.getTimestamp(2).toInstant());
-        row.put("userId", rs.getObject(3, Long.class));
-        row.put("username", rs.getString(4));
-        row.put("module", rs.getString(5));
-        row.put("resource", rs.getString(6));
-        row.put("recordId", rs.getString(7));
-        row.put("action", rs.getString(8));
-        row.put("before", rs.getString(9) == null ? null : json.parse(rs.getString(9)));
-        row.put("after", rs.getString(10) == null ? null : json.parse(rs.getString(10)));
-        row.put("correlationId", rs.getString(11));
-        return row;
+    private AuditEntry row(ResultSet rs) throws SQLException {
+        return new AuditEntry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getObject(3, Long.class), rs.getString(4), rs.getString(5),
+                rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9) == null ? null : json.parse(rs.getString(9)),
+                rs.getString(10) == null ? null : json.parse(rs.getString(10)), rs.getString(11));
     }
 
     private static AuditQuery parse(ApiRequest request) {

@@ -4,6 +4,7 @@ import java.util.List;
 
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
+import dev.pacesetter.kernel.internal.modules.ModuleStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleStatusReporter;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.audit.AuditRecord;
@@ -36,7 +37,7 @@ public final class MigrationRepairRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.post("/modules/{id}/migrations/repair", this::repair).roles(Role.ADMIN).withoutBody()
+        return List.of(Route.post("/modules/{id}/migrations/repair", this::repair).roles(Role.ADMIN).withoutBody().returns(ModuleStatus.class)
                 .summary("Repair a module whose schema migration failed: drop the failed rows of its migration history, accept the"
                         + " scripts' checksums as they are, and migrate again (202; follow GET /api/v1/modules/{id})"));
     }

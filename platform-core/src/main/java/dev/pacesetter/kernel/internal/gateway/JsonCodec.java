@@ -29,7 +29,7 @@ import dev.pacesetter.platform.api.i18n.Message;
 
 /**
  * JSON for the gateway: strict binding (unknown fields, wrong types and coerced scalars are refused and
- * named), ISO-8601 dates, plain decimals. Thread-safe.
+ * named), ISO-8601 dates and durations, plain decimals. Thread-safe.
  *
  * <p>Jackson caches per class; plugin classes die with their bundle, so {@link #forgetPluginClasses()}
  * replaces the mapper when a bundle goes away rather than pin its class loader.
@@ -51,6 +51,8 @@ public final class JsonCodec {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                // "PT24H" as the API promises (and binds), not Jackson's default of seconds as a number (86400.000000000)
+                .disable(SerializationFeature.WRITE_DURATIONS_AS_TIMESTAMPS)
                 .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
                 .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)

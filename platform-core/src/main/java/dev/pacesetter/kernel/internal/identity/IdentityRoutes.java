@@ -80,7 +80,7 @@ public final class IdentityRoutes implements RouteProvider {
                 Route.post("/auth/login", this::login).body(LoginInput.class).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
                 Route.post("/auth/logout", this::logout).withoutBody().summary("Revoke the token of this request"),
                 Route.get("/me", request -> Reply.ok(me(request.caller().orElseThrow()))).summary("Who am I"),
-                Route.get("/tokens", this::listTokens).summary("My API tokens (never the tokens themselves)"),
+                Route.get("/tokens", this::listTokens).returnsItems(IdentityStore.TokenInfo.class).summary("My API tokens (never the tokens themselves)"),
                 Route.post("/tokens", this::createToken).body(TokenInput.class).summary("Create an API token; it is shown once"),
                 Route.delete("/tokens/{id}", this::revokeToken).summary("Revoke one of my API tokens"));
     }

@@ -56,13 +56,13 @@ public final class OrganisationRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.get("/regions", request -> Reply.ok(Map.of("items", db.inTransaction(OrganisationStore::regions))))
-                        .summary("Every region"),
+                        .returnsItems(OrganisationStore.Region.class).summary("Every region"),
                 Route.get("/regions/{id}", request -> Reply.ok(region(request.pathId("id")))).returns(OrganisationStore.Region.class),
                 Route.post("/regions", this::createRegion).body(NewRegion.class).returns(OrganisationStore.Region.class).roles(Role.ADMIN).summary("Create a region (code, name, regional manager)"),
                 Route.put("/regions/{id}", this::updateRegion).body(RegionUpdate.class).returns(OrganisationStore.Region.class).roles(Role.ADMIN).summary("Rename a region or change its manager"),
                 Route.get("/teams", request -> Reply.ok(Map.of("items",
                         db.inTransaction(c -> OrganisationStore.teams(c, regionFilter(request))))))
-                        .query("regionId", Long.class, "Only teams of this region").summary("Every team; ?regionId= filters"),
+                        .query("regionId", Long.class, "Only teams of this region").returnsItems(OrganisationStore.Team.class).summary("Every team; ?regionId= filters"),
                 Route.get("/teams/{id}", request -> Reply.ok(team(request.pathId("id")))).returns(OrganisationStore.Team.class),
                 Route.post("/teams", this::createTeam).body(TeamInput.class).returns(OrganisationStore.Team.class).roles(Role.ADMIN).summary("Create a team in a region, with its manager"),
                 Route.put("/teams/{id}", this::updateTeam).body(TeamInput.class).returns(OrganisationStore.Team.class).roles(Role.ADMIN).summary("Rename a team, move it or change its manager"));

@@ -80,13 +80,13 @@ public final class UserRoutes implements RouteProvider {
         return List.of(
                 Route.get("/users", request -> Reply.ok(Map.of("items", db.inTransaction(c -> IdentityStore.users(c, scope(request)))
                         .stream().map(this::shown).toList())))
-                        .summary("The users in your scope, active or not"),
+                        .returnsItems(IdentityStore.UserView.class).summary("The users in your scope, active or not"),
                 Route.get("/users/{id}", request -> Reply.ok(visibleUser(request, request.pathId("id")))).returns(IdentityStore.UserView.class),
-                Route.post("/users", this::create).body(NewUser.class).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
-                Route.put("/users/{id}", this::update).body(UserUpdate.class).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
+                Route.post("/users", this::create).body(NewUser.class).returns(IdentityStore.UserView.class).roles(Role.ADMIN).summary("Create a user with roles, in a team or assigned to a region"),
+                Route.put("/users/{id}", this::update).body(UserUpdate.class).returns(IdentityStore.UserView.class).roles(Role.ADMIN).summary("Change a user's display name, roles, team and region"),
                 Route.post("/users/{id}/deactivate", request -> setActive(request, false)).withoutBody().roles(Role.ADMIN)
                         .summary("Deactivate a user: sign-in and every token stop working at once"),
-                Route.post("/users/{id}/reactivate", request -> setActive(request, true)).withoutBody().roles(Role.ADMIN)
+                Route.post("/users/{id}/reactivate", request -> setActive(request, true)).withoutBody().returns(IdentityStore.UserView.class).roles(Role.ADMIN)
                         .summary("Let a deactivated user sign in again (their old tokens stay revoked)"));
     }
 

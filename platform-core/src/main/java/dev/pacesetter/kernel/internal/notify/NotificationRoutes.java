@@ -5,8 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +28,15 @@ import dev.pacesetter.platform.api.i18n.Message;
  */
 public final class NotificationRoutes implements RouteProvider {
 
+    /** One notification in the reader's language; {@code severity} is INFO, WARNING or RED. */
+    public record NotificationView(long id, String module, String kind, String severity, String title, String body, String link, String rule,
+            Instant createdAt, Instant readAt, boolean unread) {
+    }
+
+    /** A page of the inbox; it pages by number ({@code ?page=}), {@code hasMore} saying whether another follows. */
+    public record Inbox(List<NotificationView> items, int page, boolean hasMore, long unread) {
+    }
+
     static final int DEFAULT_SIZE = 20;
     static final int MAX_SIZE = 100;
 
@@ -44,7 +53,7 @@ public final class NotificationRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/notifications", this::inbox).query("unread", Boolean.class, "true: only unread notifications").query("page", Integer.class, "Page number, from 1").query("size", Integer.class, "Page size").summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
+                Route.get("/notifications", this::inbox).returns(Inbox.class).query("unread", Boolean.class, "true: only unread notifications").query("page", Integer.class, "Page number, from 1").query("size", Integer.class, "Page size").summary("My notifications, unread first; ?unread=true, ?page=, ?size="),
                 Route.get("/notifications/unread-count", request -> Reply.ok(Map.of("unread", unread(request)))),
                 Route.post("/notifications/{id}/read", this::markRead).withoutBody().summary("Mark one of my notifications read"),
                 Route.post("/notifications/read-all", this::markAllRead).withoutBody().summary("Mark all my notifications read"));
@@ -63,8 +72,8 @@ public final class NotificationRoutes implements RouteProvider {
         }
         Sql paged = query.append("ORDER BY CASE WHEN read_at IS NULL THEN 0 ELSE 1 END, id DESC OFFSET ? ROWS FETCH FIRST ? ROWS ONLY",
                 (long) (page - 1) * size, size + 1);
-        List<Map<String, Object>> items = db.inTransaction(c -> {
-            List<Map<String, Object>> rows = new ArrayList<>();
+        List<NotificationView> items = db.inTransaction(c -> {
+            List<NotificationView> rows = new ArrayList<>();
             try (PreparedStatement ps = paged.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     rows.add(row(rs, language));
@@ -73,12 +82,7 @@ public final class NotificationRoutes implements RouteProvider {
             return rows;
         });
         boolean more = items.size() > size;
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("items", more ? items.subList(0, size) : items);
-        body.put("page", page);
-        body.put("hasMore", more);
-        body.put("unread", unread(request));
-        return Reply.ok(body);
+        return Reply.ok(new Inbox(more ? items.subList(0, size) : items, page, more, unread(request)));
     }
 
     private long unread(ApiRequest request) {
@@ -127,22 +131,13 @@ public final class NotificationRoutes implements RouteProvider {
         return Reply.ok(Map.of("marked", marked, "unread", 0));
     }
 
-    private Map<String, Object> row(ResultSet rs, Language language) throws SQLException {
-        Map<String, Object> row = new LinkedHashMap<>();
+    private NotificationView row(ResultSet rs, Language language) throws SQLException {
         String module = rs.getString(2);
-        row.put("id", rs.getLong(1));
-        row.put("module", module);
-        row.put("kind", rs.getString(3));
-        row.put("severity", rs.getString(4));
-        row.put("title", texts.text(module, rs.getString(11), rs.getString(5), language));
-        row.put("body", texts.text(module, rs.getString(12), rs.getString(6), language));
-        row.put("link", rs.getString(7));
-        row.put("rule", texts.text(module, rs.getString(13), rs.getString(8), language));
-        row.put("createdAt", rs.getTimestamp(9).toInstant());
         Timestamp read = rs.getTimestamp(10);
-        row.put("readAt", read == null ? null : read.toInstant());
-        row.put("unread", read == null);
-        return row;
+        return new NotificationView(rs.getLong(1), module, rs.getString(3), rs.getString(4), texts.text(module, rs.getString(11), rs.getString(5), language),
+                texts.text(module, rs.getString(12), rs.getString(6), language), rs.getString(7),
+                texts.text(module, rs.getString(13), rs.getString(8), language), rs.getTimestamp(9).toInstant(), read == null ? null : read.toInstant(),
+                read == null);
     }
 
     private static int intParam(ApiRequest request, String name, int fallback, int min, int max) {

@@ -65,7 +65,7 @@ public final class PermissionRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/permissions", this::list).roles(Role.ADMIN)
+                Route.get("/permissions", this::list).returnsItems(PermissionView.class).roles(Role.ADMIN)
                         .summary("Every permission the running modules declare, its default roles, the roles and users that hold it"),
                 Route.put("/permissions/{id}/roles", this::chooseRoles).body(RolesInput.class).returns(PermissionView.class).roles(Role.ADMIN)
                         .summary("Choose the roles that hold a permission instead of its default roles (administrators always hold it)"),

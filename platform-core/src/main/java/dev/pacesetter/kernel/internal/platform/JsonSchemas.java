@@ -1,6 +1,9 @@
 package dev.pacesetter.kernel.internal.platform;
 
+import java.lang.reflect.AnnotatedElement;
 import java.lang.reflect.GenericArrayType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
@@ -13,7 +16,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.OffsetDateTime;
+import java.time.OffsetTime;
+import java.time.Period;
+import java.time.Year;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,11 +34,16 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * JSON Schema (as OpenAPI 3.1 uses it) for the Java types routes bind and reply with, the way the gateway's
  * JSON codec writes them: records become named {@code object} schemas under {@code components/schemas} and are
  * referenced with {@code $ref}; decimals are strings; dates are ISO-8601 strings; enums are strings with their
- * constants. A type that refers to itself (directly or through others) ends in a {@code $ref} to itself.
+ * constants. A record's properties are the ones Jackson writes: its components (less {@code @JsonIgnore}d ones, under
+ * their {@code @JsonProperty} name) and its bean getters ({@code getTotal()}, {@code isOpen()}).
+ * A type that refers to itself (directly or through others) ends in a {@code $ref} to itself.
  * Not thread-safe: one instance per document.
  */
 final class JsonSchemas {
@@ -139,9 +153,21 @@ final class JsonSchemas {
             Map<String, Object> properties = new LinkedHashMap<>();
             List<String> required = new ArrayList<>();
             for (RecordComponent component : c.getRecordComponents()) {
-                properties.put(component.getName(), schema(component.getGenericType()));
+                Method accessor = component.getAccessor();
+                if (ignored(accessor)) {
+                    continue;
+                }
+                String property = renamed(accessor, component.getName());
+                properties.put(property, schema(component.getGenericType()));
                 if (component.getType().isPrimitive()) {
-                    required.add(component.getName());
+                    required.add(property);
+                }
+            }
+            // Jackson writes a record's bean getters too (a derived total, an isOpen()); a client must expect them
+            for (Method method : c.getMethods()) {
+                String property = getterProperty(method);
+                if (property != null && !ignored(method)) {
+                    properties.putIfAbsent(renamed(method, property), schema(method.getGenericReturnType()));
                 }
             }
             schema.put("properties", properties);
@@ -151,6 +177,44 @@ final class JsonSchemas {
         }
         components.put(name, schema);
         return name;
+    }
+
+    private static boolean ignored(AnnotatedElement element) {
+        JsonIgnore ignore = element.getAnnotation(JsonIgnore.class);
+        return ignore != null && ignore.value();
+    }
+
+    private static String renamed(AnnotatedElement element, String name) {
+        JsonProperty property = element.getAnnotation(JsonProperty.class);
+        return property != null && !property.value().isEmpty() ? property.value() : name;
+    }
+
+    /**
+     * The property Jackson makes of a public getter ({@code getFooBar()} → {@code fooBar}, {@code boolean isOpen()} →
+     * {@code open}, a leading capital run lowered: {@code getURL()} → {@code url}), or null for any other method.
+     */
+    private static String getterProperty(Method method) {
+        if (Modifier.isStatic(method.getModifiers()) || method.getParameterCount() > 0 || method.isSynthetic() || method.isBridge()
+                || method.getDeclaringClass() == Object.class || method.getDeclaringClass() == Record.class) {
+            return null;
+        }
+        String name = method.getName();
+        String rest;
+        if (name.startsWith("get") && name.length() > 3 && method.getReturnType() != void.class) {
+            rest = name.substring(3);
+        } else if (name.startsWith("is") && name.length() > 2 && method.getReturnType() == boolean.class) {
+            rest = name.substring(2);
+        } else {
+            return null;
+        }
+        if (!Character.isUpperCase(rest.charAt(0))) {
+            return null;
+        }
+        StringBuilder property = new StringBuilder(rest);
+        for (int i = 0; i < property.length() && Character.isUpperCase(property.charAt(i)); i++) {
+            property.setCharAt(i, Character.toLowerCase(property.charAt(i)));
+        }
+        return property.toString();
     }
 
     private String freeName(Class<?> c) {
@@ -202,11 +266,26 @@ final class JsonSchemas {
         if (c == LocalDate.class) {
             return Map.of("type", "string", "format", "date");
         }
-        if (c == LocalTime.class) {
-            return Map.of("type", "string", "format", "time");
+        if (c == LocalTime.class) { // not format time: that one needs an offset
+            return Map.of("type", "string", "description", "A local time of day, e.g. 09:30:00");
         }
-        if (c == Duration.class) {
+        if (c == Duration.class || c == Period.class) {
             return Map.of("type", "string", "format", "duration");
+        }
+        if (c == OffsetTime.class) { // not format time either: Jackson leaves out zero seconds (09:30+08:00)
+            return Map.of("type", "string", "description", "A time of day with its offset, e.g. 09:30+08:00");
+        }
+        if (c == YearMonth.class) {
+            return Map.of("type", "string", "pattern", "^[0-9]{4}-[0-9]{2}$", "description", "A month, e.g. 2024-05");
+        }
+        if (c == MonthDay.class) {
+            return Map.of("type", "string", "description", "A day of the year, e.g. --05-01");
+        }
+        if (c == Year.class) {
+            return Map.of("type", "string", "pattern", "^[0-9]{4}$", "description", "A year, e.g. 2024");
+        }
+        if (c == ZoneOffset.class) {
+            return Map.of("type", "string", "description", "An offset from UTC, e.g. +08:00");
         }
         if (c == UUID.class) {
             return Map.of("type", "string", "format", "uuid");

@@ -164,7 +164,8 @@ final class OpenApiDocument {
         for (String cursor : List.of("after", "before")) {
             if (queryParameters.contains(cursor)) {
                 String name = "next" + Character.toUpperCase(cursor.charAt(0)) + cursor.substring(1);
-                properties.put(name, Map.of("type", "string", "nullable", true, "description", "pass it as ?" + cursor + "= for the next page; null on the last"));
+                // OpenAPI 3.1 says null with a type list ("nullable" is 3.0's word, which 3.1 ignores)
+                properties.put(name, Map.of("type", List.of("string", "null"), "description", "pass it as ?" + cursor + "= for the next page; null on the last"));
             }
         }
         return Map.of("type", "object", "required", List.of("items"), "properties", properties);

@@ -61,9 +61,9 @@ public final class PlatformRoutes implements RouteProvider {
         return List.of(
                 Route.get("/health", this::health).publicAccess()
                         .summary("UP (200) when the kernel, the database, sign-in and every module are ready; otherwise 503"),
-                Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses())))
+                Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses()))).returnsItems(ModuleStatus.class)
                         .summary("Every installed module with its state, version and failure reason"),
-                Route.get("/modules/{id}", this::module).summary("One module"),
+                Route.get("/modules/{id}", this::module).returns(ModuleStatus.class).summary("One module"),
                 Route.get("/openapi.json", request -> Reply.ok(OpenApiDocument.of(routes.served(), version))).publicAccess()
                         .summary("OpenAPI description of every route served now, plugins' included"));
     }

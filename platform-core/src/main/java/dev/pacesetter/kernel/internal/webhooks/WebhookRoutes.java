@@ -54,12 +54,12 @@ final class WebhookRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/webhooks", request -> Reply.ok(Map.of("items", db.inTransaction(WebhookStore::all)))).roles(Role.ADMIN)
+                Route.get("/webhooks", request -> Reply.ok(Map.of("items", db.inTransaction(WebhookStore::all)))).returnsItems(Webhook.class).roles(Role.ADMIN)
                         .summary("Every webhook (never its secret)"),
                 Route.post("/webhooks", this::create).body(WebhookInput.class).roles(Role.ADMIN)
                         .summary("Subscribe a URL to topics; the signing secret is in this response only"),
                 Route.get("/webhooks/{id}", request -> Reply.ok(webhook(request.pathId("id")))).returns(Webhook.class).roles(Role.ADMIN),
-                Route.put("/webhooks/{id}", this::update).body(WebhookInput.class).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
+                Route.put("/webhooks/{id}", this::update).body(WebhookInput.class).returns(Webhook.class).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
                 Route.delete("/webhooks/{id}", this::delete).roles(Role.ADMIN).summary("Delete a webhook and its delivery log"),
                 Route.post("/webhooks/{id}/secret", this::rotateSecret).withoutBody().roles(Role.ADMIN)
                         .summary("Replace the signing secret; the new one is in this response only"),

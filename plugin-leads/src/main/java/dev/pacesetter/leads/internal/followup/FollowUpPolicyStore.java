@@ -19,9 +19,9 @@ import dev.pacesetter.platform.api.db.Sql;
 public final class FollowUpPolicyStore {
 
     /** A policy as the API shows it. */
-    public record View(Grade grade, TouchKind touchKind, String firstWithin, String repeatEvery, String rule, Long updatedBy, Instant updatedAt) {
-        static View of(FollowUpPolicy p, Long updatedBy, Instant updatedAt) {
-            return new View(p.grade(), p.touchKind(), Durations.iso(p.firstWithin()), Durations.iso(p.repeatEvery()), p.rule(), updatedBy, updatedAt);
+    public record PolicyView(Grade grade, TouchKind touchKind, String firstWithin, String repeatEvery, String rule, Long updatedBy, Instant updatedAt) {
+        static PolicyView of(FollowUpPolicy p, Long updatedBy, Instant updatedAt) {
+            return new PolicyView(p.grade(), p.touchKind(), Durations.iso(p.firstWithin()), Durations.iso(p.repeatEvery()), p.rule(), updatedBy, updatedAt);
         }
     }
 
@@ -31,16 +31,16 @@ public final class FollowUpPolicyStore {
     /** Every grade's policy (a grade without a row gets the default). */
     public static Map<Grade, FollowUpPolicy> all(Connection c) throws SQLException {
         Map<Grade, FollowUpPolicy> policies = new EnumMap<>(FollowUpPolicy.defaults());
-        for (Map.Entry<Grade, View> e : views(c).entrySet()) {
+        for (Map.Entry<Grade, PolicyView> e : views(c).entrySet()) {
             policies.put(e.getKey(), toPolicy(e.getValue()));
         }
         return policies;
     }
 
-    public static Map<Grade, View> views(Connection c) throws SQLException {
-        Map<Grade, View> views = new EnumMap<>(Grade.class);
+    public static Map<Grade, PolicyView> views(Connection c) throws SQLException {
+        Map<Grade, PolicyView> views = new EnumMap<>(Grade.class);
         for (FollowUpPolicy p : FollowUpPolicy.defaults().values()) {
-            views.put(p.grade(), View.of(p, null, null));
+            views.put(p.grade(), PolicyView.of(p, null, null));
         }
         try (PreparedStatement ps = Sql.of("SELECT grade, touch_kind, first_within_seconds, repeat_every_seconds, updated_by, updated_at"
                 + " FROM leads_follow_up_policy").prepare(c); ResultSet rs = ps.executeQuery()) {
@@ -49,7 +49,7 @@ public final class FollowUpPolicyStore {
                 long repeat = rs.getLong(4);
                 Duration repeatEvery = rs.wasNull() ? null : Duration.ofSeconds(repeat);
                 FollowUpPolicy p = new FollowUpPolicy(grade, TouchKind.valueOf(rs.getString(2)), Duration.ofSeconds(rs.getLong(3)), repeatEvery);
-                views.put(grade, View.of(p, rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()));
+                views.put(grade, PolicyView.of(p, rs.getObject(5, Long.class), rs.getTimestamp(6).toInstant()));
             }
         }
         return views;
@@ -72,7 +72,7 @@ public final class FollowUpPolicyStore {
         }
     }
 
-    static FollowUpPolicy toPolicy(View v) {
+    static FollowUpPolicy toPolicy(PolicyView v) {
         return new FollowUpPolicy(v.grade(), v.touchKind(), Durations.parse(v.firstWithin()).orElseThrow(),
                 v.repeatEvery() == null ? null : Durations.parse(v.repeatEvery()).orElseThrow());
     }

@@ -77,14 +77,14 @@ public final class AssignmentRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/lead-assignment-rules", this::rules).roles(Role.ADMIN, Role.MANAGER, Role.MARKETING)
+                Route.get("/lead-assignment-rules", this::rules).returnsItems(AssignmentRule.class).roles(Role.ADMIN, Role.MANAGER, Role.MARKETING)
                         .summary("Assignment rules in the order they are tried: all for administrators, those of your regions and teams otherwise"),
-                Route.post("/lead-assignment-rules", this::addRule).body(RuleInput.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.post("/lead-assignment-rules", this::addRule).body(RuleInput.class).returns(AssignmentRule.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Add a rule: leads matching regionId / territory / channelId go round-robin to the team's active reps;"
                                 + " a manager's rules stay within the teams and regions they manage"),
                 Route.delete("/lead-assignment-rules/{id}", this::deleteRule).withoutBody().roles(Role.ADMIN, Role.MANAGER)
                         .summary("Remove a rule of a team and region you manage"),
-                Route.post("/leads/{id}/assign", this::reassign).body(Assign.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.post("/leads/{id}/assign", this::reassign).body(Assign.class).returns(LeadView.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Give a lead to another owner (yourself or someone you manage), with a reason"));
     }
 

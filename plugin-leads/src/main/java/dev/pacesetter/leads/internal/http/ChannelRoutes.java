@@ -69,13 +69,13 @@ public final class ChannelRoutes implements RouteProvider {
                         }
                     }
                     return all;
-                })))).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("Every lead channel, by name"),
+                })))).returnsItems(Channel.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("Every lead channel, by name"),
                 Route.get("/channels/{id}", request -> Reply.ok(db.inTransaction(c -> find(c, request.pathId("id")))
                         .orElseThrow(() -> ApiException.notFound(Message.of("error.channel.not-found", request.pathId("id"))))))
-                        .roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("One channel"),
-                Route.post("/channels", this::create).body(ChannelBody.class).roles(Role.ADMIN, Role.MARKETING)
+                        .returns(Channel.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("One channel"),
+                Route.post("/channels", this::create).body(ChannelBody.class).returns(Channel.class).roles(Role.ADMIN, Role.MARKETING)
                         .summary("Add a channel: name (unique), kind, optional cost with currency per period"),
-                Route.put("/channels/{id}", this::update).body(ChannelBody.class).roles(Role.ADMIN, Role.MARKETING)
+                Route.put("/channels/{id}", this::update).body(ChannelBody.class).returns(Channel.class).roles(Role.ADMIN, Role.MARKETING)
                         .summary("Change a channel; active=false retires it (no new leads, history kept)"));
     }
 

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -63,6 +62,10 @@ public final class FollowUpRoutes implements RouteProvider {
             Instant windowStart, Instant dueAt, String status, boolean overdue, Instant breachedAt) {
     }
 
+    /** The reach rate of a period: per group and in total. */
+    public record ReachRateReport(Instant from, Instant to, String groupBy, Grade grade, List<ReachRate> groups, ReachRate total) {
+    }
+
     /** Longest period the reach rate covers in one request. */
     static final Duration MAX_PERIOD = Duration.ofDays(400);
 
@@ -81,15 +84,16 @@ public final class FollowUpRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.get("/follow-up-policies", request -> Reply.ok(Map.of("items", db.inTransaction(c -> inWords(c,
-                        FollowUpPolicyStore.views(c).values(), request.language()))))).roles(LeadRoles.readers())
+                        FollowUpPolicyStore.views(c).values(), request.language()))))).returnsItems(FollowUpPolicyStore.PolicyView.class).roles(LeadRoles.readers())
                         .summary("The follow-up policy of each grade: touch kind, first within, repeat every (ISO-8601 durations)"),
-                Route.put("/follow-up-policies/{grade}", this::replacePolicy).body(PolicyInput.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/follow-up-policies/{grade}", this::replacePolicy).body(PolicyInput.class).returns(FollowUpPolicyStore.PolicyView.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Change a grade's follow-up policy {touchKind, firstWithin, repeatEvery}; tasks made from now on follow it"),
-                Route.get("/leads/follow-ups", this::toDo).query("limit", Integer.class, "Page size").query("ownerId", Long.class, "Only this rep's follow-ups").roles(LeadRoles.readers())
+                Route.get("/leads/follow-ups", this::toDo).returnsItems(ToDo.class).query("limit", Integer.class, "Page size").query("ownerId", Long.class, "Only this rep's follow-ups").roles(LeadRoles.readers())
                         .summary("Follow-ups still to do in your scope (open, and breached ones not yet made up), soonest first; ownerId, limit"),
-                Route.get("/leads/{id}/follow-ups", this::ofLead).roles(LeadRoles.readers())
+                // beside the list, leadId (the path's id), which the list's schema leaves out
+                Route.get("/leads/{id}/follow-ups", this::ofLead).returnsItems(FollowUps.Task.class).roles(LeadRoles.readers())
                         .summary("Every follow-up task of a lead, newest first"),
-                Route.get("/leads/reach-rate", this::reachRate).query("from", java.time.Instant.class, "Period start").query("to", java.time.Instant.class, "Period end").query("groupBy", "rep (default), team or region").query("grade", Grade.class, "Only leads of this grade").roles(LeadRoles.readers())
+                Route.get("/leads/reach-rate", this::reachRate).returns(ReachRateReport.class).query("from", java.time.Instant.class, "Period start").query("to", java.time.Instant.class, "Period end").query("groupBy", "rep (default), team or region").query("grade", Grade.class, "Only leads of this grade").roles(LeadRoles.readers())
                         .summary("Follow-ups met in time ÷ follow-ups due in [from, to), per rep, team or region (groupBy) and in total, in your"
                                 + " scope; grade filters"));
     }
@@ -109,19 +113,19 @@ public final class FollowUpRoutes implements RouteProvider {
         FollowUpPolicy policy = new FollowUpPolicy(grade.get(), input.touchKind(), first, repeat);
         long userId = request.caller().orElseThrow().userId();
         return Reply.ok(db.inTransaction(c -> {
-            FollowUpPolicyStore.View before = FollowUpPolicyStore.views(c).get(grade.get());
+            FollowUpPolicyStore.PolicyView before = FollowUpPolicyStore.views(c).get(grade.get());
             FollowUpPolicyStore.save(c, policy, userId, clock.instant());
-            FollowUpPolicyStore.View after = FollowUpPolicyStore.views(c).get(grade.get());
+            FollowUpPolicyStore.PolicyView after = FollowUpPolicyStore.views(c).get(grade.get());
             db.audit(c, AuditRecord.of(request, "follow-up-policies", grade.get().name(), "update").before(before).after(after));
             return inWords(c, List.of(after), request.language()).get(0);
         }));
     }
 
     /** The policy's rule in the reader's language. */
-    private List<FollowUpPolicyStore.View> inWords(java.sql.Connection c, java.util.Collection<FollowUpPolicyStore.View> views, Language language)
+    private List<FollowUpPolicyStore.PolicyView> inWords(java.sql.Connection c, java.util.Collection<FollowUpPolicyStore.PolicyView> views, Language language)
             throws java.sql.SQLException {
         var policies = FollowUpPolicyStore.all(c);
-        return views.stream().map(v -> new FollowUpPolicyStore.View(v.grade(), v.touchKind(), v.firstWithin(), v.repeatEvery(),
+        return views.stream().map(v -> new FollowUpPolicyStore.PolicyView(v.grade(), v.touchKind(), v.firstWithin(), v.repeatEvery(),
                 messages.render(RuleTexts.of(policies.get(v.grade())), language), v.updatedBy(), v.updatedAt())).toList();
     }
 
@@ -241,14 +245,7 @@ public final class FollowUpRoutes implements RouteProvider {
             }
             return rows;
         });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("from", start);
-        body.put("to", end);
-        body.put("groupBy", key);
-        body.put("grade", grade.orElse(null));
-        body.put("groups", groups);
-        body.put("total", ReachRate.total(groups));
-        return Reply.ok(body);
+        return Reply.ok(new ReachRateReport(start, end, key, grade.orElse(null), groups, ReachRate.total(groups)));
     }
 
     /** An ISO-8601 instant, or a date (its start, UTC). */

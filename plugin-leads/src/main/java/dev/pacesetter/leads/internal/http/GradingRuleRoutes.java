@@ -7,9 +7,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
@@ -65,6 +63,11 @@ public final class GradingRuleRoutes implements RouteProvider {
     public record RulesView(int version, boolean current, List<RuleView> rules, Grade fallback, Long createdBy, Instant createdAt) {
     }
 
+    /** The rule set in force with every version, as {@code GET /grading-rules} shows it. */
+    public record CurrentRules(int version, boolean current, List<RuleView> rules, Grade fallback, Long createdBy, Instant createdAt,
+            List<VersionInfo> versions) {
+    }
+
     private final ModuleDatabase db;
     private final Clock clock;
 
@@ -80,11 +83,11 @@ public final class GradingRuleRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/grading-rules", this::current).roles(LeadRoles.readers())
+                Route.get("/grading-rules", this::current).returns(CurrentRules.class).roles(LeadRoles.readers())
                         .summary("The grading rules in force (first match wins, else the fallback) and every version"),
-                Route.get("/grading-rules/{version}", this::version).roles(LeadRoles.readers())
+                Route.get("/grading-rules/{version}", this::version).returns(RulesView.class).roles(LeadRoles.readers())
                         .summary("One version of the grading rules, as leads graded by it name it"),
-                Route.put("/grading-rules", this::replace).body(RulesInput.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/grading-rules", this::replace).body(RulesInput.class).returns(RulesView.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Store a new version of the grading rules {rules:[{name, grade, minIntent, minBudget, minDecision, minTotal}],"
                                 + " fallback}; new and edited leads are graded by it"));
     }
@@ -93,9 +96,8 @@ public final class GradingRuleRoutes implements RouteProvider {
         return Reply.ok(db.inTransaction(c -> {
             GradingRules rules = GradingRulesStore.current(c);
             List<VersionInfo> versions = versions(c, rules.version());
-            Map<String, Object> body = new LinkedHashMap<>(describe(translated(view(c, rules, rules.version(), versions), rules, request)));
-            body.put("versions", versions);
-            return body;
+            RulesView view = translated(view(c, rules, rules.version(), versions), rules, request);
+            return new CurrentRules(view.version(), view.current(), view.rules(), view.fallback(), view.createdBy(), view.createdAt(), versions);
         }));
     }
 
@@ -147,17 +149,6 @@ public final class GradingRuleRoutes implements RouteProvider {
             translated.add(texts.view(view.rules().get(i), rules.rules().get(i)));
         }
         return new RulesView(view.version(), view.current(), translated, view.fallback(), view.createdBy(), view.createdAt());
-    }
-
-    private static Map<String, Object> describe(RulesView view) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("version", view.version());
-        body.put("current", view.current());
-        body.put("rules", view.rules());
-        body.put("fallback", view.fallback());
-        body.put("createdBy", view.createdBy());
-        body.put("createdAt", view.createdAt());
-        return body;
     }
 
     private static RulesView view(Connection c, GradingRules rules, int current, List<VersionInfo> versions) {

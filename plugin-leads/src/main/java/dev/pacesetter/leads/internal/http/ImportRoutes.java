@@ -57,13 +57,13 @@ public final class ImportRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads/imports", this::upload).query("fileName", "The uploaded file's name, shown in the import list").requires(LeadPermissions.IMPORT).consumes("text/csv", "application/octet-stream")
+                Route.post("/leads/imports", this::upload).returns(ImportView.class).query("fileName", "The uploaded file's name, shown in the import list").requires(LeadPermissions.IMPORT).consumes("text/csv", "application/octet-stream")
                         .maxBodyBytes(Importer.MAX_BYTES)
                         .summary("Import leads from a UTF-8 CSV file (body, up to 512 MiB; ?fileName= names it): 202 with the import;"
                                 + " 422 for a wrong header or encoding. Rows are graded, assigned, deduplicated; all or nothing per file"),
-                Route.get("/leads/imports", this::list).query("limit", Integer.class, "Page size").requires(LeadPermissions.IMPORT)
+                Route.get("/leads/imports", this::list).returnsItems(ImportView.class).query("limit", Integer.class, "Page size").requires(LeadPermissions.IMPORT)
                         .summary("Your imports (an administrator's: all), newest first; ?limit= 1-200"),
-                Route.get("/leads/imports/{id}", this::one).requires(LeadPermissions.IMPORT)
+                Route.get("/leads/imports/{id}", this::one).returns(ImportView.class).requires(LeadPermissions.IMPORT)
                         .summary("An import's status (QUEUED, RUNNING, DONE, FAILED) and counts, live while it runs"),
                 Route.get("/leads/imports/{id}/errors", this::errors).requires(LeadPermissions.IMPORT)
                         .summary("The import's error report as CSV: row, field, message (rejected and duplicate rows)"));

@@ -8,7 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -107,6 +106,10 @@ public final class LeadEditRoutes implements RouteProvider {
     public record TouchView(long id, long leadId, TouchKind kind, TouchOutcome outcome, Instant at, long byUserId, String notes, Instant createdAt) {
     }
 
+    /** What recording a touch did: the touch, the lead's status after it, the follow-up it met and the next one, late ones it made up. */
+    public record TouchResult(TouchView touch, LeadStatus leadStatus, FollowUps.Task followUpDone, FollowUps.Task nextFollowUp, List<Long> madeUpLate) {
+    }
+
     /** How far a touch's time may lie ahead of the server's clock (clients' clocks drift). */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
@@ -132,13 +135,14 @@ public final class LeadEditRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.put("/leads/{id}", this::edit).body(LeadEdit.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
+                Route.put("/leads/{id}", this::edit).body(LeadEdit.class).returns(LeadView.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
                         .summary("Change a lead you may see (marketing: tags only); version required (409 if stale); a change of intent, budget"
                                 + " or decision role regrades it by the rules in force, recorded in its history, and replaces its follow-up"),
-                Route.post("/leads/{id}/touches", this::touch).body(TouchBody.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
+                Route.post("/leads/{id}/touches", this::touch).body(TouchBody.class).returns(TouchResult.class).roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING)
                         .summary("Record a call, e-mail, visit or content sent {kind, outcome, at?, notes?}; a touch that meets the open"
                                 + " follow-up in time closes it"),
-                Route.get("/leads/{id}/touches", this::touches).query("limit", Integer.class, "Page size").roles(LeadRoles.readers())
+                // beside the list, leadId (the path's id), which the list's schema leaves out
+                Route.get("/leads/{id}/touches", this::touches).returnsItems(TouchView.class).query("limit", Integer.class, "Page size").roles(LeadRoles.readers())
                         .summary("A lead's touches, newest first (limit 1-500, default 100)"));
     }
 
@@ -282,7 +286,7 @@ public final class LeadEditRoutes implements RouteProvider {
         v.require(input.notes() == null || input.notes().length() <= 2000, "notes", Message.of("field.max_length", 2000));
         v.orThrow();
         Instant touchedAt = at;
-        Map<String, Object> body = db.inTransaction(c -> {
+        TouchResult body = db.inTransaction(c -> {
             LeadReader.find(c, id, caller.scope()).orElseThrow(() -> ApiException.notFound(Message.of("error.lead.not-found", id)));
             LeadState lead = LeadState.lock(c, id);
             if (!lead.status().isOpen()) {
@@ -308,13 +312,8 @@ public final class LeadEditRoutes implements RouteProvider {
                     touchedAt, input.outcome().name()));
             events.publish(c, lead.regionId() == null ? event : event.inRegion(lead.regionId()));
             db.audit(c, AuditRecord.of(request, "lead-touches", touch.id(), "create").after(touch));
-            Map<String, Object> result = new LinkedHashMap<>();
-            result.put("touch", touch);
-            result.put("leadStatus", contacted ? LeadStatus.CONTACTED : lead.status());
-            result.put("followUpDone", CloseReasons.shown(effect.satisfied(), messages, request.language()));
-            result.put("nextFollowUp", CloseReasons.shown(effect.next(), messages, request.language()));
-            result.put("madeUpLate", effect.madeUp());
-            return result;
+            return new TouchResult(touch, contacted ? LeadStatus.CONTACTED : lead.status(), CloseReasons.shown(effect.satisfied(), messages,
+                    request.language()), CloseReasons.shown(effect.next(), messages, request.language()), effect.madeUp());
         });
         return Reply.created("/api/v1/leads/" + id + "/touches", body);
     }

@@ -73,15 +73,15 @@ public final class LeadLifecycleRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads/{id}/qualify", request -> Reply.ok(move(request, LeadStatus.QUALIFIED, null))).withoutBody().roles(WORKERS)
+                Route.post("/leads/{id}/qualify", request -> Reply.ok(move(request, LeadStatus.QUALIFIED, null))).withoutBody().returns(LeadView.class).roles(WORKERS)
                         .summary("Mark a lead qualified (from NEW or CONTACTED)"),
                 Route.post("/leads/{id}/disqualify", request -> {
                     Disqualify body = request.body(Disqualify.class);
                     new Validation().require(body.reason() != null && !body.reason().isBlank() && body.reason().length() <= 500, "reason",
                             Message.of("field.disqualify-reason")).orThrow();
                     return Reply.ok(move(request, LeadStatus.DISQUALIFIED, body.reason().strip()));
-                }).body(Disqualify.class).roles(WORKERS).summary("Disqualify a lead with a reason; its open follow-ups end"),
-                Route.post("/leads/{id}/convert", this::convert).body(Convert.class).roles(WORKERS)
+                }).body(Disqualify.class).returns(LeadView.class).roles(WORKERS).summary("Disqualify a lead with a reason; its open follow-ups end"),
+                Route.post("/leads/{id}/convert", this::convert).body(Convert.class).returns(LeadConverted.class).roles(WORKERS)
                         .summary("Convert a qualified lead into an account and an opportunity (event leads/lead.converted); 409 if converted already"));
     }
 

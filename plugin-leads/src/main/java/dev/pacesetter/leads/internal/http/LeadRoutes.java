@@ -64,17 +64,17 @@ public final class LeadRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/leads", this::create).body(LeadFields.LeadBody.class).query("allowDuplicate", Boolean.class, "true: create even if a lead with this phone or email exists").roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR)
+                Route.post("/leads", this::create).body(LeadFields.LeadBody.class).returns(LeadView.class).query("allowDuplicate", Boolean.class, "true: create even if a lead with this phone or email exists").roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR)
                         .summary("Create a lead: graded, assigned (to you, the owner you name, or by assignment rules) and given its follow-ups;"
                                 + " 409 on a duplicate e-mail or phone unless ?allowDuplicate=true, or on an external id seen before"),
                 Route.post("/leads/web-form", this::webForm).body(LeadFields.LeadBody.class).roles(Role.INTEGRATOR, Role.MARKETING, Role.ADMIN)
                         .summary("Intake from a marketing web form (API token): owner by assignment rules; a submission with the externalId,"
                                 + " e-mail or phone of an existing lead creates none. Answers 202 {status: received} either way, with the lead's id"
                                 + " only if you may read it; rate-limited per caller (429 with Retry-After)"),
-                LeadQuery.declare(Route.get("/leads", this::list)).roles(LeadRoles.readers())
+                LeadQuery.declare(Route.get("/leads", this::list)).returnsItems(LeadView.class).roles(LeadRoles.readers())
                         .summary("Leads you may see, filtered (status, grade, ownerId, channelId, tag, regionId, touched, q, createdFrom, createdTo),"
                                 + " sorted (sort=-createdAt|createdAt|grade|-grade) and paged (limit, after)"),
-                Route.get("/leads/{id}", request -> Reply.ok(texts(request).lead(load(request)))).roles(LeadRoles.readers())
+                Route.get("/leads/{id}", request -> Reply.ok(texts(request).lead(load(request)))).returns(LeadView.class).roles(LeadRoles.readers())
                         .summary("One lead with its grade and why"),
                 Route.get("/leads/{id}/history", this::history).roles(LeadRoles.readers())
                         .summary("What happened to a lead: assignments, regrades, status changes, oldest first"));

@@ -57,10 +57,10 @@ public final class TagRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/lead-tags", request -> Reply.ok(Map.of("items", db.inTransaction(TagRoutes::all))))
+                Route.get("/lead-tags", request -> Reply.ok(Map.of("items", db.inTransaction(TagRoutes::all)))).returnsItems(Tag.class)
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP, Role.MARKETING, Role.INTEGRATOR).summary("The tag vocabulary, by name"),
-                Route.post("/lead-tags", this::create).body(TagInput.class).roles(Role.ADMIN, Role.MARKETING).summary("Add a tag (409 if the name exists)"),
-                Route.put("/lead-tags/{id}", this::rename).body(TagInput.class).roles(Role.ADMIN, Role.MARKETING).summary("Rename a tag or change its description"),
+                Route.post("/lead-tags", this::create).body(TagInput.class).returns(Tag.class).roles(Role.ADMIN, Role.MARKETING).summary("Add a tag (409 if the name exists)"),
+                Route.put("/lead-tags/{id}", this::rename).body(TagInput.class).returns(Tag.class).roles(Role.ADMIN, Role.MARKETING).summary("Rename a tag or change its description"),
                 Route.delete("/lead-tags/{id}", this::delete).withoutBody().roles(Role.ADMIN, Role.MARKETING)
                         .summary("Remove a tag no lead carries (409 with the count otherwise)"));
     }

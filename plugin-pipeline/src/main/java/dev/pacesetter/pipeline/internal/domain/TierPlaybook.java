@@ -18,11 +18,11 @@ import dev.pacesetter.platform.api.i18n.Messages;
 public record TierPlaybook(Tier tier, String action, Period every, boolean active) {
 
     /** For the API: {@code every} as ISO-8601 text such as P3M. */
-    public record View(Tier tier, String action, String every, boolean active) {
+    public record PlaybookView(Tier tier, String action, String every, boolean active) {
     }
 
-    public View view() {
-        return new View(tier, action, every.toString(), active);
+    public PlaybookView view() {
+        return new PlaybookView(tier, action, every.toString(), active);
     }
 
     /** The task title for an account. */
@@ -31,8 +31,8 @@ public record TierPlaybook(Tier tier, String action, Period every, boolean activ
     }
 
     /** For the API, in the reader's language. */
-    public View view(Messages messages, Language language) {
-        return new View(tier, StoredText.render(messages, action, language), every.toString(), active);
+    public PlaybookView view(Messages messages, Language language) {
+        return new PlaybookView(tier, StoredText.render(messages, action, language), every.toString(), active);
     }
 
     /** The first due time after {@code lastDue} on this cadence that is not already past. */

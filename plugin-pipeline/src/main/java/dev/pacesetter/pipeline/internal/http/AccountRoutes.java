@@ -56,10 +56,10 @@ public final class AccountRoutes implements RouteProvider {
     public List<Route> routes() {
         return List.of(
                 Route.post("/accounts", this::create).body(AccountInput.class).returns(AccountStore.Account.class).roles(WORKERS).summary("Create an account (owner: you, or someone you manage) with contacts"),
-                Route.get("/accounts", this::list).query("q", "Text to search in names").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(READERS).summary("Accounts you may see, newest first; q, limit, before"),
+                Route.get("/accounts", this::list).returnsItems(AccountStore.Account.class).query("q", "Text to search in names").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(READERS).summary("Accounts you may see, newest first; q, limit, before"),
                 Route.get("/accounts/{id}", request -> Reply.ok(account(request))).returns(AccountStore.Account.class).roles(READERS).summary("One account with its contacts"),
-                Route.post("/contacts", this::addContact).body(ContactInput.class).roles(WORKERS).summary("Add a contact to an account you may see"),
-                Route.get("/contacts/{id}", this::contact).roles(READERS).summary("One contact (of an account you may see)"));
+                Route.post("/contacts", this::addContact).body(ContactInput.class).returns(AccountStore.Contact.class).roles(WORKERS).summary("Add a contact to an account you may see"),
+                Route.get("/contacts/{id}", this::contact).returns(AccountStore.Contact.class).roles(READERS).summary("One contact (of an account you may see)"));
     }
 
     private Reply create(ApiRequest request) {

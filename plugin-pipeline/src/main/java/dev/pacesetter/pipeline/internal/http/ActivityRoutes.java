@@ -70,9 +70,9 @@ public final class ActivityRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/opportunities/{id}/activities", this::record).body(ActivityInput.class).roles(AccountRoutes.WORKERS)
+                Route.post("/opportunities/{id}/activities", this::record).body(ActivityInput.class).returns(Activity.class).roles(AccountRoutes.WORKERS)
                         .summary("Record an activity: kind, at (default now), durationSeconds (required for calls), competitorContact, notes"),
-                Route.get("/opportunities/{id}/activities", this::list).query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
+                Route.get("/opportunities/{id}/activities", this::list).returnsItems(Activity.class).query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
                         .summary("An opportunity's activities, oldest first"));
     }
 

@@ -1,7 +1,6 @@
 package dev.pacesetter.pipeline.internal.http;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import org.osgi.service.component.annotations.Activate;
@@ -27,6 +26,10 @@ public final class BoardRoutes implements RouteProvider {
 
     private final ModuleDatabase db;
 
+    /** The board: one column per stage. */
+    public record Board(List<BoardTotals.Column> stages) {
+    }
+
     @Activate
     public BoardRoutes(@Reference ModuleDatabase db) {
         this.db = db;
@@ -34,7 +37,7 @@ public final class BoardRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.get("/pipeline/board", this::board).query("teamId", Long.class, "Only this team's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").roles(AccountRoutes.WORKERS)
+        return List.of(Route.get("/pipeline/board", this::board).returns(Board.class).query("teamId", Long.class, "Only this team's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").roles(AccountRoutes.WORKERS)
                 .summary("Open opportunities per stage with count and totals per currency; teamId or ownerId narrow it, within what you may see"));
     }
 
@@ -52,6 +55,6 @@ public final class BoardRoutes implements RouteProvider {
             owners = owners.and(Sql.of("b.owner_id = ?", owner.get()));
         }
         Sql condition = owners;
-        return Reply.ok(Map.of("stages", db.inTransaction(c -> BoardTotals.board(c, condition))));
+        return Reply.ok(new Board(db.inTransaction(c -> BoardTotals.board(c, condition))));
     }
 }

@@ -62,11 +62,11 @@ public final class ConversationRoutes implements RouteProvider {
         return List.of(
                 Route.get("/opportunities/{id}/conversation", request -> Reply.ok(read(request, false))).returns(Conversation.class).roles(AccountRoutes.READERS)
                         .summary("Needs (5W2H), solution match, objections and how complete the conversation is"),
-                Route.put("/opportunities/{id}/conversation", this::save).body(ConversationInput.class).roles(AccountRoutes.WORKERS)
+                Route.put("/opportunities/{id}/conversation", this::save).body(ConversationInput.class).returns(Conversation.class).roles(AccountRoutes.WORKERS)
                         .summary("Record the needs discovered (what, why, who, when, where, how, howMuch) and the solution (valueStatement, quantifiedBenefit)"),
-                Route.post("/opportunities/{id}/conversation/objections", this::raise).body(ObjectionInput.class).roles(AccountRoutes.WORKERS)
+                Route.post("/opportunities/{id}/conversation/objections", this::raise).body(ObjectionInput.class).returns(Conversation.class).roles(AccountRoutes.WORKERS)
                         .summary("Record an objection the customer raised (libraryRef: an entry of the objection library)"),
-                Route.post("/opportunities/{id}/conversation/objections/{objectionId}/resolve", this::resolve).body(Resolution.class).roles(AccountRoutes.WORKERS)
+                Route.post("/opportunities/{id}/conversation/objections/{objectionId}/resolve", this::resolve).body(Resolution.class).returns(Conversation.class).roles(AccountRoutes.WORKERS)
                         .summary("Record how an objection was handled"));
     }
 

@@ -83,20 +83,20 @@ public final class CustomerRoutes implements RouteProvider {
                         .summary("An account's tier, what its orders make it now (spend, orders per quarter, repurchase cycle) and its tier history"),
                 Route.get("/accounts/{id}/health", this::health).roles(AccountRoutes.READERS)
                         .summary("An account's health score (0-100) with each factor's contribution, the threshold and the alert state"),
-                Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholdsStore::load))).roles(AccountRoutes.READERS)
+                Route.get("/tier-thresholds", request -> Reply.ok(db.inTransaction(TierThresholdsStore::load))).returns(TierThresholds.class).roles(AccountRoutes.READERS)
                         .summary("How spend, repurchase cycle and demand frequency make core, growth, potential and dormant customers"),
-                Route.put("/tier-thresholds", this::saveThresholds).body(TierThresholds.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
+                Route.put("/tier-thresholds", this::saveThresholds).body(TierThresholds.class).returns(TierThresholds.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Change the tier thresholds (all fields); applies at the next recomputation"),
                 Route.get("/tier-playbooks", request -> Reply.ok(Map.of("items", db.inTransaction(c -> TierPlaybookStore.all(c).stream()
-                        .map(p -> p.view(messages, request.language())).toList())))).roles(AccountRoutes.READERS)
+                        .map(p -> p.view(messages, request.language())).toList())))).returnsItems(TierPlaybook.PlaybookView.class).roles(AccountRoutes.READERS)
                         .summary("Each tier's playbook: the action the owner is given and how often"),
-                Route.put("/tier-playbooks/{tier}", this::savePlaybook).body(PlaybookInput.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
+                Route.put("/tier-playbooks/{tier}", this::savePlaybook).body(PlaybookInput.class).returns(TierPlaybook.PlaybookView.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Set a tier's playbook: action, every (ISO-8601 period, e.g. P3M), active"),
-                Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettingsStore::load))).roles(AccountRoutes.READERS)
+                Route.get("/health-settings", request -> Reply.ok(db.inTransaction(HealthSettingsStore::load))).returns(HealthSettings.class).roles(AccountRoutes.READERS)
                         .summary("How the health score is made (factor weights and spans) and its alert threshold"),
-                Route.put("/health-settings", this::saveHealthSettings).body(HealthSettings.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
+                Route.put("/health-settings", this::saveHealthSettings).body(HealthSettings.class).returns(HealthSettings.class).requires(PipelinePermissions.CONFIGURE_CUSTOMERS)
                         .summary("Change the health settings (all fields; weights add up to 100)"),
-                Route.post("/customers/recompute", this::recompute).withoutBody().requires(PipelinePermissions.RECOMPUTE_CUSTOMERS)
+                Route.post("/customers/recompute", this::recompute).withoutBody().returns(CustomerJob.Totals.class).requires(PipelinePermissions.RECOMPUTE_CUSTOMERS)
                         .summary("Recompute every account's tier and health now, as the nightly job does (regions where the module is on)"));
     }
 
@@ -200,7 +200,7 @@ public final class CustomerRoutes implements RouteProvider {
         v.orThrow();
         TierPlaybook playbook = new TierPlaybook(tier, in.action().strip(), every, in.active() == null || in.active());
         return Reply.ok(db.inTransaction(c -> {
-            TierPlaybook.View before = TierPlaybookStore.all(c).stream().filter(p -> p.tier() == tier).map(TierPlaybook::view).findFirst().orElse(null);
+            TierPlaybook.PlaybookView before = TierPlaybookStore.all(c).stream().filter(p -> p.tier() == tier).map(TierPlaybook::view).findFirst().orElse(null);
             TierPlaybookStore.save(c, playbook, clock.instant());
             db.audit(c, AuditRecord.of(request, "tier-playbooks", tier.name(), "update").before(before).after(playbook.view()));
             return playbook.view();

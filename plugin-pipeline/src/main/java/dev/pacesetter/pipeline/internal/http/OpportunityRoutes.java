@@ -98,18 +98,18 @@ public final class OpportunityRoutes implements RouteProvider {
         return List.of(
                 Route.post("/opportunities", this::create).body(OpportunityInput.class).returns(OpportunityStore.Opportunity.class).roles(AccountRoutes.WORKERS)
                         .summary("Open an opportunity on an account you may see: amount with currency, owner, supporters with weights adding up to 1"),
-                Route.get("/opportunities", this::list).query("stage", Stage.class, "Only opportunities in this stage").query("accountId", Long.class, "Only this account's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
+                Route.get("/opportunities", this::list).returnsItems(OpportunityStore.Opportunity.class).query("stage", Stage.class, "Only opportunities in this stage").query("accountId", Long.class, "Only this account's opportunities").query("ownerId", Long.class, "Only this owner's opportunities").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
                         .summary("Opportunities you may see, newest first; stage, accountId, ownerId, limit, before"),
                 Route.get("/opportunities/{id}", request -> Reply.ok(load(request))).returns(OpportunityStore.Opportunity.class).roles(AccountRoutes.READERS)
                         .summary("One opportunity with its members and the time spent in each stage"),
-                Route.post("/opportunities/{id}/stage", this::move).body(StageMove.class).roles(AccountRoutes.WORKERS)
+                Route.post("/opportunities/{id}/stage", this::move).body(StageMove.class).returns(OpportunityStore.Opportunity.class).roles(AccountRoutes.WORKERS)
                         .summary("Move to another stage (409 naming the allowed ones); LOST needs a reason; WON records the account's order (422 in another"
                                 + " currency than tiers use) and publishes amount, owner and weights"),
                 Route.get("/stage-deadlines", request -> Reply.ok(Map.of("items", db.inTransaction(StageDeadlinePolicyStore::all).stream()
                         .map(p -> new StageDeadlinePolicy(p.stage(), p.within(), StoredText.render(messages, p.rule(), request.language()), p.active()))
-                        .toList())))
+                        .toList()))).returnsItems(StageDeadlinePolicy.class)
                         .roles(Role.ADMIN, Role.MANAGER, Role.REP).summary("How long an opportunity may wait in each stage for customer feedback"),
-                Route.put("/stage-deadlines/{stage}", this::saveDeadline).body(DeadlineInput.class).roles(Role.ADMIN, Role.MANAGER)
+                Route.put("/stage-deadlines/{stage}", this::saveDeadline).body(DeadlineInput.class).returns(StageDeadlinePolicy.class).roles(Role.ADMIN, Role.MANAGER)
                         .summary("Set a stage's deadline: within (ISO-8601 duration, e.g. P3D), rule (the reminder's reason), active"));
     }
 

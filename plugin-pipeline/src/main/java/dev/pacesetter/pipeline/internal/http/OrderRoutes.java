@@ -64,10 +64,10 @@ public final class OrderRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/accounts/{id}/orders", this::record).body(OrderInput.class).roles(AccountRoutes.WORKERS)
+                Route.post("/accounts/{id}/orders", this::record).body(OrderInput.class).returns(OrderStore.Order.class).roles(AccountRoutes.WORKERS)
                         .summary("Record an order (repeat purchase): amount in the tiering currency, orderedAt (default now), opportunityId?, note;"
                                 + " recomputes tier and health"),
-                Route.get("/accounts/{id}/orders", this::list).query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
+                Route.get("/accounts/{id}/orders", this::list).returnsItems(OrderStore.Order.class).query("limit", Integer.class, "Page size").roles(AccountRoutes.READERS)
                         .summary("An account's orders, newest first; limit (1-500, default 100)"));
     }
 

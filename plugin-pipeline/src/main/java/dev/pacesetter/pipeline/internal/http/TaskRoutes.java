@@ -5,7 +5,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -45,6 +44,11 @@ public final class TaskRoutes implements RouteProvider {
     public record Snooze(Instant until) {
     }
 
+    /** A task as the API shows it: {@code source} is where it came from, {@code overdue} whether an open one is past due. */
+    public record TaskView(long id, long ownerId, Long accountId, Long opportunityId, String source, String title, Instant dueAt, String status,
+            boolean overdue, Instant snoozedUntil, Instant createdAt, Instant closedAt) {
+    }
+
     private final ModuleDatabase db;
     private final CustomerCare care;
     private final Clock clock;
@@ -62,16 +66,16 @@ public final class TaskRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/tasks", this::list).query("status", "OPEN (default), DONE or ALL").roles(AccountRoutes.WORKERS)
+                Route.get("/tasks", this::list).returnsItems(TaskView.class).query("status", "OPEN (default), DONE or ALL").roles(AccountRoutes.WORKERS)
                         .summary("Tasks you may see (yours; your teams' as a manager), open first and soonest due first; status=OPEN|DONE|ALL"
                                 + " (ALL includes playbook tasks cancelled by a tier change)"),
-                Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).withoutBody().roles(AccountRoutes.WORKERS).summary("Mark a task done"),
+                Route.post("/tasks/{id}/done", request -> Reply.ok(close(request, "DONE", null))).withoutBody().returns(TaskView.class).roles(AccountRoutes.WORKERS).summary("Mark a task done"),
                 Route.post("/tasks/{id}/snooze", request -> {
                     Snooze body = request.body(Snooze.class);
                     new Validation().require(body.until() != null && body.until().isAfter(clock.instant()), "until", Message.of("field.until"))
                             .orThrow();
                     return Reply.ok(close(request, "SNOOZED", body.until()));
-                }).body(Snooze.class).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
+                }).body(Snooze.class).returns(TaskView.class).roles(AccountRoutes.WORKERS).summary("Put a task off until a time; it is due again then"));
     }
 
     private Reply list(ApiRequest request) {
@@ -88,7 +92,7 @@ public final class TaskRoutes implements RouteProvider {
         }
         Sql query = sql.append("ORDER BY CASE WHEN t.status IN ('DONE', 'CANCELLED') THEN 1 ELSE 0 END, t.due_at, t.id FETCH FIRST 500 ROWS ONLY");
         return Reply.ok(Map.of("items", db.inTransaction(c -> {
-            List<Map<String, Object>> items = new ArrayList<>();
+            List<TaskView> items = new ArrayList<>();
             try (PreparedStatement ps = query.prepare(c); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     items.add(row(rs, now, request.language()));
@@ -98,35 +102,35 @@ public final class TaskRoutes implements RouteProvider {
         })));
     }
 
-    private Map<String, Object> close(ApiRequest request, String status, Instant until) {
+    private TaskView close(ApiRequest request, String status, Instant until) {
         long id = request.pathId("id");
         Caller caller = request.caller().orElseThrow();
         Instant now = clock.instant();
         return db.inTransaction(c -> {
             Sql find = Sql.of("SELECT id, owner_id, account_id, opportunity_id, source, title, due_at, status, snoozed_until, created_at, closed_at,"
                     + " title_message FROM pipeline_task t WHERE t.id = ?", id).and(caller.scope().ownedBy("t.owner_id"));
-            Map<String, Object> before;
+            TaskView before;
             try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     throw ApiException.notFound(Message.of("error.task.not-found", id));
                 }
                 before = row(rs, now, request.language());
             }
-            if ("DONE".equals(before.get("status"))) {
-                throw ApiException.conflict("task_done", Message.of("error.task-done", id), Map.of("closedAt", before.get("closedAt")));
+            if ("DONE".equals(before.status())) {
+                throw ApiException.conflict("task_done", Message.of("error.task-done", id), Map.of("closedAt", before.closedAt()));
             }
-            if ("CANCELLED".equals(before.get("status"))) {
+            if ("CANCELLED".equals(before.status())) {
                 throw ApiException.conflict("task_cancelled", Message.of("error.task-cancelled", id),
-                        Map.of("closedAt", before.get("closedAt")));
+                        Map.of("closedAt", before.closedAt()));
             }
             try (PreparedStatement ps = Sql.of("UPDATE pipeline_task SET status = ?, snoozed_until = ?, due_at = ?, closed_at = ? WHERE id = ?", status,
-                    until, until != null ? until : before.get("dueAt"), status.equals("DONE") ? now : null, id).prepare(c)) {
+                    until, until != null ? until : before.dueAt(), status.equals("DONE") ? now : null, id).prepare(c)) {
                 ps.executeUpdate();
             }
-            if (status.equals("DONE") && Tasks.Source.PLAYBOOK.name().equals(before.get("source")) && before.get("accountId") != null) {
-                care.playbookTaskDone(c, (Long) before.get("accountId")); // the playbook's next task, a period after this one was due
+            if (status.equals("DONE") && Tasks.Source.PLAYBOOK.name().equals(before.source()) && before.accountId() != null) {
+                care.playbookTaskDone(c, before.accountId()); // the playbook's next task, a period after this one was due
             }
-            Map<String, Object> after;
+            TaskView after;
             try (PreparedStatement ps = find.prepare(c); ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 after = row(rs, now, request.language());
@@ -136,23 +140,13 @@ public final class TaskRoutes implements RouteProvider {
         });
     }
 
-    private Map<String, Object> row(ResultSet rs, Instant now, Language language) throws java.sql.SQLException {
-        Map<String, Object> task = new LinkedHashMap<>();
-        task.put("id", rs.getLong("id"));
-        task.put("ownerId", rs.getLong("owner_id"));
-        task.put("accountId", rs.getObject("account_id", Long.class));
-        task.put("opportunityId", rs.getObject("opportunity_id", Long.class));
-        task.put("source", rs.getString("source"));
+    private TaskView row(ResultSet rs, Instant now, Language language) throws java.sql.SQLException {
         String titleMessage = rs.getString("title_message");
-        task.put("title", titleMessage == null ? rs.getString("title") : StoredText.render(messages, titleMessage, language));
         Instant due = Jdbc.instant(rs, "due_at");
-        task.put("dueAt", due);
         String status = rs.getString("status");
-        task.put("status", status);
-        task.put("overdue", ("OPEN".equals(status) || "SNOOZED".equals(status)) && due.isBefore(now));
-        task.put("snoozedUntil", Jdbc.instant(rs, "snoozed_until"));
-        task.put("createdAt", Jdbc.instant(rs, "created_at"));
-        task.put("closedAt", Jdbc.instant(rs, "closed_at"));
-        return task;
+        return new TaskView(rs.getLong("id"), rs.getLong("owner_id"), rs.getObject("account_id", Long.class), rs.getObject("opportunity_id", Long.class),
+                rs.getString("source"), titleMessage == null ? rs.getString("title") : StoredText.render(messages, titleMessage, language), due, status,
+                ("OPEN".equals(status) || "SNOOZED".equals(status)) && due.isBefore(now), Jdbc.instant(rs, "snoozed_until"),
+                Jdbc.instant(rs, "created_at"), Jdbc.instant(rs, "closed_at"));
     }
 }
