@@ -375,6 +375,8 @@ class GatewayContractIT {
             assertEquals("path", byId.path("in").asText());
             assertEquals("integer", byId.path("schema").path("type").asText());
             assertEquals("int64", byId.path("schema").path("format").asText());
+            assertEquals("string", paths.path("/api/v1/modules/{module}").path("get").path("parameters").get(0).path("schema").path("type").asText(),
+                    "a module id is text: a generated client must not send a number");
 
             JsonNode audit = paths.path("/api/v1/audit").path("get");
             JsonNode limit = null;

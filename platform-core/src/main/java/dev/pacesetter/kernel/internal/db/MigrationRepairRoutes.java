@@ -17,7 +17,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**
- * {@code POST /api/v1/modules/{id}/migrations/repair}: after a failed migration (and, on H2, after undoing what the
+ * {@code POST /api/v1/modules/{module}/migrations/repair}: after a failed migration (and, on H2, after undoing what the
  * failed script left behind and deploying the corrected one), an administrator repairs the module's migration history
  * and has its migrations run again. 202 with the module's status; audited.
  */
@@ -37,13 +37,13 @@ public final class MigrationRepairRoutes implements RouteProvider {
 
     @Override
     public List<Route> routes() {
-        return List.of(Route.post("/modules/{id}/migrations/repair", this::repair).roles(Role.ADMIN).withoutBody().returns(ModuleStatus.class)
+        return List.of(Route.post("/modules/{module}/migrations/repair", this::repair).roles(Role.ADMIN).withoutBody().returns(ModuleStatus.class)
                 .summary("Repair a module whose schema migration failed: drop the failed rows of its migration history, accept the"
-                        + " scripts' checksums as they are, and migrate again (202; follow GET /api/v1/modules/{id})"));
+                        + " scripts' checksums as they are, and migrate again (202; follow GET /api/v1/modules/{module})"));
     }
 
     private Reply repair(ApiRequest request) {
-        String id = request.pathParam("id");
+        String id = request.pathParam("module");
         ModuleRecord record = modules.records().stream().filter(r -> r.id().equals(id)).findFirst()
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.module.not_found", id)));
         switch (migrator.repair(id)) {

@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -31,6 +35,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvider, RouteAssembler.Provided> {
 
     private static final Logger LOG = LoggerFactory.getLogger(RouteAssembler.class);
+    private static final java.time.Duration SETTLING_RECHECK = java.time.Duration.ofMillis(50);
 
     /** The routes one provider service offered when it was bound. */
     record Provided(Bundle bundle, List<Route> routes) {
@@ -44,6 +49,13 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     private final Whiteboard whiteboard;
     private final Map<ServiceReference<RouteProvider>, Provided> provided = new ConcurrentHashMap<>();
     private final ServiceTracker<RouteProvider, Provided> tracker;
+    /** Looks again while a module settles: its last components may register no route, so nothing else would. */
+    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pacesetter-routes-recheck");
+        t.setDaemon(true);
+        return t;
+    });
+    private final AtomicBoolean recheckPending = new AtomicBoolean();
 
     public RouteAssembler(BundleContext context, Whiteboard whiteboard, ComponentHealth components, LiveRouteTable live, JsonCodec json) {
         this.context = context;
@@ -62,6 +74,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
 
     public void close() {
         tracker.close();
+        recheck.shutdownNow();
     }
 
     @Override
@@ -121,8 +134,8 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
                 record.routeRefusal(null);
                 continue;
             }
-            claims.add(new RouteClaim(record.id(), bundleId, routes, reserved, failure == null && record.isServing() && !routes.isEmpty(),
-                    failure));
+            boolean serving = failure == null && record.isServing() && !routes.isEmpty();
+            claims.add(new RouteClaim(record.id(), bundleId, routes, reserved, serving, failure, serving && isInTransition(record)));
             claimants.put(record.id(), record);
         }
         for (Long bundleId : routesByBundle.keySet()) {
@@ -146,6 +159,16 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             }
         });
         live.publish(result.table());
+        if (claims.stream().anyMatch(RouteClaim::settling) && recheckPending.compareAndSet(false, true)) {
+            try {
+                recheck.schedule(() -> {
+                    recheckPending.set(false);
+                    refresh();
+                }, SETTLING_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+                recheckPending.set(false);
+            }
+        }
     }
 
     /**

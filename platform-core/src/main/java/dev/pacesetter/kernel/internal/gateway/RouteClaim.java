@@ -14,6 +14,12 @@ import dev.pacesetter.platform.api.http.Route;
  * @param reserved resources it owned before and is expected to own again (it is updating)
  * @param serving whether its routes may be called now; if not, its resources answer 503
  * @param failure why the module failed, if it did: its resources then answer 503 module_failed rather than "retry soon"
+ * @param settling serving, but some of its components have not registered yet: a path of its resources that no route
+ *        matches yet answers 503 (retry soon), not 404, since the route that will serve it may be on its way
  */
-record RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure) {
+record RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure, boolean settling) {
+
+    RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure) {
+        this(moduleId, order, routes, reserved, serving, failure, false);
+    }
 }

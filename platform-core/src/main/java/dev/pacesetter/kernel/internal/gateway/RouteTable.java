@@ -14,7 +14,7 @@ import dev.pacesetter.platform.api.http.Route;
  */
 final class RouteTable {
 
-    static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of());
+    static final RouteTable EMPTY = new RouteTable(Map.of(), Map.of(), Map.of());
 
     /** One served route, with its template parsed once. */
     record Entry(String moduleId, Route route, PathTemplate template) {
@@ -22,14 +22,18 @@ final class RouteTable {
 
     private final Map<String, List<Entry>> byResource;
     private final Map<String, RouteLookup> unavailable;
+    private final Map<String, RouteLookup> settling;
 
     /**
      * @param byResource entries per resource, most specific template first
      * @param unavailable resources whose owning module is in transition or failed, mapped to the answer for them
+     * @param settling resources of a module that serves but still registers routes, mapped to the answer for a path
+     *        none of its routes matches yet
      */
-    RouteTable(Map<String, List<Entry>> byResource, Map<String, RouteLookup> unavailable) {
+    RouteTable(Map<String, List<Entry>> byResource, Map<String, RouteLookup> unavailable, Map<String, RouteLookup> settling) {
         this.byResource = Map.copyOf(byResource);
         this.unavailable = Map.copyOf(unavailable);
+        this.settling = Map.copyOf(settling);
     }
 
     /**
@@ -47,7 +51,7 @@ final class RouteTable {
         }
         List<Entry> entries = byResource.get(resource);
         if (entries == null) {
-            return new RouteLookup.NotFound();
+            return settling.getOrDefault(resource, new RouteLookup.NotFound());
         }
         Set<HttpMethod> allowed = null;
         String owner = null;
@@ -68,6 +72,10 @@ final class RouteTable {
             if (entry.template().shape().equals(path)) {
                 allowed.add(entry.route().method());
             }
+        }
+        RouteLookup coming = settling.get(resource);
+        if (coming != null) {
+            return coming; // the route for this path or method may be the next one its module registers
         }
         return allowed == null ? new RouteLookup.NotFound() : new RouteLookup.WrongMethod(owner, allowed);
     }

@@ -32,6 +32,7 @@ final class RouteTableBuilder {
         Map<String, String> ownerOf = new HashMap<>();
         Map<String, List<RouteTable.Entry>> byResource = new HashMap<>();
         Map<String, RouteLookup> unavailable = new HashMap<>();
+        Map<String, RouteLookup> settling = new HashMap<>();
         Map<String, Set<String>> owned = new LinkedHashMap<>();
         Map<String, String> refusals = new LinkedHashMap<>();
 
@@ -55,9 +56,13 @@ final class RouteTableBuilder {
                 byResource.computeIfAbsent(route.resource(), k -> new ArrayList<>())
                         .add(new RouteTable.Entry(claim.moduleId(), route, PathTemplate.parse(route.path())));
             }
+            if (claim.settling()) {
+                RouteLookup coming = new RouteLookup.Unavailable(claim.moduleId());
+                resources.forEach(resource -> settling.put(resource, coming));
+            }
         }
         byResource.values().forEach(entries -> entries.sort(Comparator.comparing(RouteTable.Entry::template)));
-        return new Result(new RouteTable(byResource, unavailable), owned, refusals);
+        return new Result(new RouteTable(byResource, unavailable, settling), owned, refusals);
     }
 
     private static String refusal(RouteClaim claim, Set<String> resources, Map<String, String> ownerOf) {

@@ -37,7 +37,7 @@ import dev.pacesetter.platform.api.security.Permission;
  */
 public final class PermissionRoutes implements RouteProvider {
 
-    /** Body of {@code PUT /permissions/{id}/roles}. */
+    /** Body of {@code PUT /permissions/{permission}/roles}. */
     public record RolesInput(List<Role> roles) {
     }
 
@@ -67,13 +67,13 @@ public final class PermissionRoutes implements RouteProvider {
         return List.of(
                 Route.get("/permissions", this::list).returnsItems(PermissionView.class).roles(Role.ADMIN)
                         .summary("Every permission the running modules declare, its default roles, the roles and users that hold it"),
-                Route.put("/permissions/{id}/roles", this::chooseRoles).body(RolesInput.class).returns(PermissionView.class).roles(Role.ADMIN)
+                Route.put("/permissions/{permission}/roles", this::chooseRoles).body(RolesInput.class).returns(PermissionView.class).roles(Role.ADMIN)
                         .summary("Choose the roles that hold a permission instead of its default roles (administrators always hold it)"),
-                Route.delete("/permissions/{id}/roles", this::restoreDefaults).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
+                Route.delete("/permissions/{permission}/roles", this::restoreDefaults).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
                         .summary("Give a permission back to its default roles"),
-                Route.put("/permissions/{id}/users/{userId}", this::grant).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
+                Route.put("/permissions/{permission}/users/{userId}", this::grant).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
                         .summary("Grant a permission to one user by name, whatever their roles"),
-                Route.delete("/permissions/{id}/users/{userId}", this::revoke).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
+                Route.delete("/permissions/{permission}/users/{userId}", this::revoke).withoutBody().returns(PermissionView.class).roles(Role.ADMIN)
                         .summary("Take back a permission granted to one user by name"),
                 Route.get("/me/permissions", this::mine)
                         .summary("The ids of the permissions you hold, of the modules running now"));
@@ -176,7 +176,7 @@ public final class PermissionRoutes implements RouteProvider {
     }
 
     private PermissionCatalogue.Declared known(ApiRequest request) {
-        String id = request.pathParam("id");
+        String id = request.pathParam("permission");
         return catalogue.find(id).orElseThrow(() -> new ApiException(404, "permission_not_found", Message.of("error.permission.not_found", id),
                 Map.of("permission", id)));
     }

@@ -20,7 +20,7 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
 import dev.pacesetter.platform.api.i18n.Message;
 
-/** {@code PUT /api/v1/modules/{id}/enablement}: administrators switch a module on region by region. */
+/** {@code PUT /api/v1/modules/{module}/enablement}: administrators switch a module on region by region. */
 public final class EnablementRoutes implements RouteProvider {
 
     /** Body: {@code {"regions":"all"}} or {@code {"regions":["south-china", …]}}. */
@@ -40,8 +40,8 @@ public final class EnablementRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.get("/modules/{id}/enablement", request -> Reply.ok(view(knownModule(request)))),
-                Route.put("/modules/{id}/enablement", this::change).body(EnablementInput.class).roles(Role.ADMIN)
+                Route.get("/modules/{module}/enablement", request -> Reply.ok(view(knownModule(request)))),
+                Route.put("/modules/{module}/enablement", this::change).body(EnablementInput.class).roles(Role.ADMIN)
                         .summary("Switch a module on for all regions or a list of region codes; takes effect at once"));
     }
 
@@ -73,7 +73,7 @@ public final class EnablementRoutes implements RouteProvider {
     }
 
     private String knownModule(ApiRequest request) {
-        String id = request.pathParam("id");
+        String id = request.pathParam("module");
         if (modules.records().stream().noneMatch(r -> r.id().equals(id))) {
             throw ApiException.notFound(Message.of("error.module.not_found", id));
         }

@@ -63,7 +63,7 @@ public final class PlatformRoutes implements RouteProvider {
                         .summary("UP (200) when the kernel, the database, sign-in and every module are ready; otherwise 503"),
                 Route.get("/modules", request -> Reply.ok(Map.of("items", reporter.statuses()))).returnsItems(ModuleStatus.class)
                         .summary("Every installed module with its state, version and failure reason"),
-                Route.get("/modules/{id}", this::module).returns(ModuleStatus.class).summary("One module"),
+                Route.get("/modules/{module}", this::module).returns(ModuleStatus.class).summary("One module"),
                 Route.get("/openapi.json", request -> Reply.ok(OpenApiDocument.of(routes.served(), version))).publicAccess()
                         .summary("OpenAPI description of every route served now, plugins' included"));
     }
@@ -99,7 +99,7 @@ public final class PlatformRoutes implements RouteProvider {
     }
 
     private Reply module(ApiRequest request) {
-        String id = request.pathParam("id");
+        String id = request.pathParam("module");
         return reporter.statuses().stream().filter(s -> s.id().equals(id)).findFirst().map(Reply::ok)
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.module.not_found", id)));
     }

@@ -63,6 +63,19 @@ class RouteTableTest {
     }
 
     @Test
+    void whileAModuleStillRegistersRoutesAPathNoneMatchesYetIsUnavailableNotMissing() {
+        RouteClaim settling = new RouteClaim("hello", 5, List.of(get("/hello/archive")), Set.of("hello"), true, null, true);
+        RouteTable table = RouteTableBuilder.build(List.of(settling)).table();
+        assertInstanceOf(RouteLookup.Found.class, table.lookup("GET", List.of("hello", "archive")));
+        assertInstanceOf(RouteLookup.Unavailable.class, table.lookup("GET", List.of("hello", "ping")), "its provider may be the next to register");
+        assertInstanceOf(RouteLookup.Unavailable.class, table.lookup("POST", List.of("hello", "archive")));
+        assertInstanceOf(RouteLookup.NotFound.class, table.lookup("GET", List.of("elsewhere")));
+
+        RouteTable settled = RouteTableBuilder.build(List.of(serving("hello", 5, get("/hello/archive")))).table();
+        assertInstanceOf(RouteLookup.NotFound.class, settled.lookup("GET", List.of("hello", "ping")));
+    }
+
+    @Test
     void theEarlierClaimKeepsAContestedResourceAndTheLaterModuleIsRefusedWhole() {
         RouteTableBuilder.Result result = RouteTableBuilder.build(List.of(
                 serving("intruder", 9, get("/intruder"), get("/leads/hijack")),
