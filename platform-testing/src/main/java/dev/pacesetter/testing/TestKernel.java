@@ -18,7 +18,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -56,13 +59,17 @@ public final class TestKernel implements AutoCloseable {
     private final TestDatabase.Provisioned database;
     private final URI base;
     private final TestClient admin;
+    private final ClassPathBundles classPath;
+    /** Numbers what tests create in this kernel under unique names ({@link PilotOrganisation}): it may be shared. */
+    private final AtomicInteger serial = new AtomicInteger();
 
-    private TestKernel(Process process, Path home, Path log, TestDatabase.Provisioned database, URI base) {
+    private TestKernel(Process process, Path home, Path log, TestDatabase.Provisioned database, URI base, ClassPathBundles classPath) {
         this.process = process;
         this.home = home;
         this.log = log;
         this.database = database;
         this.base = base;
+        this.classPath = classPath;
         this.admin = new TestClient(base, signIn(base, "admin"), null);
     }
 
@@ -90,6 +97,7 @@ public final class TestKernel implements AutoCloseable {
         private final TestDatabase database;
         private final List<Path> plugins = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Set<String> withoutPlugins = new TreeSet<>();
 
         private Builder(TestDatabase database) {
             this.database = database;
@@ -98,6 +106,16 @@ public final class TestKernel implements AutoCloseable {
         /** Installs a plugin jar that is not on the class path. */
         public Builder plugin(Path jar) {
             plugins.add(jar);
+            return this;
+        }
+
+        /**
+         * Leaves the class path's plugin of {@code module} (its {@code Pacesetter-Module} id) out of {@code bundles/}, so
+         * that the test installs it over REST with {@link TestKernel#installPlugin(String)}: a plugin started from
+         * {@code bundles/} cannot be uninstalled over REST.
+         */
+        public Builder withoutPlugin(String module) {
+            withoutPlugins.add(module);
             return this;
         }
 
@@ -114,8 +132,14 @@ public final class TestKernel implements AutoCloseable {
             return this;
         }
 
+        /** Starts the kernel; the test closes it. To share one kernel between test classes, see {@link SharedKernels}. */
         public TestKernel start() {
             return TestKernel.start(this);
+        }
+
+        /** What this builder starts, as a key: two builders with equal keys start equal kernels. */
+        String configuration() {
+            return database + " plugins=" + plugins + " without=" + withoutPlugins + " settings=" + settings;
         }
     }
 
@@ -130,6 +154,9 @@ public final class TestKernel implements AutoCloseable {
             }
             ClassPathBundles sorted = ClassPathBundles.ofThisJvm();
             List<Path> install = new ArrayList<>(sorted.bundles);
+            for (String module : builder.withoutPlugins) {
+                install.remove(sorted.plugin(module));
+            }
             install.addAll(builder.plugins);
             for (Path bundle : install) {
                 Files.copy(bundle, bundles.resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -148,7 +175,7 @@ public final class TestKernel implements AutoCloseable {
             URI base = URI.create("http://127.0.0.1:" + port);
             try {
                 awaitUp(process, base, log);
-                TestKernel kernel = new TestKernel(process, home, log, database, base);
+                TestKernel kernel = new TestKernel(process, home, log, database, base, sorted);
                 kernel.requireNoFailedModule();
                 return kernel;
             } catch (RuntimeException | Error e) {
@@ -216,6 +243,58 @@ public final class TestKernel implements AutoCloseable {
         return new TestClient(base, signIn(base, username), null);
     }
 
+    /** Builds the organisation over REST as an administrator: regions, teams, users in teams, their managers. */
+    public TestOrganisation organisation() {
+        return new TestOrganisation(this, admin);
+    }
+
+    /** A number this kernel has not handed out before, for names that must be unique in a kernel that tests share. */
+    int nextSerial() {
+        return serial.incrementAndGet();
+    }
+
+    /**
+     * Installs the class path's plugin of {@code module} over REST ({@code POST /api/v1/bundles}) as an administrator
+     * does, and returns its bundle id once the kernel answered 201: started, its module settled, its routes served.
+     * Start the kernel {@link Builder#withoutPlugin(String) without it} first.
+     */
+    public long installPlugin(String module) {
+        byte[] jar;
+        try {
+            jar = Files.readAllBytes(classPath.plugin(module));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return admin.upload("POST", "/api/v1/bundles", "application/java-archive", jar).expect(201).path("id").asLong();
+    }
+
+    /** Uninstalls a bundle installed over REST ({@code DELETE /api/v1/bundles/{id}}); its module's data stays. */
+    public void uninstallBundle(long bundleId) {
+        admin.delete("/api/v1/bundles/" + bundleId).expect(204);
+    }
+
+    /**
+     * Switches {@code module} off in the region {@code regionCode}, leaving it on wherever else it is on: its routes
+     * answer {@code 404 module_not_enabled} to that region's users. Undo with {@link #enableModuleEverywhere(String)}.
+     */
+    public void disableModuleIn(String module, String regionCode) {
+        JsonNode enabled = admin.get("/api/v1/modules/" + module).expect(200).path("enabledRegions");
+        List<String> regions = new ArrayList<>();
+        if (enabled.isArray()) {
+            enabled.forEach(code -> regions.add(code.asText()));
+        } else {
+            admin.get("/api/v1/regions").expect(200).path("items").forEach(region -> regions.add(region.path("code").asText()));
+        }
+        regions.remove(regionCode);
+        String list = regions.stream().map(code -> "\"" + code + "\"").collect(Collectors.joining(","));
+        admin.put("/api/v1/modules/" + module + "/enablement", "{\"regions\":[" + list + "]}").expect(200);
+    }
+
+    /** Switches {@code module} on in every region, those created later included (as the kit's kernels start). */
+    public void enableModuleEverywhere(String module) {
+        admin.put("/api/v1/modules/" + module + "/enablement", "{\"regions\":\"all\"}").expect(200);
+    }
+
     /** Moves the kernel's clock forward (needs {@link Builder#adjustableClock()}): deadlines, jobs and plugins follow. */
     public void advanceClock(Duration by) {
         admin.post("/api/v1/clock/advance", "{\"by\":\"" + by + "\"}").expect(200);
@@ -277,7 +356,10 @@ public final class TestKernel implements AutoCloseable {
         }
     }
 
-    /** Stops the kernel gracefully (SIGTERM), drops its database and deletes its home. */
+    /**
+     * Stops the kernel gracefully (SIGTERM), drops its database and deletes its home. Not for a kernel from
+     * {@link SharedKernels}: JUnit closes those when the test run ends.
+     */
     @Override
     public void close() {
         process.destroy();
