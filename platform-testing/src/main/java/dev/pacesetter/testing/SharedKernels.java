@@ -17,10 +17,12 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * &#64;TestInstance(TestInstance.Lifecycle.PER_CLASS)
  * class NotesIT {
  *     TestKernel kernel;
+ *     PilotOrganisation org;
  *
  *     &#64;BeforeAll
  *     void kernel(SharedKernels kernels) {
  *         kernel = kernels.kernel(TestKernel.on(TestDatabase.H2).adjustableClock());
+ *         org = kernels.pilot(kernel);
  *     }
  * }
  * </pre>
@@ -52,9 +54,26 @@ public final class SharedKernels implements ParameterResolver {
 
     /** The kernel {@code builder} describes: started by the first test that asks, stopped when the test run ends. */
     public TestKernel kernel(TestKernel.Builder builder) {
+        return store().getOrComputeIfAbsent(builder.configuration(), key -> builder.start(), TestKernel.class);
+    }
+
+    /**
+     * The {@link PilotOrganisation} that the test classes sharing {@code kernel} share: made by the first that asks.
+     * Cheaper than one per class (each persona is a password hash to make and one to check), for classes whose
+     * records do not get in each other's way; a class that makes records by the hundred for a persona makes its own.
+     */
+    public PilotOrganisation pilot(TestKernel kernel) {
+        return store().getOrComputeIfAbsent(new Pilot(kernel), key -> PilotOrganisation.create(kernel), PilotOrganisation.class);
+    }
+
+    /** The store key of a kernel's shared pilot organisation. */
+    private record Pilot(TestKernel kernel) {
+    }
+
+    private ExtensionContext.Store store() {
         if (store == null) {
             throw new IllegalStateException("take SharedKernels as a parameter of a test or @BeforeAll method (with @ExtendWith(SharedKernels.class))");
         }
-        return store.getOrComputeIfAbsent(builder.configuration(), key -> builder.start(), TestKernel.class);
+        return store;
     }
 }

@@ -15,11 +15,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
@@ -97,7 +97,7 @@ public final class TestKernel implements AutoCloseable {
         private final TestDatabase database;
         private final List<Path> plugins = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
-        private final Set<String> withoutPlugins = new TreeSet<>();
+        private final Set<String> overRest = new LinkedHashSet<>();
 
         private Builder(TestDatabase database) {
             this.database = database;
@@ -110,12 +110,14 @@ public final class TestKernel implements AutoCloseable {
         }
 
         /**
-         * Leaves the class path's plugin of {@code module} (its {@code Pacesetter-Module} id) out of {@code bundles/}, so
-         * that the test installs it over REST with {@link TestKernel#installPlugin(String)}: a plugin started from
-         * {@code bundles/} cannot be uninstalled over REST.
+         * Installs the class path's plugin of {@code module} (its {@code Pacesetter-Module} id) over REST once the kernel
+         * is up, as an administrator would, instead of from {@code bundles/}: so that a test can uninstall it and install
+         * it again ({@link TestKernel#uninstallBundle}, {@link TestKernel#installPlugin}), which a plugin started from
+         * {@code bundles/} does not allow. Plugins are installed in the order named (a plugin using another's api package
+         * after it).
          */
-        public Builder withoutPlugin(String module) {
-            withoutPlugins.add(module);
+        public Builder installedOverRest(String module) {
+            overRest.add(module);
             return this;
         }
 
@@ -139,7 +141,7 @@ public final class TestKernel implements AutoCloseable {
 
         /** What this builder starts, as a key: two builders with equal keys start equal kernels. */
         String configuration() {
-            return database + " plugins=" + plugins + " without=" + withoutPlugins + " settings=" + settings;
+            return database + " plugins=" + plugins + " over REST=" + overRest + " settings=" + settings;
         }
     }
 
@@ -154,7 +156,7 @@ public final class TestKernel implements AutoCloseable {
             }
             ClassPathBundles sorted = ClassPathBundles.ofThisJvm();
             List<Path> install = new ArrayList<>(sorted.bundles);
-            for (String module : builder.withoutPlugins) {
+            for (String module : builder.overRest) {
                 install.remove(sorted.plugin(module));
             }
             install.addAll(builder.plugins);
@@ -176,6 +178,7 @@ public final class TestKernel implements AutoCloseable {
             try {
                 awaitUp(process, base, log);
                 TestKernel kernel = new TestKernel(process, home, log, database, base, sorted);
+                builder.overRest.forEach(kernel::installPlugin);
                 kernel.requireNoFailedModule();
                 return kernel;
             } catch (RuntimeException | Error e) {
@@ -256,7 +259,6 @@ public final class TestKernel implements AutoCloseable {
     /**
      * Installs the class path's plugin of {@code module} over REST ({@code POST /api/v1/bundles}) as an administrator
      * does, and returns its bundle id once the kernel answered 201: started, its module settled, its routes served.
-     * Start the kernel {@link Builder#withoutPlugin(String) without it} first.
      */
     public long installPlugin(String module) {
         byte[] jar;
@@ -268,7 +270,20 @@ public final class TestKernel implements AutoCloseable {
         return admin.upload("POST", "/api/v1/bundles", "application/java-archive", jar).expect(201).path("id").asLong();
     }
 
-    /** Uninstalls a bundle installed over REST ({@code DELETE /api/v1/bundles/{id}}); its module's data stays. */
+    /** The id of the bundle that brings {@code module} ({@code GET /api/v1/bundles}); an {@link AssertionError} if none does. */
+    public long bundleId(String module) {
+        for (JsonNode bundle : admin.get("/api/v1/bundles").expect(200).path("items")) {
+            if (module.equals(bundle.path("module").asText(null))) {
+                return bundle.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no bundle brings module " + module);
+    }
+
+    /**
+     * Uninstalls a bundle installed over REST ({@code DELETE /api/v1/bundles/{id}}); its module's data stays. See
+     * {@link Builder#installedOverRest} for a plugin of the class path.
+     */
     public void uninstallBundle(long bundleId) {
         admin.delete("/api/v1/bundles/" + bundleId).expect(204);
     }
@@ -306,24 +321,26 @@ public final class TestKernel implements AutoCloseable {
      */
     public JsonNode awaitEvent(String topic, Predicate<JsonNode> which, Duration within) {
         JsonNode[] found = {null};
-        await(within, () -> {
-            long after = 0;
-            while (true) {
-                JsonNode page = admin.get("/api/v1/events?limit=500&after=" + after + "&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8))
-                        .expect(200);
-                for (JsonNode event : page.path("items")) {
-                    if (which.test(event)) {
-                        found[0] = event;
-                        return true;
-                    }
-                }
-                if (page.path("nextAfter").isNull() || page.path("nextAfter").isMissingNode()) {
-                    return false;
-                }
-                after = page.path("nextAfter").asLong();
-            }
-        }, "no " + topic + " event matched");
+        await(within, () -> (found[0] = events(topic).stream().filter(which).findFirst().orElse(null)) != null, "no " + topic + " event matched");
         return found[0];
+    }
+
+    /**
+     * Every event of {@code topic} ({@code leads/lead.created}, or {@code leads/*}) published so far, oldest first, as
+     * {@link #awaitEvent} sees them: to check that an event was published once, or not at all.
+     */
+    public List<JsonNode> events(String topic) {
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = admin.get("/api/v1/events?limit=500&after=" + after + "&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8))
+                    .expect(200);
+            page.path("items").forEach(events::add);
+            if (page.path("nextAfter").isNull() || page.path("nextAfter").isMissingNode()) {
+                return events;
+            }
+            after = page.path("nextAfter").asLong();
+        }
     }
 
     /** Polls {@code condition} until it holds, failing with {@code what} after {@code bound}. */
