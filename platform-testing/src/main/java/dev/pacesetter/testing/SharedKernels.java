@@ -10,7 +10,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link TestKernel.Builder} gets the same kernel; JUnit stops it when the whole run ends (it lives in the root
  * context's store). Tests that share a kernel keep apart through their data — their own {@link PilotOrganisation},
  * unique names, phones, e-mails — and put back what they change for everyone (a module switched off, a setting).
- * Never {@link TestKernel#close() close} a shared kernel.
+ * Never {@link TestKernel#close() close} a shared kernel. {@link SharedKernelScenarios} is a base class that does the
+ * following for its subclasses:
  *
  * <pre>
  * &#64;ExtendWith(SharedKernels.class)

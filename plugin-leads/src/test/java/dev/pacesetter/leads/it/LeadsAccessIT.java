@@ -60,7 +60,7 @@ class LeadsAccessIT {
 
         /** Its own: the scope checks make records by the hundred for rep1 and rep2, which would crowd the shared ones' lists. */
         @Override
-        PilotOrganisation organisation(SharedKernels kernels) {
+        protected PilotOrganisation organisation(SharedKernels kernels) {
             return PilotOrganisation.create(kernel);
         }
 

@@ -1,11 +1,6 @@
 package dev.pacesetter.leads.it;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.extension.ExtendWith;
-
-import dev.pacesetter.testing.PilotOrganisation;
-import dev.pacesetter.testing.SharedKernels;
+import dev.pacesetter.testing.SharedKernelScenarios;
 import dev.pacesetter.testing.TestDatabase;
 import dev.pacesetter.testing.TestKernel;
 
@@ -13,19 +8,14 @@ import dev.pacesetter.testing.TestKernel;
  * Base of a class of leads scenarios on one database. Every class runs on the one kernel per database that the module's
  * integration tests share, and acts as the personas of the pilot organisation they share: a kernel start and the
  * nine password hashes of an organisation cost seconds. So each class makes records of its own (names, phones, e-mails
- * no other class uses) and puts back what it changes for everyone (the clock only moves forward, so nothing relies on
- * it standing still). A test class nests an {@code OnH2} and an {@code OnPostgres} subclass.
+ * no other class uses) and puts back what it changes for everyone (grading rules, policies, a module switched off in
+ * a region); the clock only moves forward, so nothing relies on it standing still. A test class nests an
+ * {@code OnH2} and an {@code OnPostgres} subclass.
  */
-@ExtendWith(SharedKernels.class)
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class LeadsScenarios {
-
-    protected final TestDatabase database;
-    protected TestKernel kernel;
-    protected PilotOrganisation org;
+abstract class LeadsScenarios extends SharedKernelScenarios {
 
     LeadsScenarios(TestDatabase database) {
-        this.database = database;
+        super(database);
     }
 
     /**
@@ -33,18 +23,8 @@ abstract class LeadsScenarios {
      * that LeadsReinstallIT can uninstall the module; a clock the follow-up tests move; {@code deploy/} scanned often,
      * since a test drops the module's configuration file there.
      */
-    static TestKernel.Builder leadsKernel(TestDatabase database) {
+    @Override
+    protected TestKernel.Builder kernelFor(TestDatabase database) {
         return TestKernel.on(database).installedOverRest("leads").installedOverRest("leadwatch").adjustableClock().setting("deploy.poll.ms", "100");
-    }
-
-    @BeforeAll
-    void joinTheSharedKernel(SharedKernels kernels) {
-        kernel = kernels.kernel(leadsKernel(database));
-        org = organisation(kernels);
-    }
-
-    /** The personas this class acts as: the shared pilot organisation, unless a class needs its own. */
-    PilotOrganisation organisation(SharedKernels kernels) {
-        return kernels.pilot(kernel);
     }
 }

@@ -66,7 +66,7 @@ class PipelineAccessIT {
 
         /** Its own: the scope checks make records by the hundred for rep1 and rep2, which would crowd the shared ones' lists. */
         @Override
-        PilotOrganisation organisation(SharedKernels kernels) {
+        protected PilotOrganisation organisation(SharedKernels kernels) {
             return PilotOrganisation.create(kernel);
         }
 
