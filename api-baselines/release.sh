@@ -64,6 +64,9 @@ find "$WORK" -name pom.xml -exec perl -pi -e "s#<version>\\Q$REACTOR\\E</version
 if grep -rl --include=pom.xml -F "$REACTOR" "$WORK" >/dev/null; then
   die "some pom.xml still names $REACTOR after setting the version: $(grep -rl --include=pom.xml -F "$REACTOR" "$WORK")"
 fi
+# plugin-leads runs the leadwatch fixture in its integration tests, and leadwatch compiles against the released leads API
+# (fixtures/leadwatch/pom.xml): with the reactor at the released version that is a cycle. This build runs no test.
+perl -0pi -e 's#\s*<dependency><groupId>dev\.pacesetter</groupId><artifactId>fixture-leadwatch</artifactId>.*?</dependency>##' "$WORK/plugin-leads/pom.xml"
 pl="$(IFS=,; echo "${MODULES[*]}")"
 # shellcheck disable=SC2086  # MVN_FLAGS is a list of flags
 if ! (cd "$WORK" && mvn -B $MVN_FLAGS package -pl "$pl" -am -DskipTests) > "$WORK/build.log" 2>&1; then

@@ -8,8 +8,10 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.jar.Attributes;
@@ -29,6 +31,8 @@ final class ClassPathBundles {
 
     final List<Path> kernelClassPath = new ArrayList<>();
     final List<Path> bundles = new ArrayList<>();
+    /** The plugins among {@link #bundles}, by the module id their {@code Pacesetter-Module} header names. */
+    final Map<String, Path> plugins = new LinkedHashMap<>();
 
     static ClassPathBundles ofThisJvm() {
         ClassPathBundles sorted = new ClassPathBundles();
@@ -37,8 +41,11 @@ final class ClassPathBundles {
             Attributes main = manifest.map(Manifest::getMainAttributes).orElse(null);
             String bsn = main == null ? null : main.getValue("Bundle-SymbolicName");
             String name = bsn == null ? null : bsn.split(";")[0].trim();
-            if (main != null && main.getValue("Pacesetter-Module") != null) {
-                sorted.bundles.add(Files.isDirectory(entry) ? packagedJar(entry, name) : entry);
+            String module = main == null ? null : main.getValue("Pacesetter-Module");
+            if (module != null) {
+                Path jar = Files.isDirectory(entry) ? packagedJar(entry, name) : entry;
+                sorted.bundles.add(jar);
+                sorted.plugins.put(module.split(";")[0].trim(), jar);
             } else if (name != null && INFRASTRUCTURE.contains(name)) {
                 sorted.bundles.add(entry);
             } else {
@@ -46,6 +53,15 @@ final class ClassPathBundles {
             }
         }
         return sorted;
+    }
+
+    /** The jar of the plugin whose module is {@code module}; an {@link IllegalArgumentException} naming those there are. */
+    Path plugin(String module) {
+        Path jar = plugins.get(module);
+        if (jar == null) {
+            throw new IllegalArgumentException("no plugin of module '" + module + "' on the test class path; there are " + plugins.keySet());
+        }
+        return jar;
     }
 
     /** The class path entries, with manifest-only jars (Surefire's and Failsafe's booters) expanded. */

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -18,6 +19,7 @@ public final class TestClient {
     private final URI base;
     private final String token;
     private final String language;
+    private volatile Long userId;
 
     TestClient(URI base, String token, String language) {
         this.base = base;
@@ -35,33 +37,51 @@ public final class TestClient {
         return token;
     }
 
+    /** The id of the signed-in user ({@code GET /api/v1/me}, asked once). */
+    public long userId() {
+        if (userId == null) {
+            userId = get("/api/v1/me").expect(200).path("id").asLong();
+        }
+        return userId;
+    }
+
+    /** {@code GET path}. */
     public TestResponse get(String path) {
         return send("GET", path, null, null);
     }
 
+    /** {@code POST path} with a JSON body. */
     public TestResponse post(String path, String json) {
         return send("POST", path, "application/json", json);
     }
 
+    /** {@code PUT path} with a JSON body. */
     public TestResponse put(String path, String json) {
         return send("PUT", path, "application/json", json);
     }
 
+    /** {@code PATCH path} with a JSON body. */
     public TestResponse patch(String path, String json) {
         return send("PATCH", path, "application/json", json);
     }
 
+    /** {@code DELETE path}. */
     public TestResponse delete(String path) {
         return send("DELETE", path, null, null);
     }
 
-    /** Any method, any body ({@code null}: none). */
+    /** Any method, any text body ({@code null}: none), sent as UTF-8. */
     public TestResponse send(String method, String path, String contentType, String body) {
+        return upload(method, path, contentType, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any method with a body of bytes ({@code null}: none): a CSV file in another encoding, a plugin jar. */
+    public TestResponse upload(String method, String path, String contentType, byte[] body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30));
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
+            request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofByteArray(body));
         }
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

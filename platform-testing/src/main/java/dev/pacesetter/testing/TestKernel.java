@@ -16,9 +16,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
@@ -56,13 +59,17 @@ public final class TestKernel implements AutoCloseable {
     private final TestDatabase.Provisioned database;
     private final URI base;
     private final TestClient admin;
+    private final ClassPathBundles classPath;
+    /** Numbers what tests create in this kernel under unique names ({@link PilotOrganisation}): it may be shared. */
+    private final AtomicInteger serial = new AtomicInteger();
 
-    private TestKernel(Process process, Path home, Path log, TestDatabase.Provisioned database, URI base) {
+    private TestKernel(Process process, Path home, Path log, TestDatabase.Provisioned database, URI base, ClassPathBundles classPath) {
         this.process = process;
         this.home = home;
         this.log = log;
         this.database = database;
         this.base = base;
+        this.classPath = classPath;
         this.admin = new TestClient(base, signIn(base, "admin"), null);
     }
 
@@ -90,6 +97,7 @@ public final class TestKernel implements AutoCloseable {
         private final TestDatabase database;
         private final List<Path> plugins = new ArrayList<>();
         private final Map<String, String> settings = new LinkedHashMap<>();
+        private final Set<String> overRest = new LinkedHashSet<>();
 
         private Builder(TestDatabase database) {
             this.database = database;
@@ -98,6 +106,18 @@ public final class TestKernel implements AutoCloseable {
         /** Installs a plugin jar that is not on the class path. */
         public Builder plugin(Path jar) {
             plugins.add(jar);
+            return this;
+        }
+
+        /**
+         * Installs the class path's plugin of {@code module} (its {@code Pacesetter-Module} id) over REST once the kernel
+         * is up, as an administrator would, instead of from {@code bundles/}: so that a test can uninstall it and install
+         * it again ({@link TestKernel#uninstallBundle}, {@link TestKernel#installPlugin}), which a plugin started from
+         * {@code bundles/} does not allow. Plugins are installed in the order named (a plugin using another's api package
+         * after it).
+         */
+        public Builder installedOverRest(String module) {
+            overRest.add(module);
             return this;
         }
 
@@ -114,8 +134,14 @@ public final class TestKernel implements AutoCloseable {
             return this;
         }
 
+        /** Starts the kernel; the test closes it. To share one kernel between test classes, see {@link SharedKernels}. */
         public TestKernel start() {
             return TestKernel.start(this);
+        }
+
+        /** What this builder starts, as a key: two builders with equal keys start equal kernels. */
+        String configuration() {
+            return database + " plugins=" + plugins + " over REST=" + overRest + " settings=" + settings;
         }
     }
 
@@ -130,6 +156,9 @@ public final class TestKernel implements AutoCloseable {
             }
             ClassPathBundles sorted = ClassPathBundles.ofThisJvm();
             List<Path> install = new ArrayList<>(sorted.bundles);
+            for (String module : builder.overRest) {
+                install.remove(sorted.plugin(module));
+            }
             install.addAll(builder.plugins);
             for (Path bundle : install) {
                 Files.copy(bundle, bundles.resolve(bundle.getFileName()), StandardCopyOption.REPLACE_EXISTING);
@@ -148,7 +177,8 @@ public final class TestKernel implements AutoCloseable {
             URI base = URI.create("http://127.0.0.1:" + port);
             try {
                 awaitUp(process, base, log);
-                TestKernel kernel = new TestKernel(process, home, log, database, base);
+                TestKernel kernel = new TestKernel(process, home, log, database, base, sorted);
+                builder.overRest.forEach(kernel::installPlugin);
                 kernel.requireNoFailedModule();
                 return kernel;
             } catch (RuntimeException | Error e) {
@@ -216,6 +246,70 @@ public final class TestKernel implements AutoCloseable {
         return new TestClient(base, signIn(base, username), null);
     }
 
+    /** Builds the organisation over REST as an administrator: regions, teams, users in teams, their managers. */
+    public TestOrganisation organisation() {
+        return new TestOrganisation(this, admin);
+    }
+
+    /** A number this kernel has not handed out before, for names that must be unique in a kernel that tests share. */
+    int nextSerial() {
+        return serial.incrementAndGet();
+    }
+
+    /**
+     * Installs the class path's plugin of {@code module} over REST ({@code POST /api/v1/bundles}) as an administrator
+     * does, and returns its bundle id once the kernel answered 201: started, its module settled, its routes served.
+     */
+    public long installPlugin(String module) {
+        byte[] jar;
+        try {
+            jar = Files.readAllBytes(classPath.plugin(module));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return admin.upload("POST", "/api/v1/bundles", "application/java-archive", jar).expect(201).path("id").asLong();
+    }
+
+    /** The id of the bundle that brings {@code module} ({@code GET /api/v1/bundles}); an {@link AssertionError} if none does. */
+    public long bundleId(String module) {
+        for (JsonNode bundle : admin.get("/api/v1/bundles").expect(200).path("items")) {
+            if (module.equals(bundle.path("module").asText(null))) {
+                return bundle.path("id").asLong();
+            }
+        }
+        throw new AssertionError("no bundle brings module " + module);
+    }
+
+    /**
+     * Uninstalls a bundle installed over REST ({@code DELETE /api/v1/bundles/{id}}); its module's data stays. See
+     * {@link Builder#installedOverRest} for a plugin of the class path.
+     */
+    public void uninstallBundle(long bundleId) {
+        admin.delete("/api/v1/bundles/" + bundleId).expect(204);
+    }
+
+    /**
+     * Switches {@code module} off in the region {@code regionCode}, leaving it on wherever else it is on: its routes
+     * answer {@code 404 module_not_enabled} to that region's users. Undo with {@link #enableModuleEverywhere(String)}.
+     */
+    public void disableModuleIn(String module, String regionCode) {
+        JsonNode enabled = admin.get("/api/v1/modules/" + module).expect(200).path("enabledRegions");
+        List<String> regions = new ArrayList<>();
+        if (enabled.isArray()) {
+            enabled.forEach(code -> regions.add(code.asText()));
+        } else {
+            admin.get("/api/v1/regions").expect(200).path("items").forEach(region -> regions.add(region.path("code").asText()));
+        }
+        regions.remove(regionCode);
+        String list = regions.stream().map(code -> "\"" + code + "\"").collect(Collectors.joining(","));
+        admin.put("/api/v1/modules/" + module + "/enablement", "{\"regions\":[" + list + "]}").expect(200);
+    }
+
+    /** Switches {@code module} on in every region, those created later included (as the kit's kernels start). */
+    public void enableModuleEverywhere(String module) {
+        admin.put("/api/v1/modules/" + module + "/enablement", "{\"regions\":\"all\"}").expect(200);
+    }
+
     /** Moves the kernel's clock forward (needs {@link Builder#adjustableClock()}): deadlines, jobs and plugins follow. */
     public void advanceClock(Duration by) {
         admin.post("/api/v1/clock/advance", "{\"by\":\"" + by + "\"}").expect(200);
@@ -227,24 +321,26 @@ public final class TestKernel implements AutoCloseable {
      */
     public JsonNode awaitEvent(String topic, Predicate<JsonNode> which, Duration within) {
         JsonNode[] found = {null};
-        await(within, () -> {
-            long after = 0;
-            while (true) {
-                JsonNode page = admin.get("/api/v1/events?limit=500&after=" + after + "&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8))
-                        .expect(200);
-                for (JsonNode event : page.path("items")) {
-                    if (which.test(event)) {
-                        found[0] = event;
-                        return true;
-                    }
-                }
-                if (page.path("nextAfter").isNull() || page.path("nextAfter").isMissingNode()) {
-                    return false;
-                }
-                after = page.path("nextAfter").asLong();
-            }
-        }, "no " + topic + " event matched");
+        await(within, () -> (found[0] = events(topic).stream().filter(which).findFirst().orElse(null)) != null, "no " + topic + " event matched");
         return found[0];
+    }
+
+    /**
+     * Every event of {@code topic} ({@code leads/lead.created}, or {@code leads/*}) published so far, oldest first, as
+     * {@link #awaitEvent} sees them: to check that an event was published once, or not at all.
+     */
+    public List<JsonNode> events(String topic) {
+        List<JsonNode> events = new ArrayList<>();
+        long after = 0;
+        while (true) {
+            JsonNode page = admin.get("/api/v1/events?limit=500&after=" + after + "&topic=" + URLEncoder.encode(topic, StandardCharsets.UTF_8))
+                    .expect(200);
+            page.path("items").forEach(events::add);
+            if (page.path("nextAfter").isNull() || page.path("nextAfter").isMissingNode()) {
+                return events;
+            }
+            after = page.path("nextAfter").asLong();
+        }
     }
 
     /** Polls {@code condition} until it holds, failing with {@code what} after {@code bound}. */
@@ -277,7 +373,10 @@ public final class TestKernel implements AutoCloseable {
         }
     }
 
-    /** Stops the kernel gracefully (SIGTERM), drops its database and deletes its home. */
+    /**
+     * Stops the kernel gracefully (SIGTERM), drops its database and deletes its home. Not for a kernel from
+     * {@link SharedKernels}: JUnit closes those when the test run ends.
+     */
     @Override
     public void close() {
         process.destroy();

@@ -18,9 +18,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * One module flooded with slow requests that each hold a connection: it answers what its bulkheads admit and
- * {@code 503 module_busy} with {@code Retry-After} beyond them, never 500; meanwhile another module (leads) reads and
- * writes, and the platform's routes (health, sign-in) answer, as if nothing happened. Without the bulkheads the
- * flood takes the whole pool and leads gets 503 {@code database_unavailable}.
+ * {@code 503 module_busy} with {@code Retry-After} beyond them, never 500; meanwhile another module (the timers fixture)
+ * reads and writes its database, and the platform's routes (health, sign-in) answer, as if nothing happened. Without
+ * the bulkheads the flood takes the whole pool and the other module gets 503 {@code database_unavailable}.
  */
 class BulkheadIT {
 
@@ -45,15 +45,14 @@ class BulkheadIT {
 
         Scenarios(Database database) {
             // pool 10: modules share 8 of it; hello may hold 3 connections and run 6 requests, 2 more wait 200 ms
-            super(database, List.of("hello-v1", "plugin-leads"), "--jdbc-pool-size=10", "--module-max-connections=3",
+            super(database, List.of("hello-v1", "timers"), "--jdbc-pool-size=10", "--module-max-connections=3",
                     "--module-max-requests=6", "--module-request-queue=2", "--module-request-wait-ms=200");
         }
 
         @Test
         void aFloodedModuleTurnsAwayWhatItCannotServeAndOthersDoNotNotice() throws Exception {
             Http admin = kernel.http();
-            long me = admin.get("/api/v1/me").json().path("id").asLong();
-            assertEquals(200, admin.get("/api/v1/leads").status(), "leads serves before the flood");
+            assertEquals(200, admin.get("/api/v1/timers/runs").status(), "the timers module serves before the flood");
 
             ExecutorService flood = Executors.newFixedThreadPool(FLOOD);
             Map<String, AtomicInteger> outcomes = new TreeMap<>();
@@ -81,9 +80,8 @@ class BulkheadIT {
 
             List<String> others = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
-                others.add("GET /leads " + admin.get("/api/v1/leads").status());
-                others.add("POST /leads " + admin.post("/api/v1/leads", "{\"personName\":\"隔舱 " + i + "\",\"ownerId\":" + me
-                        + ",\"email\":\"bulkhead-" + i + "-" + System.nanoTime() + "@example.com\"}").status());
+                others.add("GET /timers/runs " + admin.get("/api/v1/timers/runs").status());
+                others.add("PUT /timers/deadlines " + admin.put("/api/v1/timers/deadlines/bulkhead-" + i, "{\"dueInMs\":3600000}").status());
                 others.add("GET /health " + kernel.http().get("/api/v1/health").status());
             }
             others.add("sign-in " + (kernel.login("admin", KernelHarness.ADMIN_PASSWORD).isEmpty() ? "failed" : "ok"));

@@ -89,9 +89,9 @@ public final class KernelHarness implements AutoCloseable {
         }
     }
 
-    /** A fixture ({@code "hello-v1"}) or one of the product's plugins ({@code "plugin-leads"}). */
+    /** A fixture plugin's jar ({@code "hello-v1"}). */
     public static Path fixture(String name) {
-        return FIXTURES.resolve(name.startsWith("plugin-") ? name + ".jar" : "fixture-" + name + ".jar");
+        return FIXTURES.resolve("fixture-" + name + ".jar");
     }
 
     /** A client signed in as the first administrator. */

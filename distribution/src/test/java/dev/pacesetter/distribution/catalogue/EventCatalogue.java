@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.catalogue;
+package dev.pacesetter.distribution.catalogue;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +50,7 @@ final class EventCatalogue {
         md.append("# Event catalogue\n\n")
                 .append("Every topic the platform and the shipped plugins publish, with its payload. **Generated** from the `@EventPayload`\n")
                 .append("annotations of the `api` packages by `EventCatalogueTest`, which fails when this page is out of date; to rewrite it:\n\n")
-                .append("```sh\nmvn -B -q test -pl platform-core -am -Dtest=EventCatalogueTest -Dsurefire.failIfNoSpecifiedTests=false"
+                .append("```sh\nmvn -B -q test -pl distribution -am -Dtest=EventCatalogueTest -Dsurefire.failIfNoSpecifiedTests=false"
                         + " -Dpacesetter.catalogue.write=true\n```\n\n")
                 .append("Events are JSON; subscribe with an `EventSubscriber` (see [the plugin guide](plugin-guide.md)) or a webhook\n")
                 .append("([webhooks](api/webhooks.md)), and read a payload with `event.payload(TheType.class)`.\n\n")
@@ -125,17 +125,13 @@ final class EventCatalogue {
     }
 
     /**
-     * Classes in {@code dev/pacesetter/**}{@code /api/} packages: the SDK's, from the class path, and the shipped plugins',
-     * from their jars in this source tree (never on the kernel's class path, where a plugin jar stops the start).
+     * Classes in {@code dev/pacesetter/**}{@code /api/} packages on the class path: the SDK's and the shipped plugins'
+     * (the distribution depends on every plugin it ships, so their jars are on its test class path).
      */
     private static List<Class<?>> apiClasses() {
         Set<String> names = new TreeSet<>();
-        List<Path> places = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            places.add(Path.of(entry));
-        }
-        places.addAll(pluginJars());
-        for (Path path : places) {
+            Path path = Path.of(entry);
             try {
                 if (Files.isDirectory(path)) {
                     try (Stream<Path> files = Files.walk(path)) {
@@ -160,38 +156,9 @@ final class EventCatalogue {
     /** A class of the SDK or of a shipped plugin's api package. */
     static Class<?> load(String name) {
         try {
-            return Class.forName(name, false, PLUGINS);
+            return Class.forName(name, false, EventCatalogue.class.getClassLoader());
         } catch (ClassNotFoundException | LinkageError e) {
-            throw new IllegalStateException("cannot load " + name + " (are the plugins built? mvn package -pl plugin-leads,plugin-pipeline -am)", e);
-        }
-    }
-
-    private static final ClassLoader PLUGINS = new java.net.URLClassLoader(pluginJars().stream().map(p -> {
-        try {
-            return p.toUri().toURL();
-        } catch (java.net.MalformedURLException e) {
-            throw new IllegalStateException(e);
-        }
-    }).toArray(java.net.URL[]::new), EventCatalogue.class.getClassLoader());
-
-    /** {@code plugin-<name>/target/plugin-<name>-<version>.jar} of every plugin in this source tree. */
-    static List<Path> pluginJars() {
-        Path root = root();
-        try (Stream<Path> modules = Files.list(root)) {
-            List<Path> jars = new ArrayList<>();
-            for (Path module : modules.filter(m -> m.getFileName().toString().startsWith("plugin-")).sorted().toList()) {
-                Path target = module.resolve("target");
-                if (!Files.isDirectory(target)) {
-                    continue;
-                }
-                try (Stream<Path> built = Files.list(target)) {
-                    built.filter(j -> j.getFileName().toString().matches(module.getFileName() + "-[0-9].*(?<!-sources|-javadoc|-tests)\\.jar"))
-                            .forEach(jars::add);
-                }
-            }
-            return jars;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new IllegalStateException("cannot load " + name, e);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.it;
+package dev.pacesetter.pipeline.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,43 +12,49 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pacesetter.platform.api.Role;
+import dev.pacesetter.testing.TestClient;
+import dev.pacesetter.testing.TestDatabase;
+import dev.pacesetter.testing.TestKernel;
+import dev.pacesetter.testing.TestResponse;
+
 /** The pipeline plugin over REST, with the leads plugin beside it for conversions. */
 class PipelineIT {
 
     @Nested
     class OnH2 extends Scenarios {
         OnH2() {
-            super(Database.H2);
+            super(TestDatabase.H2);
         }
     }
 
     @Nested
     class OnPostgres extends Scenarios {
         OnPostgres() {
-            super(Database.POSTGRES);
+            super(TestDatabase.POSTGRES);
         }
     }
 
-    abstract static class Scenarios extends OrganisationScenarios {
+    abstract static class Scenarios extends PipelineScenarios {
 
-        Scenarios(Database database) {
-            super(database, List.of("plugin-leads", "plugin-pipeline"), KernelHarness.withAdjustableClock("--scheduler-poll-ms=100"));
+        Scenarios(TestDatabase database) {
+            super(database);
         }
 
         @Test
         void aProposalWithoutFeedbackForThreeDaysRemindsTheOwnerOnceWhileFeedbackRestartsTheClock() {
-            Http admin = kernel.http();
+            TestClient admin = kernel.admin();
             assertEquals("P3D", admin.get("/api/v1/stage-deadlines").json().path("items").get(0).path("within").asText(), "the plan's rule, as shipped");
-            Http rep = org.as("rep1");
+            TestClient rep = org.as("rep1");
             long quiet = opportunity("rep1", account("rep1", "Quiet Co"), "Quiet deal");
             long chatty = opportunity("rep1", account("rep1", "Chatty Co"), "Chatty deal");
             move(rep, quiet, "PROPOSAL_SUBMITTED");
             move(rep, chatty, "PROPOSAL_SUBMITTED");
             kernel.advanceClock(Duration.ofDays(2));
-            Http.Result feedback = rep.post("/api/v1/opportunities/" + chatty + "/activities", "{\"kind\":\"CUSTOMER_FEEDBACK\",\"notes\":\"likes it\"}");
+            TestResponse feedback = rep.post("/api/v1/opportunities/" + chatty + "/activities", "{\"kind\":\"CUSTOMER_FEEDBACK\",\"notes\":\"likes it\"}");
             assertEquals(201, feedback.status(), feedback.body());
             kernel.advanceClock(Duration.ofDays(1).plusHours(1));
-            KernelHarness.await(Duration.ofSeconds(10), () -> !reminders(quiet).isEmpty(), "no care reminder for the quiet customer on day 3");
+            TestKernel.await(Duration.ofSeconds(10), () -> !reminders(quiet).isEmpty(), "no care reminder for the quiet customer on day 3");
             assertTrue(reminders(chatty).isEmpty(), "feedback on day 2 restarted the clock: due on day 5");
             move(rep, chatty, "NEGOTIATION"); // leaving the stage cancels its deadline
             assertEquals(List.of(), pendingStageDeadlines(chatty), "no deadline left to remind of the chatty deal");
@@ -66,25 +72,25 @@ class PipelineIT {
         @Test
         void onlyAnAdministratorMovesTheClockOnlyForwardAndTheMoveIsAudited() {
             assertEquals(403, org.as("rep1").post("/api/v1/clock/advance", "{\"by\":\"PT1H\"}").status());
-            Http.Result backwards = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"-PT1H\"}");
+            TestResponse backwards = kernel.admin().post("/api/v1/clock/advance", "{\"by\":\"-PT1H\"}");
             assertEquals(400, backwards.status(), backwards.body());
             assertEquals("by", backwards.json().path("error").path("details").path("fields").get(0).path("field").asText(), backwards.body());
-            Http.Result both = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"PT1H\",\"to\":\"2030-01-01T00:00:00Z\"}");
+            TestResponse both = kernel.admin().post("/api/v1/clock/advance", "{\"by\":\"PT1H\",\"to\":\"2030-01-01T00:00:00Z\"}");
             assertEquals(400, both.status(), both.body());
-            JsonNode before = kernel.http().get("/api/v1/clock").json();
-            Http.Result moved = kernel.http().post("/api/v1/clock/advance", "{\"by\":\"PT2H\"}");
+            JsonNode before = kernel.admin().get("/api/v1/clock").json();
+            TestResponse moved = kernel.admin().post("/api/v1/clock/advance", "{\"by\":\"PT2H\"}");
             assertEquals(200, moved.status(), moved.body());
             java.time.Instant was = java.time.Instant.parse(before.path("now").asText());
             java.time.Instant is = java.time.Instant.parse(moved.json().path("now").asText());
             assertTrue(Duration.between(was, is).compareTo(Duration.ofHours(2)) >= 0, before + " -> " + moved.body());
-            JsonNode audit = kernel.http().get("/api/v1/audit?resource=clock").json().path("items").get(0);
+            JsonNode audit = kernel.admin().get("/api/v1/audit?resource=clock").json().path("items").get(0);
             assertEquals("advance", audit.path("action").asText(), audit.toString());
             assertEquals(moved.json().path("advancedBy").asText(), audit.path("after").path("advancedBy").asText(), audit.toString());
         }
 
         private List<String> pendingStageDeadlines(long opportunity) {
             List<String> pending = new ArrayList<>();
-            kernel.http().get("/api/v1/jobs?type=deadline&module=pipeline&limit=500").json().path("items").forEach(j -> {
+            kernel.admin().get("/api/v1/jobs?type=deadline&module=pipeline&limit=500").json().path("items").forEach(j -> {
                 if (j.path("key").asText().equals(Long.toString(opportunity))) {
                     pending.add(j.toString());
                 }
@@ -94,12 +100,12 @@ class PipelineIT {
 
         @Test
         void stageDeadlinesShowTheDurationAsItWasSet() {
-            Http admin = kernel.http();
+            TestClient admin = kernel.admin();
             JsonNode shipped = admin.get("/api/v1/stage-deadlines").json().path("items").get(0);
             assertEquals("PROPOSAL_SUBMITTED", shipped.path("stage").asText());
             assertEquals("P3D", shipped.path("within").asText(), shipped.toString());
             try {
-                Http.Result saved = admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"pt36h\",\"rule\":\"a day and a half\"}");
+                TestResponse saved = admin.put("/api/v1/stage-deadlines/PROPOSAL_SUBMITTED", "{\"within\":\"pt36h\",\"rule\":\"a day and a half\"}");
                 assertEquals(200, saved.status(), saved.body());
                 assertEquals("PT36H", saved.json().path("within").asText());
                 assertEquals("PT36H", admin.get("/api/v1/stage-deadlines").json().path("items").get(0).path("within").asText());
@@ -111,14 +117,14 @@ class PipelineIT {
 
         @Test
         void aConvertedLeadBecomesOneAccountAndOneOpportunity() {
-            Http rep = org.as("rep2");
-            Http.Result lead = rep.post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"Sun Li\",\"company\":\"North Star\",\"email\":\"sun@northstar.example\","
+            TestClient rep = org.as("rep2");
+            TestResponse lead = rep.post("/api/v1/leads?allowDuplicate=true", "{\"personName\":\"Sun Li\",\"company\":\"North Star\",\"email\":\"sun@northstar.example\","
                     + "\"budget\":{\"amount\":\"80000\",\"currency\":\"CNY\"},\"budgetStatus\":\"CONFIRMED\"}");
             assertEquals(201, lead.status(), lead.body());
             long leadId = lead.json().path("id").asLong();
             assertEquals(200, rep.post("/api/v1/leads/" + leadId + "/qualify", "").status());
             assertEquals(200, rep.post("/api/v1/leads/" + leadId + "/convert", "{\"opportunityName\":\"North Star rollout\"}").status());
-            KernelHarness.await(Duration.ofSeconds(15), () -> fromLead(rep, leadId).size() == 1, "the conversion never reached the pipeline");
+            TestKernel.await(Duration.ofSeconds(15), () -> fromLead(rep, leadId).size() == 1, "the conversion never reached the pipeline");
             JsonNode opportunity = fromLead(rep, leadId).get(0);
             assertEquals("North Star rollout", opportunity.path("name").asText());
             assertEquals("80000.00", opportunity.path("amount").path("amount").asText());
@@ -133,9 +139,9 @@ class PipelineIT {
 
         @Test
         void stagesMoveOnlyAlongThePipelineAndRecordTheirTime() throws Exception {
-            Http rep = org.as("rep1");
+            TestClient rep = org.as("rep1");
             long id = opportunity("rep1", account("rep1", "Stage Co"), "Stage deal");
-            Http.Result skip = rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"WON\"}");
+            TestResponse skip = rep.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"WON\"}");
             assertEquals(409, skip.status());
             assertTrue(skip.body().contains("PROPOSAL_SUBMITTED") && skip.body().contains("LOST"), skip.body());
             assertEquals("商机 " + id + " 当前处于“初次接触”阶段，只能推进到 已提交方案、输单，不能推进到“赢单”。",
@@ -155,13 +161,13 @@ class PipelineIT {
 
         @Test
         void badInputIsRefusedClearlyAndChangesNothing() {
-            Http rep = org.as("rep1");
+            TestClient rep = org.as("rep1");
             long account = account("rep1", "Input Co");
             long before = rep.get("/api/v1/opportunities?accountId=" + account).json().path("items").size();
             assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"-1\",\"currency\":\"CNY\"}}").status());
             assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"lots\",\"currency\":\"CNY\"}}").status());
             assertEquals(400, rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"1\",\"currency\":\"ZZZ\"}}").status());
-            Http.Result weights = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
+            TestResponse weights = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"X\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
                     + "\"members\":[{\"userId\":" + org.id("rep1") + ",\"weight\":\"0.5\"},{\"userId\":" + org.id("manager1") + ",\"weight\":\"0.3\"}]}");
             assertEquals(422, weights.status(), weights.body());
             assertTrue(weights.body().contains("0.8"), weights.body());
@@ -177,7 +183,7 @@ class PipelineIT {
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"VISIT\",\"at\":\"2999-01-01T00:00:00Z\"}").status());
             assertEquals(201, rep.post("/api/v1/opportunities/" + id + "/activities", "{\"kind\":\"CALL\",\"durationSeconds\":300}").status());
             assertEquals(404, org.as("rep2").get("/api/v1/opportunities/" + id + "/activities").status());
-            Http.Result split = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"Team deal\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
+            TestResponse split = rep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"Team deal\",\"amount\":{\"amount\":\"100\",\"currency\":\"CNY\"},"
                     + "\"members\":[{\"userId\":" + org.id("rep1") + ",\"weight\":\"0.5\"},{\"userId\":" + org.id("manager1") + ",\"weight\":\"0.3\"},"
                     + "{\"userId\":" + org.id("marketing1") + ",\"weight\":\"0.2\"}]}");
             assertEquals(201, split.status(), split.body());
@@ -186,16 +192,16 @@ class PipelineIT {
 
         @Test
         void theConversationModelShowsHowFarEachStepGot() {
-            Http rep = org.as("rep1");
+            TestClient rep = org.as("rep1");
             long id = opportunity("rep1", account("rep1", "Talk Co"), "Talk deal");
             assertEquals(0, rep.get("/api/v1/opportunities/" + id + "/conversation").json().path("completeness").path("percent").asInt(),
                     "an empty record: nothing discovered, nothing presented");
-            Http.Result saved = rep.put("/api/v1/opportunities/" + id + "/conversation", "{\"needs\":{\"what\":\"a CRM\",\"why\":\"leads get lost\","
+            TestResponse saved = rep.put("/api/v1/opportunities/" + id + "/conversation", "{\"needs\":{\"what\":\"a CRM\",\"why\":\"leads get lost\","
                     + "\"who\":\"sales director\",\"when\":\"Q1\",\"where\":\"Guangzhou\",\"how\":\"SaaS\",\"howMuch\":\"200,000 a year\"},"
                     + "\"solution\":{\"valueStatement\":\"every lead reached within a day\",\"quantifiedBenefit\":\"30% less staff cost, about 40,000 a month\"}}");
             assertEquals(200, saved.status(), saved.body());
             assertEquals(100, saved.json().path("completeness").path("percent").asInt());
-            Http.Result raised = rep.post("/api/v1/opportunities/" + id + "/conversation/objections", "{\"objection\":\"budget too small\","
+            TestResponse raised = rep.post("/api/v1/opportunities/" + id + "/conversation/objections", "{\"objection\":\"budget too small\","
                     + "\"libraryRef\":\"budget-insufficient\"}");
             assertEquals(201, raised.status(), raised.body());
             assertEquals(67, raised.json().path("completeness").path("percent").asInt(), "an open objection");
@@ -203,7 +209,7 @@ class PipelineIT {
             assertEquals(404, org.as("rep2").post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
                     "{\"resolution\":\"x\"}").status(), "another rep's opportunity");
             assertEquals(400, rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve", "{}").status());
-            Http.Result resolved = rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
+            TestResponse resolved = rep.post("/api/v1/opportunities/" + id + "/conversation/objections/" + objection + "/resolve",
                     "{\"resolution\":\"instalments plus a free training day\"}");
             assertEquals(200, resolved.status(), resolved.body());
             assertEquals(100, resolved.json().path("completeness").path("percent").asInt());
@@ -214,14 +220,11 @@ class PipelineIT {
 
         @Test
         void theBoardAddsUpOpenOpportunitiesPerStageAndFollowsEveryMove() {
-            Http admin = kernel.http();
-            Http.Result team = admin.post("/api/v1/teams", "{\"regionId\":" + org.southChina + ",\"name\":\"Board team\"}");
+            TestClient admin = kernel.admin();
+            TestResponse team = admin.post("/api/v1/teams", "{\"regionId\":" + org.southChina() + ",\"name\":\"Board team\"}");
             assertEquals(201, team.status(), team.body());
             long teamId = team.json().path("id").asLong();
-            Http.Result rep = admin.post("/api/v1/users", "{\"username\":\"boardrep\",\"displayName\":\"Board rep\",\"password\":\""
-                    + PilotOrganisation.PASSWORD + "\",\"roles\":[\"REP\"],\"teamId\":" + teamId + "}");
-            assertEquals(201, rep.status(), rep.body());
-            Http boardRep = kernel.anonymous().as(kernel.login("boardrep", PilotOrganisation.PASSWORD));
+            TestClient boardRep = org.newUser("boardrep", teamId, Role.REP);
             long account = created(boardRep.post("/api/v1/accounts", "{\"name\":\"Board Co\"}"));
             long a = created(boardRep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"A\",\"amount\":{\"amount\":\"100.10\",\"currency\":\"CNY\"}}"));
             created(boardRep.post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"B\",\"amount\":{\"amount\":\"200.20\",\"currency\":\"CNY\"}}"));
@@ -245,38 +248,37 @@ class PipelineIT {
             assertEquals(400, admin.get("/api/v1/pipeline/board?teamId=abc").status());
         }
 
-        static long created(Http.Result result) {
+        static long created(TestResponse result) {
             assertEquals(201, result.status(), result.body());
             return result.json().path("id").asLong();
         }
 
         @Test
         void aRegionWhereThePipelineIsOffGetsNotFound() {
-            Http admin = kernel.http();
-            assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":[\"south-china\"]}").status());
+            kernel.disableModuleIn("pipeline", org.northChinaCode());
             try {
                 assertEquals(404, org.as("rep2").get("/api/v1/opportunities").status());
                 assertEquals(200, org.as("rep1").get("/api/v1/opportunities").status());
             } finally {
-                assertEquals(200, admin.put("/api/v1/modules/pipeline/enablement", "{\"regions\":\"all\"}").status());
+                kernel.enableModuleEverywhere("pipeline");
             }
         }
 
         long account(String persona, String name) {
-            Http.Result created = org.as(persona).post("/api/v1/accounts", "{\"name\":\"" + name + "\",\"contacts\":[{\"name\":\"Buyer\"}]}");
+            TestResponse created = org.as(persona).post("/api/v1/accounts", "{\"name\":\"" + name + "\",\"contacts\":[{\"name\":\"Buyer\"}]}");
             assertEquals(201, created.status(), created.body());
             return created.json().path("id").asLong();
         }
 
         long opportunity(String persona, long account, String name) {
-            Http.Result created = org.as(persona).post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"" + name
+            TestResponse created = org.as(persona).post("/api/v1/opportunities", "{\"accountId\":" + account + ",\"name\":\"" + name
                     + "\",\"amount\":{\"amount\":\"50000\",\"currency\":\"CNY\"},\"product\":\"CRM\"}");
             assertEquals(201, created.status(), created.body());
             return created.json().path("id").asLong();
         }
 
-        static JsonNode move(Http client, long id, String stage) {
-            Http.Result moved = client.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"" + stage + "\"}");
+        static JsonNode move(TestClient client, long id, String stage) {
+            TestResponse moved = client.post("/api/v1/opportunities/" + id + "/stage", "{\"stage\":\"" + stage + "\"}");
             assertEquals(200, moved.status(), moved.body());
             return moved.json();
         }
@@ -291,7 +293,7 @@ class PipelineIT {
             return found;
         }
 
-        static List<JsonNode> fromLead(Http client, long leadId) {
+        static List<JsonNode> fromLead(TestClient client, long leadId) {
             List<JsonNode> found = new ArrayList<>();
             client.get("/api/v1/opportunities").json().path("items").forEach(o -> {
                 if (o.path("sourceLeadId").asLong() == leadId) {

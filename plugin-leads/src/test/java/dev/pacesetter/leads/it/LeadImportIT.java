@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.it;
+package dev.pacesetter.leads.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,6 +19,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.pacesetter.testing.TestClient;
+import dev.pacesetter.testing.TestDatabase;
+import dev.pacesetter.testing.TestResponse;
+
 /**
  * CSV import and export of leads over HTTP against the real kernel: row errors and duplicates with their report,
  * idempotent re-import, files refused whole (broken quoting → FAILED with nothing kept; wrong header, encoding or
@@ -29,47 +33,47 @@ class LeadImportIT {
     @Nested
     class OnH2 extends Scenarios {
         OnH2() {
-            super(Database.H2);
+            super(TestDatabase.H2);
         }
     }
 
     @Nested
     class OnPostgres extends Scenarios {
         OnPostgres() {
-            super(Database.POSTGRES);
+            super(TestDatabase.POSTGRES);
         }
     }
 
-    abstract static class Scenarios extends OrganisationScenarios {
+    abstract static class Scenarios extends LeadsScenarios {
 
         private static final String HEADER = "externalId,personName,company,phone,email,intent,budgetStatus,budgetAmount,budgetCurrency,"
                 + "decisionRole,owner,tags\n";
 
-        Scenarios(Database database) {
-            super(database, List.of("plugin-leads"));
+        Scenarios(TestDatabase database) {
+            super(database);
         }
 
-        private static Http.Result upload(Http http, String csv) {
+        private static TestResponse upload(TestClient http, String csv) {
             return upload(http, csv.getBytes(StandardCharsets.UTF_8));
         }
 
-        private static Http.Result upload(Http http, byte[] csv) {
-            return http.call("POST", "/api/v1/leads/imports?fileName=leads.csv", "text/csv", csv);
+        private static TestResponse upload(TestClient http, byte[] csv) {
+            return http.upload("POST", "/api/v1/leads/imports?fileName=leads.csv", "text/csv", csv);
         }
 
         /** Uploads and waits for the import to finish; returns its final state. */
-        private static JsonNode imported(Http http, String csv) {
-            Http.Result accepted = upload(http, csv);
+        private static JsonNode imported(TestClient http, String csv) {
+            TestResponse accepted = upload(http, csv);
             assertEquals(202, accepted.status(), accepted.body());
             String location = accepted.header("Location");
             assertEquals("/api/v1/leads/imports/" + accepted.json().path("id").asLong(), location);
             return awaitFinished(http, location);
         }
 
-        private static JsonNode awaitFinished(Http http, String location) {
+        private static JsonNode awaitFinished(TestClient http, String location) {
             long deadline = System.currentTimeMillis() + 30_000;
             while (true) {
-                Http.Result state = http.get(location);
+                TestResponse state = http.get(location);
                 assertEquals(200, state.status(), state.body());
                 String status = state.json().path("status").asText();
                 if (status.equals("DONE") || status.equals("FAILED")) {
@@ -88,7 +92,7 @@ class LeadImportIT {
             }
         }
 
-        private static List<String> leadNames(Http http, String q) {
+        private static List<String> leadNames(TestClient http, String q) {
             List<String> names = new ArrayList<>();
             http.get("/api/v1/leads?limit=200&q=" + q).json().path("items").forEach(l -> names.add(l.path("personName").asText()));
             return names;
@@ -96,21 +100,21 @@ class LeadImportIT {
 
         @Test
         void rowsWithErrorsAndDuplicatesAreReportedTheRestImportedAndAReimportChangesNothing() {
-            Http.Result existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Existing\",\"phone\":\"+86 139 0000 2222\","
+            TestResponse existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Existing\",\"phone\":\"+86 139 0000 2222\","
                     + "\"email\":\"Dup.Person@Example.com\"}");
             assertEquals(201, existing.status(), existing.body());
             long existingId = existing.json().path("id").asLong();
             String csv = HEADER
-                    + "imp-1,Imp Zhang,Acme Ltd,13800001111,zw@acme.example,HIGH,CONFIRMED,120000.00,CNY,DECISION_MAKER,rep1,\n"
+                    + "imp-1,Imp Zhang,Acme Ltd,13800001111,zw@acme.example,HIGH,CONFIRMED,120000.00,CNY,DECISION_MAKER," + org.username("rep1") + ",\n"
                     + "imp-2,Imp Li,,＋８６　１３９－００００－２２２２,,LOW,,,,,,\n"
                     + "imp-3,Imp Wang,,,DUP.PERSON@EXAMPLE.COM,,,,,,,\n"
                     + "imp-4,,NoName Co,13700000000,,,,,,,,\n"
                     + "imp-5,Imp Zhao,,13600000000,,SCORCHING,,,,,,\n"
                     + "imp-6,Imp Qian,,138-0000-1111,,,,,,,,\n"
                     + "imp-7,Imp Sun,\"Beta, Inc.\",13500000000,sun@beta.example,MEDIUM,UNCONFIRMED,,,DECISION_MAKER,,no such tag\n"
-                    + "imp-8,Imp Zhou,Gamma,13400000000,,,,,,,rep2,\n"
+                    + "imp-8,Imp Zhou,Gamma,13400000000,,,,,,," + org.username("rep2") + ",\n"
                     + "imp-9,\"Imp Wu \"\"Boss\"\"\",Delta,13300000000,,,,,,,,\n";
-            Http manager = org.as("manager1");
+            TestClient manager = org.as("manager1");
             JsonNode done = imported(manager, csv);
             assertEquals("DONE", done.path("status").asText(), done.toString());
             JsonNode counts = done.path("counts");
@@ -126,7 +130,7 @@ class LeadImportIT {
             assertEquals("120000.00", zhang.path("budget").path("amount").asText());
 
             long importId = done.path("id").asLong();
-            Http.Result report = manager.get("/api/v1/leads/imports/" + importId + "/errors");
+            TestResponse report = manager.get("/api/v1/leads/imports/" + importId + "/errors");
             assertEquals(200, report.status(), report.body());
             assertTrue(report.header("Content-Type").startsWith("text/csv"), report.header("Content-Type"));
             assertTrue(report.header("Content-Disposition").contains("attachment"));
@@ -156,22 +160,22 @@ class LeadImportIT {
 
         @Test
         void chineseValuesAmountsAsWrittenAndPhonesInAnyFormatImport() {
-            Http.Result existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Cn Existing\",\"phone\":\"+86 135 5555 0001\"}");
+            TestResponse existing = org.as("rep1").post("/api/v1/leads", "{\"personName\":\"Cn Existing\",\"phone\":\"+86 135 5555 0001\"}");
             assertEquals(201, existing.status(), existing.body());
             String csv = HEADER
-                    + "cn-1,Cn Zhou,,13555550002,,高,已确认,147万,CNY,决策人,rep1,\n"
-                    + "cn-2,Cn Wu,,0086 135 5555 0003,,中,,\"¥12,000.50\",,影响者,rep1,\n"
-                    + "cn-3,Cn Zheng,,１３５５５５５０００４,,低,无,１２０００,CNY,未知,rep1,\n"
-                    + "cn-4,Cn Wang,,1.2亿,,,,1.2亿,CNY,,rep1,\n"
-                    + "cn-5,Cn Feng,,＋８６　１３５　５５５５　０００１,,,,,,,rep1,\n"
-                    + "cn-6,Cn Chen,,13555550006,,超高,也许,很多,CNY,老板,rep1,\n"
-                    + "cn-7,Cn Chu,,13555550007,,,,\"12,000\",CNY,,rep1,\n";
+                    + "cn-1,Cn Zhou,,13555550002,,高,已确认,147万,CNY,决策人," + org.username("rep1") + ",\n"
+                    + "cn-2,Cn Wu,,0086 135 5555 0003,,中,,\"¥12,000.50\",,影响者," + org.username("rep1") + ",\n"
+                    + "cn-3,Cn Zheng,,１３５５５５５０００４,,低,无,１２０００,CNY,未知," + org.username("rep1") + ",\n"
+                    + "cn-4,Cn Wang,,1.2亿,,,,1.2亿,CNY,," + org.username("rep1") + ",\n"
+                    + "cn-5,Cn Feng,,＋８６　１３５　５５５５　０００１,,,,,,," + org.username("rep1") + ",\n"
+                    + "cn-6,Cn Chen,,13555550006,,超高,也许,很多,CNY,老板," + org.username("rep1") + ",\n"
+                    + "cn-7,Cn Chu,,13555550007,,,,\"12,000\",CNY,," + org.username("rep1") + ",\n";
             JsonNode done = imported(org.as("manager1"), csv);
             assertEquals("DONE", done.path("status").asText(), done.toString());
             assertEquals(4, done.path("counts").path("created").asInt(), done.toString());
             assertEquals(1, done.path("counts").path("duplicates").asInt(), "cn-5 is the existing lead's number: " + done);
             assertEquals(2, done.path("counts").path("rejected").asInt(), done.toString());
-            Http rep = org.as("rep1");
+            TestClient rep = org.as("rep1");
             JsonNode zhou = rep.get("/api/v1/leads?q=cn%20zhou").json().path("items").get(0);
             assertEquals("HIGH", zhou.path("intent").asText());
             assertEquals("CONFIRMED", zhou.path("budgetStatus").asText());
@@ -196,7 +200,7 @@ class LeadImportIT {
                 assertTrue(report.contains(field), field + " in every problem of the row at once: " + report);
             }
 
-            Http.Result north = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Cn North\",\"phone\":\"13555559999\"}");
+            TestResponse north = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"Cn North\",\"phone\":\"13555559999\"}");
             assertEquals(201, north.status(), north.body());
             assertEquals(200, org.as("marketing1").put("/api/v1/me/language", "{\"language\":\"en\"}").status());
             JsonNode probe = imported(org.as("marketing1"), HEADER + "cn-n,Cn Probe,,+86 135 5555 9999,,,,,,,,\n");
@@ -217,33 +221,32 @@ class LeadImportIT {
 
         @Test
         void wrongHeaderEncodingOrEmptyFilesAreRefusedAtOnceAndNothingIsStored() {
-            Http manager = org.as("manager1");
+            TestClient manager = org.as("manager1");
             int before = manager.get("/api/v1/leads/imports?limit=200").json().path("items").size();
-            Http.Result columns = upload(manager, "personName,emial,fax\nX,x@y.cn,1\n");
+            TestResponse columns = upload(manager, "personName,emial,fax\nX,x@y.cn,1\n");
             assertEquals(422, columns.status(), columns.body());
             assertEquals("invalid_columns", columns.json().path("error").path("code").asText());
             assertTrue(columns.body().contains("emial") && columns.body().contains("fax"), columns.body());
             assertEquals(422, upload(manager, "company\nAcme\n").status(), "required columns missing");
 
             byte[] gbk = "personName,phone\n张伟,13800000000\n".getBytes(java.nio.charset.Charset.forName("GBK"));
-            Http.Result encoding = upload(manager, gbk);
+            TestResponse encoding = upload(manager, gbk);
             assertEquals(422, encoding.status(), encoding.body());
             assertEquals("invalid_encoding", encoding.json().path("error").path("code").asText());
             assertEquals(2, encoding.json().path("error").path("details").path("line").asInt());
 
             assertEquals(422, upload(manager, new byte[0]).status());
             assertEquals(422, upload(manager, "\"personName,phone\n").status(), "broken header");
-            assertEquals(415, manager.call("POST", "/api/v1/leads/imports", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).status());
-            assertEquals(403, org.as("rep1").call("POST", "/api/v1/leads/imports", "text/csv", "personName,phone\nX,12345\n"
+            assertEquals(415, manager.upload("POST", "/api/v1/leads/imports", "application/json", "{}".getBytes(StandardCharsets.UTF_8)).status());
+            assertEquals(403, org.as("rep1").upload("POST", "/api/v1/leads/imports", "text/csv", "personName,phone\nX,12345\n"
                     .getBytes(StandardCharsets.UTF_8)).status());
             assertEquals(before, manager.get("/api/v1/leads/imports?limit=200").json().path("items").size(), "no import recorded");
         }
 
         @Test
         void anUploadLargerThanTheLimitGets413BeforeItIsRead() throws Exception {
-            String token = org.as("manager1").post("/api/v1/auth/login", "{\"username\":\"manager1\",\"password\":\"" + PilotOrganisation.PASSWORD
-                    + "\"}").json().path("token").asText();
-            int port = org.as("manager1").uri("/").getPort();
+            String token = org.as("manager1").token();
+            int port = kernel.base().getPort();
             try (Socket socket = new Socket("127.0.0.1", port)) {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
@@ -265,8 +268,8 @@ class LeadImportIT {
             for (int i = 0; i < 3000; i++) {
                 csv.append("Bulk ").append(i).append(',').append(16000000000L + i).append(",bulk").append(i).append("@example.com\n");
             }
-            Http importer = org.as("manager1"); // owns what they import: no assignment rule, and a team
-            Http.Result accepted = upload(importer, csv.toString());
+            TestClient importer = org.as("manager1"); // owns what they import: no assignment rule, and a team
+            TestResponse accepted = upload(importer, csv.toString());
             assertEquals(202, accepted.status(), accepted.body());
             assertTrue(List.of("QUEUED", "RUNNING", "DONE").contains(accepted.json().path("status").asText()), accepted.body());
             String location = accepted.header("Location");
@@ -291,14 +294,14 @@ class LeadImportIT {
 
         @Test
         void anExportIsScopedAndSafeToOpenInASpreadsheet() {
-            Http rep = org.as("rep1");
-            Http.Result evil = rep.post("/api/v1/leads", "{\"personName\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"company\":"
+            TestClient rep = org.as("rep1");
+            TestResponse evil = rep.post("/api/v1/leads", "{\"personName\":\"=HYPERLINK(\\\"http://evil.example\\\",\\\"x\\\")\",\"company\":"
                     + "\"@SUM(1+1)\",\"phone\":\"+86 131 0000 9999\",\"email\":\"evil@example.com\"}");
             assertEquals(201, evil.status(), evil.body());
-            Http.Result other = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"王芳 Export\",\"phone\":\"13100008888\"}");
+            TestResponse other = org.as("rep2").post("/api/v1/leads", "{\"personName\":\"王芳 Export\",\"phone\":\"13100008888\"}");
             assertEquals(201, other.status(), other.body());
 
-            Http.Result export = rep.get("/api/v1/leads/export");
+            TestResponse export = rep.get("/api/v1/leads/export");
             assertEquals(200, export.status(), export.body());
             assertTrue(export.header("Content-Type").startsWith("text/csv"));
             String body = export.body();
