@@ -20,7 +20,8 @@ public final class OutboxWriter {
     private final JsonCodec json;
     private final Clock clock;
     private final CommitHooks hooks;
-    private final Doorbell written;
+    /** One object, so that a transaction publishing many times registers one wake-up (hooks are a set). */
+    private final Runnable wakeSequencer;
     private final boolean notifyOtherNodes;
 
     /**
@@ -31,7 +32,7 @@ public final class OutboxWriter {
         this.json = json;
         this.clock = clock;
         this.hooks = hooks;
-        this.written = written;
+        this.wakeSequencer = written::ring;
         this.notifyOtherNodes = notifyOtherNodes;
     }
 
@@ -50,7 +51,7 @@ public final class OutboxWriter {
             if (notifyOtherNodes) {
                 PostgresWakeups.notifyOnCommit(connection);
             }
-            hooks.afterCommit(connection, written::ring); // else (a transaction of the plugin's own) the poll finds them
+            hooks.afterCommit(connection, wakeSequencer); // else (a transaction of the plugin's own) the poll finds them
             return ids;
         } catch (SQLException e) {
             throw new DataAccessException("could not publish " + events.size() + " event(s) (SQLSTATE " + e.getSQLState() + ")", e);

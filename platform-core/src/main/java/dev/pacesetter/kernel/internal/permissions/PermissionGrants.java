@@ -76,6 +76,18 @@ public final class PermissionGrants {
         return users;
     }
 
+    /** The users granted one permission by name. */
+    static Set<Long> namedUsers(Connection c, String permission) throws SQLException {
+        Set<Long> users = new TreeSet<>();
+        try (PreparedStatement ps = Sql.of("SELECT user_id FROM platform_permission_user WHERE permission = ?", permission).prepare(c);
+                ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                users.add(rs.getLong(1));
+            }
+        }
+        return users;
+    }
+
     /** The roles chosen for one permission, if administrators chose any. */
     static Optional<Set<Role>> chosenRoles(Connection c, String permission) throws SQLException {
         try (PreparedStatement ps = Sql.of("SELECT roles FROM platform_permission_roles WHERE permission = ?", permission).prepare(c);

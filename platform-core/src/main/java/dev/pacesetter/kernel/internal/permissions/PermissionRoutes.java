@@ -152,7 +152,7 @@ public final class PermissionRoutes implements RouteProvider {
 
     private PermissionView current(Connection c, PermissionCatalogue.Declared declared, Language language) throws SQLException {
         String id = declared.permission().id();
-        Set<Long> users = PermissionGrants.namedUsers(c).getOrDefault(id, Set.of());
+        Set<Long> users = PermissionGrants.namedUsers(c, id);
         return view(declared, PermissionGrants.chosenRoles(c, id).orElse(null), users, language);
     }
 
