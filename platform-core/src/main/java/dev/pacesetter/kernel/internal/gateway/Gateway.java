@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 
@@ -31,6 +33,12 @@ public final class Gateway implements AutoCloseable {
 
     /** How long Jetty may take, after the drain, to finish writing responses whose handlers have returned. */
     private static final long FLUSH_MS = 2_000;
+    /**
+     * How long a connection with nothing to send may stay open once the server stops. Jetty's 1 s default kept every
+     * idle keep-alive connection (any HTTP client's pool has some) open for a second of each stop; a response still
+     * being written makes progress and is not idle.
+     */
+    private static final long SHUTDOWN_IDLE_MS = 100;
 
     private final Javalin app;
     private final InFlightRequests inFlight;
@@ -101,17 +109,24 @@ public final class Gateway implements AutoCloseable {
 
     /** Stops taking requests, waits up to {@code bound} for those in flight, then closes the server. */
     public void drainAndStop(Duration bound) {
+        Server server = jetty.get();
         try {
             int left = inFlight.drain(bound);
             if (left > 0) {
                 LOG.warn("{} request(s) still running after {} ms; closing anyway", left, bound.toMillis());
-                Server server = jetty.get();
                 if (server != null) {
                     server.setStopTimeout(100);
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (server != null) {
+            for (Connector connector : server.getConnectors()) {
+                if (connector instanceof AbstractConnector closing) {
+                    closing.setShutdownIdleTimeout(SHUTDOWN_IDLE_MS);
+                }
+            }
         }
         try {
             app.stop();

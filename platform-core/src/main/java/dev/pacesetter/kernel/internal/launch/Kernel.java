@@ -261,6 +261,7 @@ public final class Kernel implements AutoCloseable {
             system.registerService(Deadlines.class, new DeadlinesFactory(modules, json), null);
             PlatformScheduler scheduler = new PlatformScheduler(system, whiteboard, dataSource, parts.db(), pilot, json, clock, config.scheduler(), node);
             scheduler.open();
+            time.onAdvance(scheduler::checkNow);
             started.add(0, scheduler);
             mail.open();
             started.add(0, mail);

@@ -63,6 +63,8 @@ public final class PlatformScheduler implements AutoCloseable {
                 .clock(clock::instant)
                 .threads(config.threads())
                 .pollingInterval(config.poll())
+                // work scheduled for now (a one-off job, a deadline already due) starts at once, not at the next poll
+                .enableImmediateExecution()
                 // a node that died in the middle of a run is noticed after 6 missed beats; its runs are revived
                 .heartbeatInterval(Duration.ofSeconds(10))
                 .shutdownMaxWait(Duration.ofSeconds(15))
@@ -88,6 +90,11 @@ public final class PlatformScheduler implements AutoCloseable {
         whiteboard.open(scheduler, jobTask);
         scheduler.start();
         LOG.debug("Scheduler started");
+    }
+
+    /** Looks for due deadlines and jobs now, not at the next poll: the clock was moved forward. */
+    public void checkNow() {
+        scheduler.triggerCheckForDueExecutions();
     }
 
     /** Whether this node runs a handler for the deadlines of {@code module}/{@code kind}. */

@@ -3,6 +3,8 @@ package dev.pacesetter.kernel.internal.time;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.pacesetter.platform.api.time.PlatformClock;
 
@@ -16,6 +18,7 @@ public final class KernelClock implements PlatformClock {
     private final AdjustableClock clock;
     private final ZoneId businessZone;
     private final boolean adjustable;
+    private final List<Runnable> advanced = new CopyOnWriteArrayList<>();
 
     public KernelClock(Clock system, ZoneId businessZone, boolean adjustable) {
         this.clock = new AdjustableClock(system);
@@ -60,5 +63,16 @@ public final class KernelClock implements PlatformClock {
             throw new IllegalArgumentException("the clock only moves forward, not by " + by);
         }
         clock.advance(by);
+        for (Runnable listener : advanced) {
+            listener.run();
+        }
+    }
+
+    /**
+     * Runs {@code listener} after each move: whatever sleeps until a time on this clock (the scheduler's next poll)
+     * looks again at once instead of at its next wall-clock wake-up.
+     */
+    public void onAdvance(Runnable listener) {
+        advanced.add(listener);
     }
 }
