@@ -440,6 +440,27 @@ class GatewayContractIT {
             assertTrue(resolve(schemas, audit.path("items").path("items")).path("properties").has("correlationId"));
         }
 
+        @Test
+        void aGeneratedClientCanReadTheTokenOfASignInByItsSchema() {
+            JsonNode doc = kernel.http().get("/api/v1/openapi.json").json();
+            JsonNode schemas = doc.path("components").path("schemas");
+            JsonNode signedIn = resolve(schemas, success(doc.path("paths").path("/api/v1/auth/login").path("post")));
+            Http.Result login = kernel.anonymous().post("/api/v1/auth/login",
+                    "{\"username\":\"admin\",\"password\":\"" + KernelHarness.ADMIN_PASSWORD + "\"}");
+            assertEquals(200, login.status(), login.body());
+            assertEquals(fieldNames(signedIn.path("properties")), fieldNames(login.json()), "the reply has the fields its schema names");
+            assertEquals("string", signedIn.path("properties").path("token").path("type").asText());
+            JsonNode me = resolve(schemas, signedIn.path("properties").path("user"));
+            assertEquals(fieldNames(me.path("properties")), fieldNames(login.json().path("user")));
+            assertEquals(me, resolve(schemas, success(doc.path("paths").path("/api/v1/me").path("get"))), "GET /me: the same record");
+        }
+
+        private static java.util.Set<String> fieldNames(JsonNode object) {
+            java.util.Set<String> names = new java.util.TreeSet<>();
+            object.fieldNames().forEachRemaining(names::add);
+            return names;
+        }
+
         private static JsonNode success(JsonNode operation) {
             return operation.path("responses").path("200").path("content").path("application/json").path("schema");
         }

@@ -77,11 +77,11 @@ public final class IdentityRoutes implements RouteProvider {
     @Override
     public List<Route> routes() {
         return List.of(
-                Route.post("/auth/login", this::login).body(LoginInput.class).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
+                Route.post("/auth/login", this::login).body(LoginInput.class).returns(SignedIn.class).publicAccess().summary("Sign in: returns a bearer token and its expiry"),
                 Route.post("/auth/logout", this::logout).withoutBody().summary("Revoke the token of this request"),
-                Route.get("/me", request -> Reply.ok(me(request.caller().orElseThrow()))).summary("Who am I"),
+                Route.get("/me", request -> Reply.ok(Me.of(request.caller().orElseThrow()))).returns(Me.class).summary("Who am I"),
                 Route.get("/tokens", this::listTokens).returnsItems(IdentityStore.TokenInfo.class).summary("My API tokens (never the tokens themselves)"),
-                Route.post("/tokens", this::createToken).body(TokenInput.class).summary("Create an API token; it is shown once"),
+                Route.post("/tokens", this::createToken).body(TokenInput.class).returns(IssuedToken.class).summary("Create an API token; it is shown once"),
                 Route.delete("/tokens/{id}", this::revokeToken).summary("Revoke one of my API tokens"));
     }
 
@@ -127,7 +127,7 @@ public final class IdentityRoutes implements RouteProvider {
                     "clientAddress", address)));
             return id;
         });
-        return Reply.ok(Map.of("token", token, "tokenType", "Bearer", "expiresAt", expires, "user", me(caller)));
+        return Reply.ok(new SignedIn(token, "Bearer", expires, Me.of(caller)));
     }
 
     private Reply logout(ApiRequest request) {
@@ -165,13 +165,7 @@ public final class IdentityRoutes implements RouteProvider {
                     null)));
             return created;
         });
-        Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("id", id);
-        body.put("name", name);
-        body.put("token", token);
-        body.put("createdAt", now);
-        body.put("expiresAt", expires);
-        return Reply.created("/api/v1/tokens/" + id, body);
+        return Reply.created("/api/v1/tokens/" + id, new IssuedToken(id, name, token, now, expires));
     }
 
     private Reply revokeToken(ApiRequest request) {
@@ -185,17 +179,6 @@ public final class IdentityRoutes implements RouteProvider {
         }).orElseThrow(() -> ApiException.notFound(Message.of("error.token.not_found", id)));
         authenticator.forget(digest);
         return Reply.noContent();
-    }
-
-    private static Map<String, Object> me(Caller caller) {
-        Map<String, Object> me = new java.util.LinkedHashMap<>();
-        me.put("id", caller.userId());
-        me.put("username", caller.username());
-        me.put("roles", caller.roles().stream().map(Enum::name).sorted().toList());
-        me.put("teamId", caller.teamId().orElse(null));
-        me.put("regionId", caller.regionId().orElse(null));
-        me.put("language", caller.language().tag());
-        return me;
     }
 
     private static String bearer(ApiRequest request) {

@@ -56,12 +56,12 @@ final class WebhookRoutes implements RouteProvider {
         return List.of(
                 Route.get("/webhooks", request -> Reply.ok(Map.of("items", db.inTransaction(WebhookStore::all)))).returnsItems(Webhook.class).roles(Role.ADMIN)
                         .summary("Every webhook (never its secret)"),
-                Route.post("/webhooks", this::create).body(WebhookInput.class).roles(Role.ADMIN)
+                Route.post("/webhooks", this::create).body(WebhookInput.class).returns(NewWebhook.class).roles(Role.ADMIN)
                         .summary("Subscribe a URL to topics; the signing secret is in this response only"),
                 Route.get("/webhooks/{id}", request -> Reply.ok(webhook(request.pathId("id")))).returns(Webhook.class).roles(Role.ADMIN),
                 Route.put("/webhooks/{id}", this::update).body(WebhookInput.class).returns(Webhook.class).roles(Role.ADMIN).summary("Change url, topics, description; active=false pauses"),
                 Route.delete("/webhooks/{id}", this::delete).roles(Role.ADMIN).summary("Delete a webhook and its delivery log"),
-                Route.post("/webhooks/{id}/secret", this::rotateSecret).withoutBody().roles(Role.ADMIN)
+                Route.post("/webhooks/{id}/secret", this::rotateSecret).withoutBody().returns(RotatedSecret.class).roles(Role.ADMIN)
                         .summary("Replace the signing secret; the new one is in this response only"),
                 Route.get("/webhooks/{id}/deliveries", this::deliveries).query("state", "pending, delivered or parked").query("before", Long.class, "Cursor: the nextBefore of the previous page").query("limit", Integer.class, "Page size").roles(Role.ADMIN)
                         .summary("Delivery log, newest first, with every attempt; ?state=, ?limit=, ?before="),
@@ -82,9 +82,7 @@ final class WebhookRoutes implements RouteProvider {
             return webhook;
         });
         active.changed();
-        Map<String, Object> body = view(created);
-        body.put("secret", secret);
-        return Reply.created("/api/v1/webhooks/" + created.id(), body);
+        return Reply.created("/api/v1/webhooks/" + created.id(), NewWebhook.of(created, secret));
     }
 
     private Reply update(ApiRequest request) {
@@ -133,11 +131,7 @@ final class WebhookRoutes implements RouteProvider {
             db.audit(c, AuditRecord.of(request, "webhooks", id, "rotate-secret"));
             return null;
         });
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("id", id);
-        body.put("secret", secret);
-        body.put("rotatedAt", now);
-        return Reply.ok(body);
+        return Reply.ok(new RotatedSecret(id, secret, now));
     }
 
     private Reply deliveries(ApiRequest request) {
@@ -209,18 +203,6 @@ final class WebhookRoutes implements RouteProvider {
     private static String checkedDescription(String description) {
         new Validation().require(description == null || description.length() <= 200, "description", Message.of("field.max_length", 200)).orThrow();
         return description == null || description.isBlank() ? null : description.trim();
-    }
-
-    private static Map<String, Object> view(Webhook webhook) {
-        Map<String, Object> view = new LinkedHashMap<>();
-        view.put("id", webhook.id());
-        view.put("url", webhook.url());
-        view.put("topics", webhook.topics());
-        view.put("description", webhook.description());
-        view.put("active", webhook.active());
-        view.put("createdAt", webhook.createdAt());
-        view.put("updatedAt", webhook.updatedAt());
-        return view;
     }
 
     private static ApiException notFound(long id) {
