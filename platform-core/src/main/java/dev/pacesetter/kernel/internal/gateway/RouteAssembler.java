@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.osgi.framework.Bundle;
 import org.osgi.framework.BundleContext;
@@ -30,7 +32,9 @@ import dev.pacesetter.platform.api.http.RouteProvider;
 
 /**
  * Whiteboard for {@link RouteProvider} services: whenever a provider or a module changes, rebuilds the
- * route table from scratch and publishes it in one swap.
+ * route table from scratch and publishes it in one swap. A provider that goes away, and a module that changes, are
+ * taken out at once (a stopping bundle's handlers must not be called); a burst of new providers (dozens at start,
+ * eight or so per plugin) is published by one rebuild on the assembler's own thread instead of one rebuild each.
  */
 public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvider, RouteAssembler.Provided> {
 
@@ -49,13 +53,21 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
     private final Whiteboard whiteboard;
     private final Map<ServiceReference<RouteProvider>, Provided> provided = new ConcurrentHashMap<>();
     private final ServiceTracker<RouteProvider, Provided> tracker;
-    /** Looks again while a module settles: its last components may register no route, so nothing else would. */
-    private final ScheduledExecutorService recheck = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "pacesetter-routes-recheck");
+    /**
+     * Publishes added providers, and looks again while a module settles: its last components may register no route, so
+     * nothing else would.
+     */
+    private final ScheduledExecutorService rebuilds = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "pacesetter-routes");
         t.setDaemon(true);
         return t;
     });
     private final AtomicBoolean recheckPending = new AtomicBoolean();
+    private final AtomicBoolean additionsPending = new AtomicBoolean();
+    private final AtomicInteger batches = new AtomicInteger();
+    /** Providers added so far, and how many of them the published table had read: equal when nothing is pending. */
+    private final AtomicLong added = new AtomicLong();
+    private volatile long published;
 
     public RouteAssembler(BundleContext context, Whiteboard whiteboard, ComponentHealth components, LiveRouteTable live, JsonCodec json) {
         this.context = context;
@@ -74,7 +86,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
 
     public void close() {
         tracker.close();
-        recheck.shutdownNow();
+        rebuilds.shutdownNow();
     }
 
     @Override
@@ -95,8 +107,9 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
         }
         Provided entry = new Provided(bundle, routes);
         provided.put(reference, entry);
+        added.incrementAndGet(); // after the put: a rebuild that sees this count finds the entry
         LOG.info("Bundle {} contributes {} route(s)", bundle.getSymbolicName(), routes.size());
-        refresh();
+        publishAdditionsSoon();
         return entry;
     }
 
@@ -113,8 +126,47 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
         refresh();
     }
 
-    /** Rebuilds and publishes the table. Synchronized so concurrent changes publish in a consistent order. */
+    /**
+     * Registers a group of providers as one change: what they add is published by one rebuild when the returned handle
+     * closes (the kernel's own two dozen at start), which is also when their routes are served.
+     */
+    public Batch batch() {
+        batches.incrementAndGet();
+        return () -> {
+            batches.decrementAndGet();
+            refresh();
+        };
+    }
+
+    /** A group of registrations under way; closing it publishes them. */
+    public interface Batch extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    private void publishAdditionsSoon() {
+        if (batches.get() > 0) {
+            return; // the batch's close publishes them
+        }
+        if (additionsPending.compareAndSet(false, true)) {
+            try {
+                rebuilds.execute(() -> {
+                    additionsPending.set(false); // before the rebuild: an addition from now on asks for another
+                    refresh();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closed) {
+                additionsPending.set(false);
+                refresh();
+            }
+        }
+    }
+
+    /**
+     * Rebuilds and publishes the table now, with every provider added so far. Synchronized so concurrent changes
+     * publish in a consistent order.
+     */
     public synchronized void refresh() {
+        long seen = added.get();
         Map<Long, List<Route>> routesByBundle = new HashMap<>();
         for (Provided p : provided.values()) {
             routesByBundle.computeIfAbsent(p.bundle().getBundleId(), k -> new ArrayList<>()).addAll(p.routes());
@@ -159,9 +211,10 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
             }
         });
         live.publish(result.table());
+        published = Math.max(published, seen);
         if (claims.stream().anyMatch(RouteClaim::settling) && recheckPending.compareAndSet(false, true)) {
             try {
-                recheck.schedule(() -> {
+                rebuilds.schedule(() -> {
                     recheckPending.set(false);
                     refresh();
                 }, SETTLING_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
@@ -177,6 +230,9 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
      * after this, so a client's next request finds the routes.
      */
     public boolean hasPublishedRoutesOf(Bundle bundle) {
+        if (published < added.get()) {
+            return false; // a rebuild is on its way
+        }
         ServiceReference<?>[] registered = bundle.getRegisteredServices();
         if (registered == null) {
             return true;

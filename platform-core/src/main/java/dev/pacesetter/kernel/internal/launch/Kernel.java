@@ -273,14 +273,17 @@ public final class Kernel implements AutoCloseable {
             system.registerService(EventSubscriber.class, webhooks.subscriber(), null);
             webhooks.open();
             started.add(0, webhooks);
-            List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock), new EventLogRoutes(parts.db(), json),
-                    new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
-                    new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
-                    new MigrationRepairRoutes(migrator, modules, reporter, parts.db()), new ConsoleRoutes(console, pilot, catalogs),
-                    new PermissionRoutes(permissions, parts.db(), catalogs, clock, parts.identity().authenticator()::forgetAll),
-                    new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
-                    .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
-            parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
+            // one rebuild of the route table for all of them, published before start returns
+            try (RouteAssembler.Batch platformRoutes = routeAssembler.batch()) {
+                List.of(new EnablementRoutes(pilot, parts.db(), modules), new AuditRoutes(parts.db(), json), new EventRoutes(events, parts.db(), clock), new EventLogRoutes(parts.db(), json),
+                        new NotificationRoutes(parts.db(), clock, catalogs), new JobRoutes(scheduler, parts.db(), clock), webhooks.routes(),
+                        new PreferenceRoutes(parts.db(), clock, config.mail()), new MailRoutes(mail, parts.db(), clock), new ClockRoutes(time, parts.db()),
+                        new MigrationRepairRoutes(migrator, modules, reporter, parts.db()), new ConsoleRoutes(console, pilot, catalogs),
+                        new PermissionRoutes(permissions, parts.db(), catalogs, clock, parts.identity().authenticator()::forgetAll),
+                        new BundleRoutes(system, modules, reporter, routeAssembler, parts.db(), config.deployDir(), config.bundleUploadLimit()))
+                        .forEach(routes -> system.registerService(RouteProvider.class, routes, null));
+                parts.identity().routes().forEach(routes -> system.registerService(RouteProvider.class, routes, null));
+            }
             Gateway gateway = unwrap(server);
             Kernel running = new Kernel(config, framework, dataSource, gateway, migrator, components, ready,
                     List.of(scheduler, webhooks, mail, wakeups, events, bridge), List.of(pilot));
