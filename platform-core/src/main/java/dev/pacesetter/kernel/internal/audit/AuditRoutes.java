@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.db.Sql;

@@ -16,7 +16,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.DatabaseConfig;
-import dev.pacesetter.kernel.internal.webhooks.AllowList;
+import dev.pacesetter.kernel.internal.net.AllowList;
 
 import dev.pacesetter.platform.api.i18n.Language;
 

@@ -12,7 +12,7 @@ import org.osgi.util.tracker.ServiceTracker;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 
 /**

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.pacesetter.kernel.internal.db.CommitHooks;
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.events.OutgoingEvent;
 

@@ -3,7 +3,7 @@ package dev.pacesetter.kernel.internal.events;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.events.DeliveredEvent;
 
 /** One event read back from the outbox, as a subscriber receives it. */

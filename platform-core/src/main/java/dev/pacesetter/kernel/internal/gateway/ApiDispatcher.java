@@ -15,6 +15,7 @@ import dev.pacesetter.kernel.internal.bulkhead.Admission;
 import dev.pacesetter.kernel.internal.bulkhead.ModuleBusyException;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
 import dev.pacesetter.kernel.internal.db.DatabaseFaults;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.Role;
 import dev.pacesetter.platform.api.http.ApiException;

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import dev.pacesetter.kernel.internal.bulkhead.RequestBulkheads;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**

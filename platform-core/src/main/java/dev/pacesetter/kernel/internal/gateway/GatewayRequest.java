@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.http.ApiException;
 import dev.pacesetter.platform.api.http.ApiRequest;
 import dev.pacesetter.platform.api.http.HttpMethod;

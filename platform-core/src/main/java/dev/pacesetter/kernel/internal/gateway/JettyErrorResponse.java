@@ -8,6 +8,7 @@ import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.util.Callback;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**

@@ -22,6 +22,7 @@ import org.osgi.util.tracker.ServiceTrackerCustomizer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.ComponentHealth;
 import dev.pacesetter.kernel.internal.modules.MigrationStatus;
 import dev.pacesetter.kernel.internal.modules.ModuleRecord;

@@ -87,7 +87,7 @@ import dev.pacesetter.kernel.internal.gateway.GatewayOptions;
 import dev.pacesetter.kernel.internal.identity.Identity;
 import dev.pacesetter.kernel.internal.identity.OrganisationService;
 import dev.pacesetter.kernel.internal.platform.Readiness;
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.kernel.internal.gateway.LiveRouteTable;
 import dev.pacesetter.kernel.internal.gateway.RouteAssembler;
 import dev.pacesetter.kernel.internal.modules.ComponentHealth;

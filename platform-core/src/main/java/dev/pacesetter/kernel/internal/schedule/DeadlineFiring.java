@@ -14,7 +14,7 @@ import com.github.kagkarlsson.scheduler.task.ExecutionContext;
 import com.github.kagkarlsson.scheduler.task.ExecutionHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.pilot.EnabledRegions;
 import dev.pacesetter.kernel.internal.pilot.RegionsByModule;

@@ -11,7 +11,7 @@ import org.osgi.framework.Bundle;
 import org.osgi.framework.ServiceFactory;
 import org.osgi.framework.ServiceRegistration;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.ModuleRegistry;
 import dev.pacesetter.platform.api.db.DataAccessException;
 import dev.pacesetter.platform.api.schedule.Deadline;

@@ -3,7 +3,7 @@ package dev.pacesetter.kernel.internal.schedule;
 import java.time.Instant;
 import java.util.Optional;
 
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.schedule.FiredDeadline;
 
 /** A stored deadline as its handler sees it. */

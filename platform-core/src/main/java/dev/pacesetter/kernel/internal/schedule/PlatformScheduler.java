@@ -23,7 +23,7 @@ import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
 import dev.pacesetter.kernel.internal.config.KernelConfig.SchedulerConfig;
 import dev.pacesetter.kernel.internal.db.PooledDataSource;
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.kernel.internal.modules.Whiteboard;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.kernel.internal.pilot.RegionsByModule;

@@ -4,6 +4,8 @@ import java.net.InetAddress;
 import java.util.Arrays;
 import java.util.Optional;
 
+import dev.pacesetter.kernel.internal.net.Cidr;
+
 /**
  * Says whether an address lies in a {@link RefusedRange}. IPv6 forms that carry an IPv4 address
  * (IPv4-mapped {@code ::ffff:a.b.c.d}, IPv4-compatible {@code ::a.b.c.d}, NAT64 {@code 64:ff9b::/96} and

@@ -2,6 +2,8 @@ package dev.pacesetter.kernel.internal.webhooks;
 
 import java.util.List;
 
+import dev.pacesetter.kernel.internal.net.Cidr;
+
 /**
  * Address ranges a webhook may not reach unless an administrator allows them: they lead into the
  * server's own machine or network rather than to a receiver on the internet (SSRF).

@@ -7,6 +7,7 @@ import java.net.UnknownHostException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import dev.pacesetter.kernel.internal.net.AllowList;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**

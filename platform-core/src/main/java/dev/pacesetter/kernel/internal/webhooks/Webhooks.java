@@ -4,8 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import dev.pacesetter.kernel.internal.net.AllowList;
 import dev.pacesetter.kernel.internal.config.KernelConfig;
-import dev.pacesetter.kernel.internal.gateway.JsonCodec;
+import dev.pacesetter.kernel.internal.json.JsonCodec;
 import dev.pacesetter.platform.api.db.ModuleDatabase;
 import dev.pacesetter.platform.api.events.EventSubscriber;
 import dev.pacesetter.platform.api.http.RouteProvider;

@@ -7,6 +7,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pacesetter.kernel.internal.net.AllowList;
+
 class Ipv4SpellingTest {
 
     @Test

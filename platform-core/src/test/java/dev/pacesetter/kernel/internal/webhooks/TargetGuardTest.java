@@ -13,6 +13,9 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import dev.pacesetter.kernel.internal.net.AllowList;
+import dev.pacesetter.kernel.internal.net.Cidr;
+
 class TargetGuardTest {
 
     /** A DNS that answers from a table, so that no test depends on the network. */

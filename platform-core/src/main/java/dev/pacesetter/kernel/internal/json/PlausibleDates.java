@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.internal.gateway;
+package dev.pacesetter.kernel.internal.json;
 
 import java.io.IOException;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.internal.webhooks;
+package dev.pacesetter.kernel.internal.net;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
@@ -19,7 +19,7 @@ public final class AllowList {
     private AllowList() {
     }
 
-    static AllowList none() {
+    public static AllowList none() {
         return new AllowList();
     }
 
@@ -42,11 +42,11 @@ public final class AllowList {
         return list;
     }
 
-    boolean permitsHost(String host) {
+    public boolean permitsHost(String host) {
         return hosts.contains(normalise(host));
     }
 
-    boolean permitsAddress(InetAddress address) {
+    public boolean permitsAddress(InetAddress address) {
         return ranges.stream().anyMatch(range -> range.contains(address));
     }
 

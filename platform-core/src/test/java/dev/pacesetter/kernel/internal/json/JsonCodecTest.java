@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.internal.gateway;
+package dev.pacesetter.kernel.internal.json;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

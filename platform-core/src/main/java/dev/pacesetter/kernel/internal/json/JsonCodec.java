@@ -1,4 +1,4 @@
-package dev.pacesetter.kernel.internal.gateway;
+package dev.pacesetter.kernel.internal.json;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -28,8 +28,8 @@ import dev.pacesetter.platform.api.http.FieldError;
 import dev.pacesetter.platform.api.i18n.Message;
 
 /**
- * JSON for the gateway: strict binding (unknown fields, wrong types and coerced scalars are refused and
- * named), ISO-8601 dates and durations, plain decimals. Thread-safe.
+ * The kernel's JSON, for request and reply bodies, stored payloads and events: strict binding (unknown fields,
+ * wrong types and coerced scalars are refused and named), ISO-8601 dates and durations, plain decimals. Thread-safe.
  *
  * <p>Jackson caches per class; plugin classes die with their bundle, so {@link #forgetPluginClasses()}
  * replaces the mapper when a bundle goes away rather than pin its class loader.
@@ -146,7 +146,7 @@ public final class JsonCodec {
         }
     }
 
-    void forgetPluginClasses() {
+    public void forgetPluginClasses() {
         mapper = newMapper();
     }
 

@@ -1,17 +1,17 @@
-package dev.pacesetter.kernel.internal.webhooks;
+package dev.pacesetter.kernel.internal.net;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.regex.Pattern;
 
 /** An address range such as {@code 10.0.0.0/8} or {@code fd00::/8}; a bare address is a range of one. Immutable. */
-record Cidr(byte[] network, int prefix, String text) {
+public record Cidr(byte[] network, int prefix, String text) {
 
     // only literals: a CIDR must never make InetAddress look a name up in DNS
     private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+");
 
     /** @throws IllegalArgumentException if {@code text} is not an IPv4 or IPv6 address with an optional prefix length */
-    static Cidr parse(String text) {
+    public static Cidr parse(String text) {
         String trimmed = text.trim();
         int slash = trimmed.indexOf('/');
         String address = slash < 0 ? trimmed : trimmed.substring(0, slash);
@@ -55,11 +55,11 @@ record Cidr(byte[] network, int prefix, String text) {
         return true;
     }
 
-    boolean contains(InetAddress address) {
+    public boolean contains(InetAddress address) {
         return contains(address.getAddress());
     }
 
-    boolean contains(byte[] bytes) {
+    public boolean contains(byte[] bytes) {
         if (bytes.length != network.length) {
             return false;
         }
