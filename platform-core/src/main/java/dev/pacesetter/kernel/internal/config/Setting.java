@@ -30,7 +30,7 @@ public enum Setting {
             "requests beyond that which wait for a slot; more are answered 503 module_busy at once"),
     MODULE_REQUEST_WAIT_MS("pacesetter.module.request.wait.ms", "1000",
             "how long a waiting request waits for a slot before it is answered 503 module_busy, in milliseconds"),
-    DEPLOY_POLL_MS("pacesetter.deploy.poll.ms", "250", "how often deploy/ is scanned, in milliseconds"),
+    DEPLOY_POLL_MS("pacesetter.deploy.poll.ms", "100", "how often deploy/ is scanned, in milliseconds (a listing of one folder)"),
     BODY_LIMIT("pacesetter.body.limit", "1MiB", "largest accepted request body (bytes, or KiB/MiB)"),
     CORS_ORIGINS("pacesetter.cors.origins", "", "comma-separated origins browsers may call the API from (empty: none)"),
     ADMIN_PASSWORD("pacesetter.admin.password", "", "password of the first administrator, used only when no user exists yet"),

@@ -35,7 +35,7 @@ class ConfigLoaderTest {
         assertEquals(install.resolve("deploy"), config.deployDir());
         assertEquals(install.resolve("bundles"), config.bundlesDir());
         assertEquals(1024 * 1024, config.bodyLimitBytes());
-        assertEquals(250, config.deployPoll().toMillis());
+        assertEquals(100, config.deployPoll().toMillis());
         assertEquals(dev.pacesetter.platform.api.i18n.Language.ZH_CN, config.defaultLanguage());
     }
 
