@@ -49,9 +49,9 @@ public final class Identity {
     }
 
     /**
-     * The CPU-heavy part (the first administrator's password hash, the hash that makes unknown-user
-     * sign-ins cost as much as wrong passwords), on a background thread once the kernel serves; sign-in
-     * answers 503 and health is not UP until both exist (see {@link #signInReady()}).
+     * The CPU-heavy part of a fresh installation (the first administrator's password hash), on a background thread
+     * once the kernel serves; sign-in answers 503 and health is not UP until it exists (see {@link #signInReady()}).
+     * An installation that has users has nothing to do here.
      */
     public void afterStart() {
         Thread worker = new Thread(afterStart, "pacesetter-identity-bootstrap");
@@ -85,10 +85,7 @@ public final class Identity {
         return new Identity(authenticator, List.of(identityRoutes, new UserRoutes(platformDb, authenticator, hasher, clock, defaultLanguage, events),
                 new LanguageRoutes(platformDb, authenticator, defaultLanguage),
                 new OrganisationRoutes(platformDb, authenticator, events)),
-                () -> {
-                    bootstrap.run();
-                    identityRoutes.prepareTimingShield();
-                }, identityRoutes);
+                bootstrap, identityRoutes);
     }
 
     public TokenAuthenticator authenticator() {

@@ -48,7 +48,8 @@ public final class IdentityRoutes implements RouteProvider {
     private final PasswordHasher hasher;
     private final LoginThrottle throttle;
     private final Clock clock;
-    private final CompletableFuture<String> dummyHash;
+    /** What unknown user names are checked against: as slow as a real user's hash (see PasswordHasher#unmatchable). */
+    private final String unknownUserHash;
     private final CompletableFuture<Void> adminReady;
 
     IdentityRoutes(IdentityStore store, ModuleDatabase db, TokenAuthenticator authenticator, PasswordHasher hasher, LoginThrottle throttle,
@@ -61,17 +62,12 @@ public final class IdentityRoutes implements RouteProvider {
         this.hasher = hasher;
         this.throttle = throttle;
         this.clock = clock;
-        this.dummyHash = new CompletableFuture<>();
+        this.unknownUserHash = hasher.unmatchable();
     }
 
-    /** Whether sign-in works: the first administrator exists and the hash unknown user names are checked against is ready. */
+    /** Whether sign-in works: the first administrator exists. */
     boolean ready() {
-        return adminReady.isDone() && !adminReady.isCompletedExceptionally() && dummyHash.isDone();
-    }
-
-    /** Computes the hash unknown user names are checked against; until then sign-in waits for it. */
-    void prepareTimingShield() {
-        dummyHash.complete(hasher.hash("not a password anyone has".toCharArray()));
+        return adminReady.isDone() && !adminReady.isCompletedExceptionally();
     }
 
     @Override
@@ -104,7 +100,7 @@ public final class IdentityRoutes implements RouteProvider {
         }
         Optional<IdentityStore.StoredUser> user = store.userByName(input.username());
         // an unknown name costs as much as a wrong password, so timing does not reveal which names exist
-        boolean valid = hasher.verify(input.password().toCharArray(), user.map(IdentityStore.StoredUser::passwordHash).orElseGet(dummyHash::join))
+        boolean valid = hasher.verify(input.password().toCharArray(), user.map(IdentityStore.StoredUser::passwordHash).orElse(unknownUserHash))
                 && user.isPresent() && user.get().active();
         if (!valid) {
             throttle.failed(input.username(), address);

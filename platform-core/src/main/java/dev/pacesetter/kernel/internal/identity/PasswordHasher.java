@@ -34,6 +34,19 @@ public final class PasswordHasher {
         return Argon2idHash.format(cost, salt, Argon2idHash.derive(password, salt, cost, HASH_BYTES));
     }
 
+    /**
+     * A stored hash that no password verifies against, yet costs as much to check as a real one: the current cost, a
+     * random salt and a random digest. Unknown user names are checked against it, so that timing does not tell which
+     * names exist. Nothing is derived: the digest only has to be unguessable, not the hash of anything.
+     */
+    public String unmatchable() {
+        byte[] salt = new byte[SALT_BYTES];
+        byte[] digest = new byte[HASH_BYTES];
+        random.nextBytes(salt);
+        random.nextBytes(digest);
+        return Argon2idHash.format(cost, salt, digest);
+    }
+
     /** Constant-time check against either stored format; false for anything malformed. */
     public boolean verify(char[] password, String stored) {
         if (stored == null) {

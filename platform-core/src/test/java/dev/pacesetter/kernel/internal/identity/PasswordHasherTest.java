@@ -42,6 +42,17 @@ class PasswordHasherTest {
     }
 
     @Test
+    void theHashForUnknownUsersCostsAsMuchAsARealOneAndNothingMatchesIt() {
+        String unmatchable = hasher.unmatchable();
+        // the same algorithm, cost and lengths as a real hash (newHashesAreArgon2idPhcStringsWithOwaspCost): checking it takes as long
+        assertTrue(unmatchable.matches("\\$argon2id\\$v=19\\$m=19456,t=2,p=1\\$[A-Za-z0-9+/]{22}\\$[A-Za-z0-9+/]{43}"), unmatchable);
+        assertFalse(hasher.verify("any password".toCharArray(), unmatchable));
+        assertFalse(hasher.verify("".toCharArray(), unmatchable));
+        assertFalse(hasher.needsUpgrade(unmatchable), "well-formed at the current cost");
+        assertNotEquals(unmatchable, hasher.unmatchable(), "random salt and digest each time");
+    }
+
+    @Test
     void pbkdf2HashesOfOlderKernelsStillVerifyAndAskForAnUpgrade() {
         String old = Pbkdf2Hash.format("old password 1".toCharArray(), new byte[16], 1_000);
         assertTrue(old.startsWith("pbkdf2-sha256$1000$"));
