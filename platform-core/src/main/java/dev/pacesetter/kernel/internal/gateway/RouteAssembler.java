@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -155,7 +156,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
                     additionsPending.set(false); // before the rebuild: an addition from now on asks for another
                     refresh();
                 });
-            } catch (java.util.concurrent.RejectedExecutionException closed) {
+            } catch (RejectedExecutionException closed) {
                 additionsPending.set(false);
                 refresh();
             }
@@ -219,7 +220,7 @@ public final class RouteAssembler implements ServiceTrackerCustomizer<RouteProvi
                     recheckPending.set(false);
                     refresh();
                 }, SETTLING_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (java.util.concurrent.RejectedExecutionException stopping) {
+            } catch (RejectedExecutionException stopping) {
                 recheckPending.set(false);
             }
         }
