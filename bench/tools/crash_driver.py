@@ -140,7 +140,7 @@ def leads_without_event(client, found, expected):
     that a broken transaction is pinned to the kill that caused it. The event log shows numbered events only: a lead
     whose event the sequencer has not numbered yet is looked at again for a few seconds before it counts."""
     missing = set(found)
-    for attempt in range(20):
+    for attempt in range(40):
         after = 0
         while missing:
             page = client.call("GET", f"/events?topic=leads/lead.created&limit=500&after={after}")
