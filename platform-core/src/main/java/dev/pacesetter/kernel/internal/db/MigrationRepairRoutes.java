@@ -44,7 +44,7 @@ public final class MigrationRepairRoutes implements RouteProvider {
 
     private Reply repair(ApiRequest request) {
         String id = request.pathParam("module");
-        ModuleRecord record = modules.records().stream().filter(r -> r.id().equals(id)).findFirst()
+        ModuleRecord record = modules.record(id)
                 .orElseThrow(() -> ApiException.notFound(Message.of("error.module.not_found", id)));
         switch (migrator.repair(id)) {
             case NOT_STARTED -> throw ApiException.conflict("module_not_started", Message.of("error.repair.not_started", id), null);

@@ -18,8 +18,4 @@ import dev.pacesetter.platform.api.http.Route;
  *        matches yet answers 503 (retry soon), not 404, since the route that will serve it may be on its way
  */
 record RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure, boolean settling) {
-
-    RouteClaim(String moduleId, long order, List<Route> routes, Set<String> reserved, boolean serving, String failure) {
-        this(moduleId, order, routes, reserved, serving, failure, false);
-    }
 }

@@ -188,7 +188,7 @@ public final class Kernel implements AutoCloseable {
             system.addFrameworkListener(lifecycle);
             modules.open();
             Whiteboard whiteboard = new Whiteboard(system, modules);
-            catalogs.attach(id -> modules.records().stream().filter(r -> r.id().equals(id)).map(ModuleRecord::bundle).findFirst());
+            catalogs.attach(id -> modules.record(id).map(ModuleRecord::bundle));
             system.registerService(Messages.class, new MessagesFactory(catalogs), null);
             system.registerService(PlatformClock.class, time, null);
             system.registerService(Organisation.class, new OrganisationService(), null);

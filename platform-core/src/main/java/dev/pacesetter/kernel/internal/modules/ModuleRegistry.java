@@ -72,6 +72,11 @@ public final class ModuleRegistry implements BundleTrackerCustomizer<ModuleRecor
                 "bundle " + bundle.getSymbolicName() + " declares no Pacesetter module, so it cannot " + doWhat));
     }
 
+    /** The module {@code id}, from the bundle installed first if several declare it. */
+    public Optional<ModuleRecord> record(String id) {
+        return records().stream().filter(r -> r.id().equals(id)).findFirst();
+    }
+
     /** Every module, platform first, then in bundle install order. */
     public List<ModuleRecord> records() {
         List<ModuleRecord> all = new ArrayList<>(byBundle.values());

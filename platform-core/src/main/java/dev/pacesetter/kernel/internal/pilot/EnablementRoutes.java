@@ -74,7 +74,7 @@ public final class EnablementRoutes implements RouteProvider {
 
     private String knownModule(ApiRequest request) {
         String id = request.pathParam("module");
-        if (modules.records().stream().noneMatch(r -> r.id().equals(id))) {
+        if (modules.record(id).isEmpty()) {
             throw ApiException.notFound(Message.of("error.module.not_found", id));
         }
         return id;

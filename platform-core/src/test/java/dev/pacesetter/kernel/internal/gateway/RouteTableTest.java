@@ -20,7 +20,7 @@ class RouteTableTest {
     }
 
     private static RouteClaim serving(String module, long order, Route... routes) {
-        return new RouteClaim(module, order, List.of(routes), Set.of(), true, null);
+        return new RouteClaim(module, order, List.of(routes), Set.of(), true, null, false);
     }
 
     private static RouteLookup lookup(RouteTable table, String method, String... segments) {
@@ -95,7 +95,7 @@ class RouteTableTest {
     @Test
     void aModuleInTransitionKeepsItsResourcesAndAnswersUnavailable() {
         RouteTableBuilder.Result result = RouteTableBuilder.build(List.of(
-                new RouteClaim("hello", 3, List.of(), Set.of("hello"), false, null),
+                new RouteClaim("hello", 3, List.of(), Set.of("hello"), false, null, false),
                 serving("intruder", 9, get("/hello"))));
         assertInstanceOf(RouteLookup.Unavailable.class, lookup(result.table(), "GET", "hello", "anything"));
         assertTrue(result.refusals().containsKey("intruder"), "a transitioning module's resources cannot be taken over");
@@ -104,7 +104,7 @@ class RouteTableTest {
     @Test
     void aFailedModuleKeepsItsResourcesAndAnswersFailedWithItsReason() {
         RouteTableBuilder.Result result = RouteTableBuilder.build(List.of(
-                new RouteClaim("hello", 3, List.of(), Set.of("hello"), false, "schema migration failed: V2__broken.sql line 1"),
+                new RouteClaim("hello", 3, List.of(), Set.of("hello"), false, "schema migration failed: V2__broken.sql line 1", false),
                 serving("intruder", 9, get("/hello"))));
         RouteLookup lookup = lookup(result.table(), "GET", "hello", "anything");
         assertEquals(new RouteLookup.Failed("hello", "schema migration failed: V2__broken.sql line 1"), lookup);
